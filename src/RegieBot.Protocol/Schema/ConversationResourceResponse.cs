@@ -1,0 +1,3 @@
+namespace RegieBot.Protocol.Schema;
+
+public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);

@@ -1,0 +1,3 @@
+namespace RegieBot.Protocol.Schema;
+
+public sealed record PagedMembersResult(string? ContinuationToken, IList<TeamsChannelAccount>? Members);
