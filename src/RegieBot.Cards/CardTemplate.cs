@@ -247,7 +247,34 @@ public sealed partial class CardTemplate
     private static bool TryNumber(JsonNode? node, out double value)
     {
         value = 0;
-        return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out value);
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        // A value built in C# keeps its CLR type (int, long, decimal); one parsed from JSON converts to anything.
+        if (v.TryGetValue(out double d))
+        {
+            value = d;
+        }
+        else if (v.TryGetValue(out int i))
+        {
+            value = i;
+        }
+        else if (v.TryGetValue(out long l))
+        {
+            value = l;
+        }
+        else if (v.TryGetValue(out decimal m))
+        {
+            value = (double)m;
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 
     internal static bool IsTruthy(JsonNode? node) => node switch
