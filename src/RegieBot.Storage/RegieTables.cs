@@ -8,9 +8,12 @@ public sealed class RegieTables(TableServiceClient service, IOptions<StorageOpti
 {
     public const string Conversations = "Conversations";
     public const string Turns = "Turns";
+    public const string Kaarten = "Kaarten";
+    public const string Threads = "Threads";
+    public const string MemberIndex = "MemberIndex";
 
     /// <summary>Every table the bot uses; created at start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Conversations, Turns];
+    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex];
 
     public TableServiceClient Service => service;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RegieBot.Domain.Conversations;
 using RegieBot.Domain.Turns;
+using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Storage;
 
@@ -31,6 +32,7 @@ public static class StorageHostingExtensions
         builder.Services.AddHostedService<TableInitializer>();
         builder.Services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         builder.Services.AddSingleton<ITurnLedger, TableTurnLedger>();
+        builder.Services.AddSingleton<IKaartStore, TableKaartStore>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }

@@ -67,6 +67,6 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
             }
         }
 
-        throw new StorageConflictException($"The conversation reference could not be stored after {MaxAttempts} attempts.");
+        throw new RegieBot.Domain.ConcurrencyConflictException($"The conversation reference could not be stored after {MaxAttempts} attempts.");
     }
 }
