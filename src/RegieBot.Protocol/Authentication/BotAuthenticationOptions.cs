@@ -18,7 +18,7 @@ public sealed class BotAuthenticationOptions
 
     /// <summary>Metadata of the bot's own Entra ID tenant; <c>{tenantId}</c> is replaced by <c>MicrosoftAppTenantId</c>.</summary>
     [Required]
-    [RegularExpression(@"^https?://.*\{tenantId\}.*$", ErrorMessage = "EntraOpenIdMetadataUrlTemplate must be an http(s) URL containing {tenantId}.")]
+    [RegularExpression(@"^https?://.*\{tenantId\}.*$", ErrorMessage = "{0} must be an http(s) URL containing {{tenantId}}.")]
     public string EntraOpenIdMetadataUrlTemplate { get; set; } = "https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration";
 
     [Required]

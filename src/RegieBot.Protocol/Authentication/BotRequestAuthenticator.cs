@@ -203,7 +203,8 @@ internal sealed class BotRequestAuthenticator(
     {
         ValidIssuer = issuer.Issuer,
         ValidAudiences = issuer.Audiences,
-        IssuerSigningKey = signingKey,
+        // The key was already chosen from the issuer's own key set, by kid or x5t.
+        IssuerSigningKeyResolver = (_, _, _, _) => [signingKey],
         TryAllIssuerSigningKeys = false,
         ValidAlgorithms = AllowedAlgorithms,
         RequireSignedTokens = true,

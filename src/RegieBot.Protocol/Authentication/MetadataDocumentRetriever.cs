@@ -10,7 +10,7 @@ internal sealed class MetadataDocumentRetriever(IHttpClientFactory httpClientFac
 {
     public const string HttpClientName = "RegieBot.OpenIdMetadata";
 
-    public async Task<string> GetDocumentAsync(string address, CancellationToken cancel)
+    public async Task<string> GetDocumentAsync(string address, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out Uri? uri)
             || (uri.Scheme != Uri.UriSchemeHttps && (requireHttps || uri.Scheme != Uri.UriSchemeHttp)))
@@ -21,8 +21,8 @@ internal sealed class MetadataDocumentRetriever(IHttpClientFactory httpClientFac
         }
 
         HttpClient client = httpClientFactory.CreateClient(HttpClientName);
-        using HttpResponseMessage response = await client.GetAsync(uri, cancel);
+        using HttpResponseMessage response = await client.GetAsync(uri, cancellationToken);
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync(cancel);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 }
