@@ -11,6 +11,8 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<CardTemplates>();
         builder.Services.AddSingleton<WelcomeCard>();
         builder.Services.AddSingleton<HelpCard>();
+        builder.Services.AddSingleton<DialogCard>();
+        builder.Services.AddSingleton<KaartCard>();
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using RegieBot.Domain.Commands;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Cards.Tests;
 
@@ -12,6 +14,24 @@ internal static class CardSamples
     {
         ["welkom"] = () => [new WelcomeCard(Templates).Build(personal: false), new WelcomeCard(Templates).Build(personal: true)],
         ["help"] = () => [new HelpCard(Templates).Build(CommandScopes.Shared), new HelpCard(Templates).Build(CommandScopes.Personal)],
+        ["dialoog"] = () =>
+        [
+            .. Enum.GetValues<DialogStep>().Select(step => new DialogCard(Templates).Build(SampleKaarten.Dialog(step), [], null, SampleKaarten.Members)),
+            new DialogCard(Templates).Build(SampleKaarten.Dialog(DialogStep.Moment) with { Draft = new KaartContent() }, [], null, []),
+            new DialogCard(Templates).Build(
+                SampleKaarten.Dialog(DialogStep.Professionals) with { Draft = new KaartContent() },
+                ["Naam is verplicht.", "Telefoonnummer/email is verplicht."],
+                new Dictionary<string, string> { ["lid"] = "extern", ["functie"] = "Gezinsvoogd <b>", ["regievorm"] = "Casusregie" },
+                SampleKaarten.Members),
+            new DialogCard(Templates).Build(SampleKaarten.Dialog(DialogStep.Afronding, DialogStatus.Saved), [], null, []),
+            new DialogCard(Templates).Build(SampleKaarten.Dialog(DialogStep.Bewaker, DialogStatus.Cancelled, isUpdate: true), [], null, []),
+        ],
+        ["regiekaart"] = () =>
+        [
+            new KaartCard(Templates).Build(SampleKaarten.Kaart()),
+            new KaartCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Largest)),
+            new KaartCard(Templates).Build(SampleKaarten.Kaart(status: RegieBot.Domain.Kaarten.KaartStatus.Afgesloten)),
+        ],
     };
 
     public static IEnumerable<(string Name, JsonObject Card)> All() =>
