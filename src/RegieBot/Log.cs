@@ -28,4 +28,19 @@ internal static partial class Log   // 1xxx inbound turns, 4xxx handlers
 
     [LoggerMessage(4003, LogLevel.Information, "Command {Command} handled")]
     public static partial void CommandHandled(this ILogger logger, string command);
+
+    [LoggerMessage(4010, LogLevel.Information, "Dialog for kaart {KaartHash} started")]
+    public static partial void DialogStarted(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(4011, LogLevel.Information, "Dialog for kaart {KaartHash}: {Outcome}, now at {Step}")]
+    public static partial void DialogAnswered(this ILogger logger, string kaartHash, string outcome, string step);
+
+    [LoggerMessage(4012, LogLevel.Information, "Kaart {KaartHash} saved as version {Version} with {ProfessionalCount} professionals")]
+    public static partial void KaartSaved(this ILogger logger, string kaartHash, int version, int professionalCount);
+
+    [LoggerMessage(4013, LogLevel.Warning, "The step card of kaart {KaartHash} could not be updated ({StatusCode})")]
+    public static partial void StepCardNotUpdated(this ILogger logger, string kaartHash, int statusCode);
+
+    [LoggerMessage(4014, LogLevel.Warning, "The card of kaart {KaartHash} is gone in Teams; posting a fresh one")]
+    public static partial void KaartCardLost(this ILogger logger, string kaartHash);
 }

@@ -8,6 +8,15 @@ internal static class BotHostingExtensions
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<CommandHandler>();
+        services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<Dialog.ChannelMembers>();
+        services.AddSingleton<Dialog.KaartPublisher>();
+        services.AddSingleton<Dialog.RegieConversation>();
+        services.AddSingleton<Dialog.KaartCommands>();
+        services.AddOptions<Dialog.ReminderOptions>().BindConfiguration(Dialog.ReminderOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => Domain.Scheduling.IsoPeriod.TryParse(o.EvaluationPeriod, out _), "RegieBot__Reminders__EvaluationPeriod must be an ISO 8601 duration, such as P3M or PT20S.")
+            .ValidateOnStart();
         return services;
     }
 }

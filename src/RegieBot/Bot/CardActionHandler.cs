@@ -1,0 +1,25 @@
+using RegieBot.Dialog;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Bot;
+
+/// <summary><c>adaptiveCard/action</c> invokes: must always be answered, with a card, a message or a card error.</summary>
+internal sealed class CardActionHandler(RegieConversation conversation)
+{
+    public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        CardAction? action = CardAction.From(turn.Activity);
+        switch (action?.Verb)
+        {
+            case Cards.DialogCard.Verb:
+                return await conversation.HandleActionAsync(turn, action, cancellationToken);
+
+            case "bijwerken" when action["kaartId"] is { } kaartId:
+                string? refusal = await conversation.StartUpdateAsync(turn, kaartId, cancellationToken);
+                return InvokeResponse.Message(refusal ?? RegieTexts.Started);
+
+            default:
+                return InvokeResponse.Error(400, "unknownAction", Texts.UnknownAction);
+        }
+    }
+}
