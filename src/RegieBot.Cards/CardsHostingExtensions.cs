@@ -13,6 +13,7 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<HelpCard>();
         builder.Services.AddSingleton<DialogCard>();
         builder.Services.AddSingleton<KaartCard>();
+        builder.Services.AddSingleton<ProposalCard>();
         return builder;
     }
 }

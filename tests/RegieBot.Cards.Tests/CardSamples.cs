@@ -31,6 +31,15 @@ internal static class CardSamples
             new KaartCard(Templates).Build(SampleKaarten.Kaart()),
             new KaartCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Largest)),
             new KaartCard(Templates).Build(SampleKaarten.Kaart(status: RegieBot.Domain.Kaarten.KaartStatus.Afgesloten)),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: null),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-1"),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-2"),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot() with { Kaart = SampleKaarten.Kaart(SampleKaarten.Largest) }, viewerAadObjectId: "aad-1"),
+        ],
+        ["wijziging"] = () =>
+        [
+            new ProposalCard(Templates).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "Petra neemt de casusregie over. <at>x</at> **vet**"),
+            new ProposalCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { BewakerId = "p3" }), "Een collega", "Kort voorstel"),
         ],
     };
 
