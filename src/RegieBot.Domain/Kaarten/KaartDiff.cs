@@ -24,12 +24,12 @@ public static class KaartDiff
         Add(changes, "1. Afspraken over regievoeren", Agreements(before.Regievoeren, after.Regievoeren));
         Add(changes, "2. Afspraken over de onderlinge afstemming", Agreements(before.Afstemming, after.Afstemming));
 
-        if (before.AanspreekpuntId != after.AanspreekpuntId)
+        if (before.AanspreekpuntId != after.AanspreekpuntId || before.Aanspreekpunt?.Naam != after.Aanspreekpunt?.Naam)
         {
             changes.Add($"3. Vast aanspreekpunt: {before.Aanspreekpunt?.Naam ?? "–"} → {after.Aanspreekpunt?.Naam ?? "–"}");
         }
 
-        if (before.BewakerId != after.BewakerId)
+        if (before.BewakerId != after.BewakerId || before.Bewaker?.Naam != after.Bewaker?.Naam)
         {
             changes.Add($"4. Zicht op naleving: {before.Bewaker?.Naam ?? "–"} → {after.Bewaker?.Naam ?? "–"}");
         }
