@@ -14,6 +14,11 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<DialogCard>();
         builder.Services.AddSingleton<KaartCard>();
         builder.Services.AddSingleton<ProposalCard>();
+        builder.Services.AddSingleton<CloseCard>();
+        builder.Services.AddSingleton<DeleteCard>();
+        builder.Services.AddSingleton<RemovedCard>();
+        builder.Services.AddSingleton<ClientCard>();
+        builder.Services.AddSingleton<ExportCards>();
         return builder;
     }
 }

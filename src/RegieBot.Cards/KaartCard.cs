@@ -51,6 +51,10 @@ public sealed class KaartCard(CardTemplates templates)
 
     public static string FormatDate(DateOnly? date) => date?.ToString("d MMMM yyyy", Dutch) ?? "–";
 
+    /// <summary>The day of a moment in the Netherlands, e.g. "23 februari 2027".</summary>
+    public static string FormatDay(DateTimeOffset moment) =>
+        FormatDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime));
+
     public static string FormatMoment(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
 
@@ -84,7 +88,8 @@ public sealed class KaartCard(CardTemplates templates)
                 ["who"] = $"{ProposerName(p, content)}, {FormatMoment(p.At)}",
                 ["text"] = p.Text.Length > 200 ? p.Text[..199] + "…" : p.Text,
             })]),
-            ["closedText"] = "Afgesloten",
+            ["closedText"] = kaart.Closure is { } closure ? $"Afgesloten op {FormatDay(closure.ClosedAt)}" : "Afgesloten",
+            ["closedDetails"] = ClosedDetails(kaart.Closure),
             ["compact"] = compact,
             ["moment"] = Moments.Text.TryGetValue(content.Moment, out string? moment) ? "Aanleiding: " + moment : string.Empty,
             ["professionals"] = new JsonArray([.. content.Professionals.Select(p => new JsonObject
@@ -107,6 +112,28 @@ public sealed class KaartCard(CardTemplates templates)
             ["besproken"] = content.BesprokenMetClient ? "Ja" : "Nee",
             ["shortened"] = shortened,
         };
+    }
+
+    private static JsonArray ClosedDetails(KaartClosure? closure)
+    {
+        if (closure is null)
+        {
+            return [];
+        }
+
+        JsonArray details = [];
+        if (AfschaalCriteria.Brief.TryGetValue(closure.Criterium, out string? criterium))
+        {
+            details.Add("Afschalen: " + criterium);
+        }
+
+        if (!string.IsNullOrEmpty(closure.OvergedragenAan))
+        {
+            details.Add("Overgedragen aan: " + closure.OvergedragenAan);
+        }
+
+        details.Add("Er komen geen herinneringen meer.");
+        return details;
     }
 
     private static string Tags(Professional professional, KaartContent content)

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RegieBot.Domain.Conversations;
-using RegieBot.Domain.Turns;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Privacy;
+using RegieBot.Domain.Turns;
 
 namespace RegieBot.Storage;
 
@@ -30,9 +31,20 @@ public static class StorageHostingExtensions
         });
         builder.Services.AddSingleton<RegieTables>();
         builder.Services.AddHostedService<TableInitializer>();
-        builder.Services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
-        builder.Services.AddSingleton<ITurnLedger, TableTurnLedger>();
-        builder.Services.AddSingleton<IKaartStore, TableKaartStore>();
+        builder.Services.AddSingleton<TableConversationReferenceStore>();
+        builder.Services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<TableConversationReferenceStore>());
+        builder.Services.AddSingleton<TableTurnLedger>();
+        builder.Services.AddSingleton<ITurnLedger>(sp => sp.GetRequiredService<TableTurnLedger>());
+        builder.Services.AddSingleton<TableKaartStore>();
+        builder.Services.AddSingleton<IKaartStore>(sp => sp.GetRequiredService<TableKaartStore>());
+        builder.Services.AddSingleton<TableRetentionIndex>();
+        builder.Services.AddSingleton<IRetentionIndex>(sp => sp.GetRequiredService<TableRetentionIndex>());
+
+        // Every table that can hold data of a casus is erased through one of these (verwijderen, retention).
+        builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableConversationReferenceStore>());
+        builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableTurnLedger>());
+        builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableKaartStore>());
+        builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableRetentionIndex>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }

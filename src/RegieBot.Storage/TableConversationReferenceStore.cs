@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using RegieBot.Domain.Conversations;
+using RegieBot.Domain.Privacy;
 
 namespace RegieBot.Storage;
 
@@ -12,7 +13,7 @@ namespace RegieBot.Storage;
 /// cache of what was last written keeps the steady state at zero storage requests per turn.
 /// </summary>
 public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<TableConversationReferenceStore> logger)
-    : IConversationReferenceStore
+    : IConversationReferenceStore, ICasusDataEraser
 {
     private readonly ConcurrentDictionary<string, ConversationReference> _lastWritten = new(StringComparer.Ordinal);
 
@@ -25,6 +26,28 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
         NullableResponse<ConversationReferenceEntity> response =
             await Table.GetEntityIfExistsAsync<ConversationReferenceEntity>(key, key, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToReference() : null;
+    }
+
+    IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Conversations];
+
+    EraseStage ICasusDataEraser.Stage => EraseStage.BeforeKaart;
+
+    /// <summary>
+    /// Forgets the reference of the casus's thread. Only this instance's cache is cleared: another instance
+    /// writes the reference again when its target changes or it restarts (a new kaart in the same thread stores
+    /// what it needs itself).
+    /// </summary>
+    async Task<int> ICasusDataEraser.EraseAsync(CasusFootprint casus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(casus);
+        if (casus.ThreadId is not { Length: > 0 } threadId)
+        {
+            return 0;
+        }
+
+        _lastWritten.TryRemove(threadId, out _);
+        string key = TableKey.Encode(threadId);
+        return await TableErase.DeleteAsync(Table, key, key, ETag.All, cancellationToken);
     }
 
     public async Task<bool> RefreshAsync(ConversationReference reference, CancellationToken cancellationToken)

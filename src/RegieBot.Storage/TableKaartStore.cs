@@ -6,6 +6,7 @@ using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Privacy;
 
 namespace RegieBot.Storage;
 
@@ -13,15 +14,18 @@ namespace RegieBot.Storage;
 /// Kaarten in Table Storage. One partition per kaart holds its current row (<c>kaart</c>), its dialog
 /// (<c>dialog</c>) and its versions (<c>v000001</c>, …), so a version is saved in one transaction.
 /// <c>Threads</c> maps channel threads to kaarten (partition: the channel); <c>MemberIndex</c> maps linked
-/// professionals to their kaarten (partition: the Entra object id).
+/// professionals to their kaarten (partition: the Entra object id). The kaart partition also holds the
+/// confirmations (<c>c-…</c>), proposals (<c>w-…</c>) and the bot's messages that show the casus (<c>m-…</c>);
+/// the close record is part of the <c>kaart</c> row. Erasing a casus removes all of it.
 /// </summary>
-public sealed class TableKaartStore(RegieTables tables) : IKaartStore
+public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDataEraser
 {
     private const string KaartRow = "kaart";
     private const string DialogRow = "dialog";
     private const string Content = "Content";
     private const string ConfirmationPrefix = "c-";
     private const string ProposalPrefix = "w-";
+    private const string MessagePrefix = "m-";
     private const int MaxConfirmAttempts = 8;
 
     private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
@@ -259,6 +263,113 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
         await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task<Kaart> CloseAsync(Kaart closed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(closed);
+        if (closed.Status != KaartStatus.Afgesloten || closed.Closure is null)
+        {
+            throw new ArgumentException("Only a kaart with status Afgesloten and a close record can be closed.", nameof(closed));
+        }
+
+        Kaart stored = await UpdateKaartAsync(closed, cancellationToken);
+        foreach (string aad in closed.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!).Distinct(StringComparer.Ordinal))
+        {
+            await Members.UpsertEntityAsync(MemberEntity(aad, stored), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        return stored;
+    }
+
+    public async Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        TableEntity entity = new(TableKey.Encode(kaartId), MessagePrefix + TableKey.Hash(message.ConversationId + "\n" + message.ActivityId)[..32])
+        {
+            ["ConversationId"] = message.ConversationId,
+            ["ActivityId"] = message.ActivityId,
+            ["IsCard"] = message.IsCard,
+        };
+        await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<CasusFootprint?> GetFootprintAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(kaartId);
+        string? threadId = null;
+        string? serviceUrl = null;
+        DateTimeOffset? retentionDueAt = null;
+        HashSet<string> members = new(StringComparer.Ordinal);
+        List<PostedMessage> messages = [];
+        bool any = false;
+        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        {
+            any = true;
+            if (entity.RowKey is KaartRow or DialogRow || entity.RowKey.StartsWith('v'))
+            {
+                KaartLocation location = ReadLocation(entity);
+                threadId ??= location.ThreadId.Length > 0 ? location.ThreadId : null;
+                serviceUrl ??= location.ServiceUrl.Length > 0 ? location.ServiceUrl : null;
+                KaartContent content = JsonColumns.Read(entity, entity.RowKey == DialogRow ? "Draft" : Content, StorageJsonContext.Default.KaartContent);
+                members.UnionWith(content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!));
+                if (entity.GetString("CardActivityId") is { Length: > 0 } cardId && location.ThreadId.Length > 0)
+                {
+                    messages.Add(new PostedMessage(location.ThreadId, cardId, IsCard: true));
+                }
+
+                if (entity.RowKey == KaartRow)
+                {
+                    retentionDueAt = ReadClosure(entity)?.RetentionDueAt;
+                }
+            }
+            else if (entity.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
+            {
+                messages.Add(new PostedMessage(
+                    entity.GetString("ConversationId") ?? string.Empty,
+                    entity.GetString("ActivityId") ?? string.Empty,
+                    entity.GetBoolean("IsCard") ?? true));
+            }
+        }
+
+        return any
+            ? new CasusFootprint(kaartId)
+            {
+                ThreadId = threadId,
+                ServiceUrl = serviceUrl,
+                MemberAadObjectIds = [.. members.Order(StringComparer.Ordinal)],
+                Messages = [.. messages.Where(m => m.ConversationId.Length > 0 && m.ActivityId.Length > 0).DistinctBy(m => (m.ConversationId, m.ActivityId))],
+                RetentionDueAt = retentionDueAt,
+            }
+            : null;
+    }
+
+    IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Kaarten, RegieTables.Threads, RegieTables.MemberIndex];
+
+    EraseStage ICasusDataEraser.Stage => EraseStage.Kaart;
+
+    /// <summary>The indexes first, the partition (which holds the footprint for a retry) last.</summary>
+    async Task<int> ICasusDataEraser.EraseAsync(CasusFootprint casus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(casus);
+        int deleted = 0;
+        if (casus.ThreadId is { } threadId)
+        {
+            // Only this casus's own entry: after an erasure the thread may already hold a new kaart.
+            TableEntity? thread = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+            if (thread is not null && thread.GetString("KaartId") == casus.KaartId)
+            {
+                deleted += await TableErase.DeleteAsync(Threads, thread.PartitionKey, thread.RowKey, thread.ETag, cancellationToken);
+            }
+        }
+
+        foreach (string aad in casus.MemberAadObjectIds)
+        {
+            deleted += await TableErase.DeleteAsync(Members, TableKey.Encode(aad), TableKey.Encode(casus.KaartId), ETag.All, cancellationToken);
+        }
+
+        deleted += await TableErase.DeletePartitionAsync(Kaarten, TableKey.Encode(casus.KaartId), cancellationToken);
+        return deleted;
+    }
+
     private static Confirmation ToConfirmation(TableEntity entity) => new(
         entity.GetString("ProfessionalId") ?? string.Empty,
         entity.GetString("AadObjectId") ?? string.Empty,
@@ -275,14 +386,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
         HashSet<string> linked = [.. saved.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
         foreach (string aad in linked)
         {
-            TableEntity entry = new(TableKey.Encode(aad), TableKey.Encode(saved.Id))
-            {
-                ["Casus"] = saved.Casus,
-                ["Evaluatiedatum"] = FormatDate(saved.Content.Evaluatiedatum),
-                ["Status"] = saved.Status.ToString(),
-                ["ThreadId"] = saved.Location.ThreadId,
-            };
-            await Members.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+            await Members.UpsertEntityAsync(MemberEntity(aad, saved), TableUpdateMode.Replace, cancellationToken);
         }
 
         IEnumerable<string> removed = previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!) ?? [];
@@ -291,6 +395,14 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
             await Members.DeleteEntityAsync(TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
         }
     }
+
+    private static TableEntity MemberEntity(string aadObjectId, Kaart kaart) => new(TableKey.Encode(aadObjectId), TableKey.Encode(kaart.Id))
+    {
+        ["Casus"] = kaart.Casus,
+        ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
+        ["Status"] = kaart.Status.ToString(),
+        ["ThreadId"] = kaart.Location.ThreadId,
+    };
 
     private static async Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
     {
@@ -329,9 +441,28 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
             ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
         };
         WriteLocation(entity, kaart.Location);
+        if (kaart.Closure is { } closure)
+        {
+            entity["Criterium"] = closure.Criterium.ToString();
+            entity["OvergedragenAan"] = closure.OvergedragenAan;
+            entity["ClosedAt"] = closure.ClosedAt;
+            entity["ClosedBy"] = closure.ClosedBy;
+            entity["RetentionDueAt"] = closure.RetentionDueAt;
+        }
+
         JsonColumns.Write(entity, Content, kaart.Content, StorageJsonContext.Default.KaartContent);
         return entity;
     }
+
+    private static KaartClosure? ReadClosure(TableEntity entity) =>
+        entity.GetString("Criterium") is { } criterium
+            ? new KaartClosure(
+                Enum.Parse<AfschaalCriterium>(criterium),
+                entity.GetString("OvergedragenAan"),
+                entity.GetDateTimeOffset("ClosedAt") ?? default,
+                entity.GetString("ClosedBy") ?? string.Empty,
+                entity.GetDateTimeOffset("RetentionDueAt") ?? default)
+            : null;
 
     private static Kaart ToKaart(TableEntity entity) => new()
     {
@@ -341,6 +472,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
         Content = JsonColumns.Read(entity, Content, StorageJsonContext.Default.KaartContent),
         Version = entity.GetInt32("Version") ?? 1,
         Status = Enum.Parse<KaartStatus>(entity.GetString("Status") ?? nameof(KaartStatus.Actief)),
+        Closure = ReadClosure(entity),
         CardActivityId = entity.GetString("CardActivityId"),
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
+using RegieBot.Domain.Privacy;
 using RegieBot.Domain.Turns;
 
 namespace RegieBot.Storage;
@@ -10,7 +11,7 @@ namespace RegieBot.Storage;
 /// conversation's partition, so a redelivery (same id, or same content with a new id) fails the
 /// insert on any instance.
 /// </summary>
-public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITurnLedger
+public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITurnLedger, ICasusDataEraser
 {
     private TableClient Table => tables.Get(RegieTables.Turns);
 
@@ -46,6 +47,19 @@ public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITu
                 // Already gone: nothing to release.
             }
         }
+    }
+
+    IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Turns];
+
+    EraseStage ICasusDataEraser.Stage => EraseStage.BeforeKaart;
+
+    /// <summary>The turns of the casus's thread: hashes only, but linked to the thread, so they go too.</summary>
+    async Task<int> ICasusDataEraser.EraseAsync(CasusFootprint casus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(casus);
+        return casus.ThreadId is { Length: > 0 } threadId
+            ? await TableErase.DeletePartitionAsync(Table, TurnKeys.PartitionOf(threadId), cancellationToken)
+            : 0;
     }
 
     private static IEnumerable<string> RowKeys(TurnKeys keys)

@@ -35,6 +35,45 @@ internal static class CardSamples
             new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-1"),
             new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-2"),
             new KaartCard(Templates).Build(SampleKaarten.Snapshot() with { Kaart = SampleKaarten.Kaart(SampleKaarten.Largest) }, viewerAadObjectId: "aad-1"),
+            new KaartCard(Templates).Build(SampleKaarten.Closed()),
+            new KaartCard(Templates).Build(SampleKaarten.Closed(AfschaalCriterium.GezinVoertZelfRegie, SampleKaarten.Largest)),
+        ],
+        ["afsluiten"] = () =>
+        [
+            new CloseCard(Templates).Ask(SampleKaarten.Kaart(), [], null),
+            new CloseCard(Templates).Ask(
+                SampleKaarten.Kaart(),
+                ["Schrijf op aan wie de regie is overgedragen.", "Aan wie: " + RegieBot.Domain.Validation.TextInput.BsnRefusal],
+                new Dictionary<string, string> { ["criterium"] = "3", ["overgedragenAan"] = "<b>Petra</b> **123456782**" }),
+            new CloseCard(Templates).Closed(SampleKaarten.Closed(), "Sanne de Vries"),
+            new CloseCard(Templates).Closed(SampleKaarten.Closed(AfschaalCriterium.HulpAdequaatGeorganiseerd), "een collega"),
+            new CloseCard(Templates).Cancelled(SampleKaarten.Kaart()),
+        ],
+        ["verwijderen"] = () =>
+        [
+            new DeleteCard(Templates).Ask("k-sample", "Familie T. <b>x</b>", SampleKaarten.Now),
+            new DeleteCard(Templates).Cancelled("k-sample", "Familie T."),
+            new DeleteCard(Templates).Expired("k-sample", "Familie T."),
+        ],
+        ["verwijderd"] = () =>
+        [
+            new RemovedCard(Templates).Build(RemovedCard.DeletedText(SampleKaarten.Now)),
+            new RemovedCard(Templates).Build(RemovedCard.ExpiredText(SampleKaarten.Now)),
+        ],
+        ["clientversie"] = () =>
+        [
+            new ClientCard(Templates).Build(SampleKaarten.Kaart()),
+            new ClientCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Largest)),
+            new ClientCard(Templates).Build(SampleKaarten.Closed()),
+            new ClientCard(Templates).Build(SampleKaarten.Closed(AfschaalCriterium.GezinVoertZelfRegie)),
+            new ClientCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { AanspreekpuntId = "p3", Regievoeren = [], Evaluatiedatum = null })),
+            new ClientCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { AanspreekpuntId = null })),
+        ],
+        ["export"] = () =>
+        [
+            .. new ExportCards(Templates).Build(SampleKaarten.Records(), SampleKaarten.Now),
+            .. new ExportCards(Templates).Build(SampleKaarten.Records(SampleKaarten.Largest), SampleKaarten.Now),
+            .. new ExportCards(Templates).Build(new CasusRecords { KaartId = "k-new", Casus = "Familie N.", Dialog = SampleKaarten.Dialog(DialogStep.Professionals) }, SampleKaarten.Now),
         ],
         ["wijziging"] = () =>
         [

@@ -116,4 +116,25 @@ public sealed class KaartCardTests
         Assert.Contains("Afgesloten", card.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(card["actions"]!.AsArray());
     }
+
+    [Fact]
+    public void Build_ClosedWithCloseRecord_ShowsDateAndCriteriumAndNoCloseButton()
+    {
+        JsonObject card = _card.Build(SampleKaarten.Closed());
+
+        string json = card.ToJsonString();
+        Assert.Contains("Afgesloten op 23 december 2026", json, StringComparison.Ordinal);
+        Assert.Contains("Afschalen: regie is overgedragen aan een andere professional", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(card["actions"]!.AsArray(), a => (string?)a!["title"] == "Casus afsluiten");
+    }
+
+    [Fact]
+    public void Build_Active_OffersCasusAfsluiten()
+    {
+        JsonObject card = _card.Build(SampleKaarten.Kaart());
+
+        JsonNode action = card["actions"]!.AsArray().Single(a => (string?)a!["title"] == "Casus afsluiten")!;
+        Assert.Equal(CloseCard.AskVerb, (string?)action["verb"]);
+        Assert.Equal("k-sample", (string?)action["data"]!["kaartId"]);
+    }
 }

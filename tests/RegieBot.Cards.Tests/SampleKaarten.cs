@@ -50,6 +50,35 @@ internal static class SampleKaarten
         UpdatedAt = Now,
     };
 
+    /// <summary>A closed kaart with its close record; with a handover when <paramref name="criterium"/> says so.</summary>
+    public static Kaart Closed(AfschaalCriterium criterium = AfschaalCriterium.RegieOvergedragen, KaartContent? content = null) => Kaart(content, KaartStatus.Afgesloten) with
+    {
+        Closure = new KaartClosure(
+            criterium,
+            criterium == AfschaalCriterium.RegieOvergedragen ? "Petra Jansen, gezinsvoogd <b>GI</b> [link](https://evil.example)" : null,
+            Now.AddDays(30),
+            "aad-1",
+            Now.AddDays(120)),
+    };
+
+    /// <summary>Everything stored about the sample casus: two versions, a confirmation, a proposal, an open update.</summary>
+    public static CasusRecords Records(KaartContent? content = null)
+    {
+        KaartSnapshot snapshot = Snapshot();
+        Kaart current = Closed(content: content);
+        return new CasusRecords
+        {
+            KaartId = current.Id,
+            Casus = current.Casus,
+            Kaart = current,
+            Versions = [current with { Version = 1, Status = KaartStatus.Actief, Closure = null, UpdatedBy = "aad-1" }, current with { Status = KaartStatus.Actief, Closure = null, UpdatedBy = "29:onbekend" }],
+            Confirmations = snapshot.Confirmations,
+            Proposals = snapshot.Proposals,
+            Dialog = Dialog(DialogStep.Regievoeren, DialogStatus.Cancelled, isUpdate: true) with { LastEditedBy = "aad-2", UpdatedAt = Now },
+            PostedMessages = 4,
+        };
+    }
+
     /// <summary>The limits of the bot, all at once: 20 professionals with long fields, 30 + 30 agreements of maximal length.</summary>
     public static KaartContent Largest { get; } = new()
     {

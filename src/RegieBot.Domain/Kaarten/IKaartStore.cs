@@ -1,5 +1,6 @@
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Privacy;
 
 namespace RegieBot.Domain.Kaarten;
 
@@ -46,4 +47,16 @@ public interface IKaartStore
     Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, CancellationToken cancellationToken);
 
     Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the kaart: stores its status and close record (conditional on its ETag; not a new version) and
+    /// marks it closed in the member index.
+    /// </summary>
+    Task<Kaart> CloseAsync(Kaart closed, CancellationToken cancellationToken);
+
+    /// <summary>Remembers a message the bot posted that shows data of the casus, so deleting it can replace the message.</summary>
+    Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Everything needed to erase the casus everywhere, read from its own records (null when it has none left).</summary>
+    Task<CasusFootprint?> GetFootprintAsync(string kaartId, CancellationToken cancellationToken);
 }

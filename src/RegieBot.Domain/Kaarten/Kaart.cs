@@ -12,6 +12,9 @@ public sealed record Kaart
     public int Version { get; init; } = 1;
     public KaartStatus Status { get; init; }
 
+    /// <summary>The close record; set when <see cref="Status"/> is <see cref="KaartStatus.Afgesloten"/>.</summary>
+    public KaartClosure? Closure { get; init; }
+
     /// <summary>The posted regiekaart card, updated in place; null until posted (or after Teams lost it).</summary>
     public string? CardActivityId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace RegieBot.Domain.Turns;
 
 /// <summary>
@@ -10,4 +13,14 @@ public sealed record TurnKeys(string Partition, string? ById, string ByContent)
 {
     /// <summary>The key handlers use to make their own changes idempotent.</summary>
     public string IdempotencyKey => ByContent;
+
+    /// <summary>The partition of a conversation's turns: a hash, so the ledger holds no conversation ids.</summary>
+    public static string PartitionOf(string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+
+        // Length-prefixed like every other turn hash, so partitions stay as they were before this moved here.
+        string text = conversationId.Length + ":" + conversationId + "|";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
 }

@@ -17,4 +17,5 @@ public static class Limits
     public const int MinProfessionals = 2;
     public const int MaxAgreementsPerSection = 30;
     public const int ReasonMaxLength = 500;
+    public const int OvergedragenAanMaxLength = 200;
 }

@@ -17,7 +17,7 @@ internal static class TurnKeyFactory
     {
         ArgumentNullException.ThrowIfNull(activity);
         string conversation = activity.Conversation?.Id ?? string.Empty;
-        string partition = Hash(conversation)[..32];
+        string partition = TurnKeys.PartitionOf(conversation);
         string? byId = activity.Id is { Length: > 0 } id ? Hash(conversation, "id", id) : null;
         string byContent = Hash(
             conversation,
@@ -34,7 +34,7 @@ internal static class TurnKeyFactory
 
     /// <summary>Keys for something done once per conversation or team, whatever turn does it (e.g. the welcome).</summary>
     public static TurnKeys Once(string scopeId, string what) =>
-        new(Hash(scopeId)[..32], null, Hash(scopeId, "once", what));
+        new(TurnKeys.PartitionOf(scopeId), null, Hash(scopeId, "once", what));
 
     /// <summary>A short hash for log lines: correlates without revealing the id.</summary>
     public static string ForLog(string? value) => value is null ? "-" : Hash(value)[..12];

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using RegieBot.Domain.Kaarten;
+
+namespace RegieBot.Cards.Tests;
+
+public sealed class ExportCardsTests
+{
+    private readonly ExportCards _export = new(new CardTemplates());
+
+    [Fact]
+    public void Build_SampleCasus_ContainsEveryVersionConfirmationProposalTheCloseRecordAndTheDraft()
+    {
+        IReadOnlyList<JsonObject> cards = _export.Build(SampleKaarten.Records(), SampleKaarten.Now);
+
+        string all = string.Concat(cards.Select(CardText.Of));
+        Assert.Contains("Versie 1 — opgeslagen op", all, StringComparison.Ordinal);
+        Assert.Contains("Versie 2 — opgeslagen op", all, StringComparison.Ordinal);
+        Assert.Contains("Elke twee weken een kort overleg via Teams.", all, StringComparison.Ordinal);
+        Assert.Contains("06 12 34 56 78", all, StringComparison.Ordinal);
+        Assert.Contains("Sanne de Vries (Entra-id aad-1)", all, StringComparison.Ordinal);
+        Assert.Contains("rol bevestigd op", all, StringComparison.Ordinal);
+        Assert.Contains("Petra neemt de casusregie over.", all, StringComparison.Ordinal);
+        Assert.Contains("Afsluiting", all, StringComparison.Ordinal);
+        Assert.Contains(AfschaalCriteria.Text[AfschaalCriterium.RegieOvergedragen], all, StringComparison.Ordinal);
+        Assert.Contains("Wordt automatisch verwijderd op", all, StringComparison.Ordinal);
+        Assert.Contains("Invulgesprek", all, StringComparison.Ordinal);
+        Assert.Contains("geannuleerd", all, StringComparison.Ordinal);
+        Assert.Contains("geen bestanden kan sturen", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(cards.SelectMany(CardText.OfTextBlocks), t => t.Contains("Sanne", StringComparison.Ordinal) || t.Contains("Familie T.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_LargestCasus_SplitsOverCardsBelowTheLimitAndShortensNothing()
+    {
+        IReadOnlyList<JsonObject> cards = _export.Build(SampleKaarten.Records(SampleKaarten.Largest), SampleKaarten.Now);
+
+        Assert.True(cards.Count > 2, $"{cards.Count} cards");
+        Assert.All(cards, c => Assert.True(Encoding.UTF8.GetByteCount(c.ToJsonString()) <= ExportCards.MaxBytes));
+        string all = string.Concat(cards.Select(CardText.Of));
+        foreach (Agreement agreement in SampleKaarten.Largest.Regievoeren.Concat(SampleKaarten.Largest.Afstemming))
+        {
+            Assert.Contains(agreement.Text, all, StringComparison.Ordinal);
+        }
+
+        Assert.Equal($"Deel 1 van {cards.Count} · gemaakt op 23 november 2026 om 10:00", (string?)cards[0]["body"]![2]!["text"]);
+        Assert.Equal($"Deel {cards.Count} van {cards.Count} · gemaakt op 23 november 2026 om 10:00", (string?)cards[^1]["body"]![2]!["text"]);
+    }
+
+    [Fact]
+    public void Build_OnlyADraft_ExportsTheDraft()
+    {
+        CasusRecords records = new() { KaartId = "k-new", Casus = "Familie N.", Dialog = SampleKaarten.Dialog(Domain.Dialog.DialogStep.Professionals) };
+
+        string all = string.Concat(_export.Build(records, SampleKaarten.Now).Select(CardText.Of));
+
+        Assert.Contains("de eerste versie wordt nog ingevuld", all, StringComparison.Ordinal);
+        Assert.Contains("wordt ingevuld, stap 2 van 7", all, StringComparison.Ordinal);
+        Assert.Contains("Ahmed El Amrani", all, StringComparison.Ordinal);
+    }
+}
