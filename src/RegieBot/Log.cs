@@ -1,6 +1,6 @@
 namespace RegieBot;
 
-internal static partial class Log   // 1xxx inbound turns, 4xxx handlers
+internal static partial class Log   // 1xxx inbound turns, 4xxx handlers, 5xxx privacy (closing, deletion, retention, export)
 {
     [LoggerMessage(1001, LogLevel.Debug, "Activity {ActivityType} {ActivityHash} in conversation {ConversationHash} received")]
     public static partial void ActivityReceived(this ILogger logger, string activityType, string activityHash, string conversationHash);
@@ -52,4 +52,40 @@ internal static partial class Log   // 1xxx inbound turns, 4xxx handlers
 
     [LoggerMessage(4022, LogLevel.Information, "Change proposed on kaart {KaartHash}")]
     public static partial void ChangeProposed(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(4023, LogLevel.Information, "Client version of kaart {KaartHash} posted")]
+    public static partial void ClientVersionPosted(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(5001, LogLevel.Information, "Kaart {KaartHash} closed ({Criterium})")]
+    public static partial void KaartClosed(this ILogger logger, string kaartHash, string criterium);
+
+    [LoggerMessage(5010, LogLevel.Information, "Casus {KaartHash} erased: {RecordCount} records in {EraserCount} stores, {MessageCount} messages in Teams replaced")]
+    public static partial void CasusErased(this ILogger logger, string kaartHash, int recordCount, int messageCount, int eraserCount);
+
+    [LoggerMessage(5011, LogLevel.Warning, "A message of casus {KaartHash} could not be replaced in Teams ({StatusCode}); its data is erased regardless")]
+    public static partial void CasusMessageNotReplaced(this ILogger logger, string kaartHash, int statusCode);
+
+    [LoggerMessage(5012, LogLevel.Information, "Casus {KaartHash} deleted on request ({RecordCount} records)")]
+    public static partial void CasusDeleted(this ILogger logger, string kaartHash, int recordCount);
+
+    [LoggerMessage(5013, LogLevel.Information, "Deleting casus {KaartHash} refused: {Reason}")]
+    public static partial void DeletionRefused(this ILogger logger, string kaartHash, string reason);
+
+    [LoggerMessage(5014, LogLevel.Information, "Cancelled new kaart {KaartHash} erased")]
+    public static partial void CancelledKaartErased(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(5020, LogLevel.Information, "Retention: {CaseCount} closed cases erased")]
+    public static partial void RetentionSwept(this ILogger logger, int caseCount);
+
+    [LoggerMessage(5021, LogLevel.Information, "Retention entry of kaart {KaartHash} was stale (not closed, or due later); removed")]
+    public static partial void RetentionEntryStale(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(5022, LogLevel.Error, "Retention: erasing casus {KaartHash} failed; retrying on the next sweep")]
+    public static partial void RetentionEraseFailed(this ILogger logger, Exception exception, string kaartHash);
+
+    [LoggerMessage(5023, LogLevel.Error, "Retention sweep failed; retrying on the next tick")]
+    public static partial void RetentionSweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(5030, LogLevel.Information, "Casus {KaartHash} exported: {VersionCount} versions in {CardCount} cards")]
+    public static partial void CasusExported(this ILogger logger, string kaartHash, int versionCount, int cardCount);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace RegieBot.Bot;
 
 internal static class BotHostingExtensions
@@ -14,6 +16,20 @@ internal static class BotHostingExtensions
         services.AddSingleton<Dialog.RegieConversation>();
         services.AddSingleton<Dialog.KaartCommands>();
         services.AddSingleton<Dialog.KaartActions>();
+        services.AddSingleton<Dialog.CasusLocator>();
+        services.AddSingleton<Dialog.CasusMessages>();
+        services.AddSingleton<Dialog.KaartClosing>();
+        services.AddSingleton<Privacy.CasusEraser>();
+        services.AddSingleton<Privacy.CasusDeletion>();
+        services.AddSingleton<Privacy.CasusExport>();
+        services.AddSingleton<Privacy.RetentionSweeper>();
+        services.AddHostedService<Privacy.RetentionWorker>();
+        services.TryAddSingleton<Domain.Reminders.IReminderStore, Reminders.NoReminderStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => Domain.Scheduling.IsoPeriod.TryParse(o.RetentionAfterClose, out _), "RegieBot__Privacy__RetentionAfterClose must be an ISO 8601 duration, such as P90D.")
+            .ValidateOnStart();
         services.AddOptions<Dialog.ReminderOptions>().BindConfiguration(Dialog.ReminderOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => Domain.Scheduling.IsoPeriod.TryParse(o.EvaluationPeriod, out _), "RegieBot__Reminders__EvaluationPeriod must be an ISO 8601 duration, such as P3M or PT20S.")

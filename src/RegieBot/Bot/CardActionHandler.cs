@@ -4,7 +4,7 @@ using RegieBot.Protocol.Schema;
 namespace RegieBot.Bot;
 
 /// <summary><c>adaptiveCard/action</c> invokes: must always be answered, with a card, a message or a card error.</summary>
-internal sealed class CardActionHandler(RegieConversation conversation, KaartActions kaartActions)
+internal sealed class CardActionHandler(RegieConversation conversation, KaartActions kaartActions, KaartClosing closing, Privacy.CasusDeletion deletion)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -22,6 +22,21 @@ internal sealed class CardActionHandler(RegieConversation conversation, KaartAct
 
             case KaartActions.RefreshVerb:
                 return await kaartActions.RefreshAsync(turn, action, cancellationToken);
+
+            case Cards.CloseCard.AskVerb:
+                return await closing.AskFromCardAsync(turn, action, cancellationToken);
+
+            case Cards.CloseCard.Verb:
+                return await closing.CloseAsync(turn, action, cancellationToken);
+
+            case Cards.CloseCard.CancelVerb:
+                return await closing.CancelAsync(turn, action, cancellationToken);
+
+            case Cards.DeleteCard.Verb:
+                return await deletion.ConfirmAsync(turn, action, cancellationToken);
+
+            case Cards.DeleteCard.CancelVerb:
+                return await deletion.CancelAsync(turn, action, cancellationToken);
 
             case "bijwerken" when action["kaartId"] is { } kaartId:
                 string? refusal = await conversation.StartUpdateAsync(turn, kaartId, cancellationToken);

@@ -8,7 +8,15 @@ using RegieBot.Protocol.Teams;
 namespace RegieBot.Bot;
 
 /// <summary>Typed commands: the first word of the message (without the bot's mention) picks the command.</summary>
-internal sealed class CommandHandler(HelpCard helpCard, RegieConversation conversation, KaartCommands kaarten, IKaartStore store, ILogger<CommandHandler> logger)
+internal sealed class CommandHandler(
+    HelpCard helpCard,
+    RegieConversation conversation,
+    KaartCommands kaarten,
+    KaartClosing closing,
+    Privacy.CasusDeletion deletion,
+    Privacy.CasusExport export,
+    IKaartStore store,
+    ILogger<CommandHandler> logger)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -40,6 +48,10 @@ internal sealed class CommandHandler(HelpCard helpCard, RegieConversation conver
             "geschiedenis" => kaarten.HistoryAsync(turn, cancellationToken),
             "overzicht" => kaarten.OverzichtAsync(turn, cancellationToken),
             "bijwerken" => UpdateAsync(turn, cancellationToken),
+            "afsluiten" => closing.AskAsync(turn, cancellationToken),
+            "clientversie" => kaarten.ClientVersionAsync(turn, cancellationToken),
+            "export" => export.ExportAsync(turn, cancellationToken),
+            "verwijderen" => deletion.AskAsync(turn, cancellationToken),
             _ => turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken),
         };
         await handled;

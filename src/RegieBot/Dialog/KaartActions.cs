@@ -3,7 +3,6 @@ using RegieBot.Cards;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Validation;
-using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 
 namespace RegieBot.Dialog;
@@ -17,7 +16,7 @@ internal sealed class KaartActions(
     KaartPublisher publisher,
     KaartCard kaartCard,
     ProposalCard proposalCard,
-    IConnectorClient connector,
+    CasusMessages messages,
     TimeProvider time,
     ILogger<KaartActions> logger)
 {
@@ -76,8 +75,7 @@ internal sealed class KaartActions(
 
         string who = proposer?.Naam ?? (string.IsNullOrWhiteSpace(turn.Activity.From?.Name) ? "Een collega" : turn.Activity.From!.Name!);
         Kaart kaart = snapshot.Kaart;
-        await connector.SendToConversationAsync(
-            kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(proposalCard.Build(kaart, who, text)), cancellationToken);
+        await messages.PostCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, proposalCard.Build(kaart, who, text), cancellationToken);
         logger.ChangeProposed(TurnKeyFactory.ForLog(kaart.Id));
         KaartSnapshot current = await publisher.RefreshAsync(kaart.Id, cancellationToken) ?? snapshot;
         return InvokeResponse.Card(kaartCard.Build(current, aad));

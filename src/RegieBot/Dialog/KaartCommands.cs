@@ -1,13 +1,24 @@
 using RegieBot.Bot;
+using RegieBot.Cards;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
-using RegieBot.Protocol.Teams;
+using RegieBot.Protocol.Schema;
 
 namespace RegieBot.Dialog;
 
-/// <summary>The reading commands: <c>kaart</c>, <c>status</c> and, in personal chat, <c>overzicht</c>.</summary>
-internal sealed class KaartCommands(IKaartStore store, KaartPublisher publisher, RegieConversation conversation)
+/// <summary>
+/// The reading commands: <c>kaart</c>, <c>status</c>, <c>geschiedenis</c>, <c>clientversie</c> and, in personal chat,
+/// <c>overzicht</c>. What they post about a casus is remembered with it, so deleting the casus replaces it.
+/// </summary>
+internal sealed class KaartCommands(
+    IKaartStore store,
+    KaartPublisher publisher,
+    RegieConversation conversation,
+    CasusLocator locator,
+    CasusMessages messages,
+    ClientCard clientCard,
+    ILogger<KaartCommands> logger)
 {
     public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -40,7 +51,28 @@ internal sealed class KaartCommands(IKaartStore store, KaartPublisher publisher,
             return;
         }
 
-        await publisher.PostCopyAsync(snapshot, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, cancellationToken);
+        ResourceResponse copy = await publisher.PostCopyAsync(snapshot, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, cancellationToken);
+        await messages.RememberAsync(thread.KaartId, turn.Activity.Conversation.Id!, copy.Id, isCard: true, cancellationToken);
+    }
+
+    /// <summary>The kaart in plain words for the family, in the conversation where it was asked.</summary>
+    public async Task ClientVersionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await FindAsync(turn, cancellationToken);
+        if (thread is null)
+        {
+            return;
+        }
+
+        Kaart? kaart = thread.Saved ? await store.GetKaartAsync(thread.KaartId, cancellationToken) : null;
+        if (kaart is null)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.NoSavedKaart, cancellationToken);
+            return;
+        }
+
+        await messages.PostCardAsync(kaart.Id, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, clientCard.Build(kaart), cancellationToken);
+        logger.ClientVersionPosted(TurnKeyFactory.ForLog(kaart.Id));
     }
 
     public async Task StatusAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -64,7 +96,13 @@ internal sealed class KaartCommands(IKaartStore store, KaartPublisher publisher,
             lines.Add(RegieTexts.Status(snapshot));
         }
 
-        await turn.SendPlainTextAsync(lines.Count > 0 ? string.Join("\n\n", lines) : RegieTexts.NoKaartHere, cancellationToken);
+        if (lines.Count == 0)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.NoKaartHere, cancellationToken);
+            return;
+        }
+
+        await messages.PostTextAsync(turn, thread.KaartId, string.Join("\n\n", lines), cancellationToken);
     }
 
     public async Task HistoryAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -76,7 +114,14 @@ internal sealed class KaartCommands(IKaartStore store, KaartPublisher publisher,
         }
 
         IReadOnlyList<Kaart> versions = thread.Saved ? await store.GetVersionsAsync(thread.KaartId, cancellationToken) : [];
-        await turn.SendPlainTextAsync(versions.Count == 0 ? RegieTexts.NoKaartHere : RegieTexts.History(versions), cancellationToken);
+        if (versions.Count == 0)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.NoKaartHere, cancellationToken);
+            return;
+        }
+
+        Kaart? current = await store.GetKaartAsync(thread.KaartId, cancellationToken);
+        await messages.PostTextAsync(turn, thread.KaartId, RegieTexts.History(versions, current?.Closure), cancellationToken);
     }
 
     public async Task OverzichtAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -94,35 +139,5 @@ internal sealed class KaartCommands(IKaartStore store, KaartPublisher publisher,
             cancellationToken);
     }
 
-    /// <summary>
-    /// The kaart of this thread; in a new channel post, the channel's only kaart. Tells the user what to do
-    /// (and returns null) when there is none, or several.
-    /// </summary>
-    private async Task<ThreadKaart?> FindAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (turn.Activity.IsPersonalConversation())
-        {
-            await turn.SendPlainTextAsync("Typ dit commando in het kanaal van de casus. Hier zie je met overzicht al jouw regiekaarten.", cancellationToken);
-            return null;
-        }
-
-        string conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        if (await store.FindByThreadAsync(conversationId, cancellationToken) is { } thread)
-        {
-            return thread;
-        }
-
-        IReadOnlyList<ThreadKaart> inChannel = await store.ListByChannelAsync(KaartLocation.ChannelOf(conversationId), cancellationToken);
-        switch (inChannel.Count)
-        {
-            case 0:
-                await turn.SendPlainTextAsync(RegieTexts.NoKaartHere, cancellationToken);
-                return null;
-            case 1:
-                return inChannel[0];
-            default:
-                await turn.SendPlainTextAsync(RegieTexts.Several(inChannel.Select(t => t.Casus)), cancellationToken);
-                return null;
-        }
-    }
+    private Task<ThreadKaart?> FindAsync(TurnContext turn, CancellationToken cancellationToken) => locator.FindAsync(turn, cancellationToken);
 }

@@ -25,6 +25,7 @@ internal sealed class RegieConversation(
     ChannelMembers members,
     DialogCard dialogCard,
     KaartPublisher publisher,
+    Privacy.CasusEraser eraser,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<RegieConversation> logger)
@@ -110,8 +111,12 @@ internal sealed class RegieConversation(
         {
             try
             {
-                DialogState stored = await store.SaveDialogAsync(outcome.State with { ETag = dialog.ETag, CardActivityId = activity.ReplyToId ?? dialog.CardActivityId }, cancellationToken);
+                DialogState stored = await store.SaveDialogAsync(Minimised(outcome.State) with { ETag = dialog.ETag, CardActivityId = activity.ReplyToId ?? dialog.CardActivityId }, cancellationToken);
                 outcome = outcome with { State = stored };
+                if (outcome.Kind == DialogOutcomeKind.Cancelled)
+                {
+                    await EraseIfNeverSavedAsync(stored, cancellationToken);
+                }
             }
             catch (ConcurrencyConflictException)
             {
@@ -162,7 +167,7 @@ internal sealed class RegieConversation(
         DialogState cancelled;
         try
         {
-            cancelled = await store.SaveDialogAsync(outcome.State, cancellationToken);
+            cancelled = await store.SaveDialogAsync(Minimised(outcome.State), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -170,6 +175,7 @@ internal sealed class RegieConversation(
             return;
         }
 
+        await EraseIfNeverSavedAsync(cancelled, cancellationToken);
         await UpdateSharedCardAsync(cancelled, null, dialogCard.Build(cancelled, [], null, []), cancellationToken);
         await turn.SendPlainTextAsync(RegieTexts.Cancelled(cancelled.IsUpdate), cancellationToken);
     }
@@ -214,6 +220,12 @@ internal sealed class RegieConversation(
         JsonObject card = await RenderAsync(dialog, [], null, null, turn.Activity, cancellationToken);
         ResourceResponse posted = await connector.SendToConversationAsync(
             turn.Activity.ServiceUrl!, dialog.Location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
+        if (posted.Id is { Length: > 0 } postedId)
+        {
+            // Remembered beyond the dialog's current card: deleting the casus replaces every step card it had.
+            await store.RecordPostedMessageAsync(dialog.KaartId, new PostedMessage(dialog.Location.ThreadId, postedId, IsCard: true), cancellationToken);
+        }
+
         try
         {
             await store.SaveDialogAsync(dialog with { CardActivityId = posted.Id }, cancellationToken);
@@ -259,6 +271,25 @@ internal sealed class RegieConversation(
         await publisher.RefreshAsync(saved.Id, cancellationToken);
         DialogState closed = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? completed;
         return outcome with { State = closed };
+    }
+
+    /// <summary>A cancelled dialog keeps nothing of what was entered: the kaart (if any) has the saved content.</summary>
+    private static DialogState Minimised(DialogState state) =>
+        state.Status == DialogStatus.Cancelled ? state with { Draft = new KaartContent() } : state;
+
+    /// <summary>
+    /// "Er is niets opgeslagen": a new kaart that is cancelled before its first version is erased entirely, so the
+    /// thread is free for a new start. Its step card stays, saying it was cancelled.
+    /// </summary>
+    private async Task EraseIfNeverSavedAsync(DialogState cancelled, CancellationToken cancellationToken)
+    {
+        if (cancelled.IsUpdate || await store.GetKaartAsync(cancelled.KaartId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        await eraser.EraseAsync(cancelled.KaartId, RegieTexts.CancelledNotice, cancelled.CardActivityId, cancellationToken);
+        logger.CancelledKaartErased(TurnKeyFactory.ForLog(cancelled.KaartId));
     }
 
     private async Task<JsonObject> RenderAsync(

@@ -48,6 +48,34 @@ internal static class RegieTexts
 
     public static string Closed(string casus) => $"De casus {casus} is afgesloten; de regiekaart kan niet meer worden bijgewerkt.";
 
+    public const string InChannelOnly = "Typ dit commando in het kanaal van de casus. Hier zie je met overzicht al jouw regiekaarten.";
+
+    public const string NoSavedKaart =
+        "De regiekaart van deze casus is nog niet opgeslagen. Rond eerst het invullen af (de stap staat in deze draad), of typ @RegieBot annuleren.";
+
+    public static string AlreadyClosed(string casus) => $"De casus {casus} is al afgesloten.";
+
+    public static string CloseWhileUpdating(string casus) =>
+        $"De regiekaart van {casus} wordt nog bijgewerkt. Rond dat eerst af, of typ @RegieBot annuleren, en sluit de casus daarna af.";
+
+    public const string CloseAsked = "De vraag om de casus af te sluiten staat in de draad van de casus.";
+
+    public const string DeleteAsked = "De vraag om deze regiekaart te verwijderen staat in de draad van de casus.";
+
+    public const string OnlyChannelMembers = "Alleen leden van dit kanaal kunnen een regiekaart verwijderen.";
+
+    public const string MembersUnknown = "RegieBot kon niet nagaan of je lid bent van dit kanaal. Probeer het over een ogenblik nog eens.";
+
+    public const string ExportNothing = "Er is over deze casus niets opgeslagen.";
+
+    public static string ExportPosted(int cards) =>
+        cards == 1 ? "Hierboven staat alles wat RegieBot over deze casus bewaart, in 1 kaart." : $"Hierboven staat alles wat RegieBot over deze casus bewaart, in {cards} kaarten.";
+
+    /// <summary>Replaces the bot's text messages about a casus once it is deleted; names nothing of it.</summary>
+    public static string RemovedText(string notice) => notice + " RegieBot bewaart niets meer van deze casus.";
+
+    public const string CancelledNotice = "Deze regiekaart is geannuleerd voordat hij werd opgeslagen.";
+
     public static string Status(KaartSnapshot snapshot)
     {
         Kaart kaart = snapshot.Kaart;
@@ -70,13 +98,20 @@ internal static class RegieTexts
             lines.Add($"Voorgestelde wijzigingen sinds deze versie: {proposals}.");
         }
 
-        lines.Add(kaart.Status == KaartStatus.Afgesloten
-            ? "De casus is afgesloten."
-            : $"Volgende evaluatie: {Cards.KaartCard.FormatDate(kaart.Content.Evaluatiedatum)}.");
+        lines.Add(kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure }
+            ? ClosedLine(closure)
+            : kaart.Status == KaartStatus.Afgesloten
+                ? "De casus is afgesloten."
+                : $"Volgende evaluatie: {Cards.KaartCard.FormatDate(kaart.Content.Evaluatiedatum)}.");
         return string.Join('\n', lines);
     }
 
-    public static string History(IReadOnlyList<Kaart> versions)
+    public static string ClosedLine(KaartClosure closure) =>
+        $"De casus is afgesloten op {Cards.KaartCard.FormatDay(closure.ClosedAt)} ({AfschaalCriteria.Brief.GetValueOrDefault(closure.Criterium, "–")})"
+        + (string.IsNullOrEmpty(closure.OvergedragenAan) ? string.Empty : $", overgedragen aan {closure.OvergedragenAan}")
+        + $". Alle gegevens worden op {Cards.KaartCard.FormatDay(closure.RetentionDueAt)} verwijderd.";
+
+    public static string History(IReadOnlyList<Kaart> versions, KaartClosure? closure = null)
     {
         List<string> lines = [$"Geschiedenis van de regiekaart {versions[^1].Casus}:"];
         for (int i = 0; i < versions.Count; i++)
@@ -87,6 +122,18 @@ internal static class RegieTexts
             lines.Add($"Versie {version.Version} — {Cards.KaartCard.FormatMoment(version.UpdatedAt)}, door {who}");
             IReadOnlyList<string> changes = i == 0 ? ["Eerste versie van de kaart."] : KaartDiff.Describe(versions[i - 1].Content, version.Content);
             lines.AddRange(changes.Count == 0 ? ["Geen inhoudelijke wijzigingen."] : changes.Select(c => "• " + c));
+        }
+
+        if (closure is not null)
+        {
+            // Closing is not a version (the content does not change), but it belongs in the history.
+            lines.Add(string.Empty);
+            lines.Add($"Afgesloten — {Cards.KaartCard.FormatMoment(closure.ClosedAt)}, door {WhoSaved(versions[^1] with { UpdatedBy = closure.ClosedBy }, versions[^1])}");
+            lines.Add("• Criterium: " + AfschaalCriteria.Brief.GetValueOrDefault(closure.Criterium, "–"));
+            if (!string.IsNullOrEmpty(closure.OvergedragenAan))
+            {
+                lines.Add("• Overgedragen aan: " + closure.OvergedragenAan);
+            }
         }
 
         return string.Join('\n', lines);

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RegieBot.Bot;
+using RegieBot.Cards;
+using RegieBot.Domain;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Privacy;
+using RegieBot.Domain.Reminders;
+using RegieBot.Domain.Validation;
+using RegieBot.Privacy;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Dialog;
+
+/// <summary>
+/// <c>afsluiten</c> (the command, and "Casus afsluiten" on the kaart): asks which afschaal-criterion applies,
+/// then closes the casus. Closing is a status change of the kaart row with its close record (conditional on
+/// its ETag), not a new version: the agreements themselves do not change. It schedules the deletion of the
+/// casus after the retention period, stops its reminders and updates the kaart card in place.
+/// </summary>
+internal sealed class KaartClosing(
+    IKaartStore store,
+    IRetentionIndex retention,
+    IReminderStore reminders,
+    KaartPublisher publisher,
+    CasusLocator locator,
+    CasusMessages messages,
+    CloseCard closeCard,
+    IConnectorClient connector,
+    TimeProvider time,
+    IOptions<PrivacyOptions> options,
+    ILogger<KaartClosing> logger)
+{
+    private const int MaxCloseAttempts = 3;
+
+    /// <summary>The command: posts the question in the casus's thread.</summary>
+    public async Task AskAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await locator.FindAsync(turn, cancellationToken);
+        if (thread is null)
+        {
+            return;
+        }
+
+        string? refusal = thread.Saved ? await PostQuestionAsync(thread.KaartId, cancellationToken) : RegieTexts.NoSavedKaart;
+        if (refusal is not null)
+        {
+            await turn.SendPlainTextAsync(refusal, cancellationToken);
+        }
+        else if (!string.Equals(thread.ThreadId, turn.Activity.Conversation?.Id, StringComparison.Ordinal))
+        {
+            await turn.SendPlainTextAsync(RegieTexts.CloseAsked, cancellationToken);
+        }
+    }
+
+    /// <summary>"Casus afsluiten" on the kaart card (or on an evaluation reminder): posts the question in the thread.</summary>
+    public async Task<InvokeResponse> AskFromCardAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
+        if (kaart is null)
+        {
+            return InvokeResponse.Message(RegieTexts.KaartGone);
+        }
+
+        if (!InThread(kaart, turn))
+        {
+            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
+        }
+
+        return InvokeResponse.Message(await PostQuestionAsync(kaart.Id, cancellationToken) ?? RegieTexts.CloseAsked);
+    }
+
+    /// <summary>The answer on the question card: validates it and closes the casus.</summary>
+    public async Task<InvokeResponse> CloseAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
+        if (kaart is null)
+        {
+            return InvokeResponse.Message(RegieTexts.KaartGone);
+        }
+
+        if (!InThread(kaart, turn))
+        {
+            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
+        }
+
+        if (kaart.Status == KaartStatus.Afgesloten)
+        {
+            return InvokeResponse.Card(closeCard.Closed(kaart, Who(kaart, kaart.Closure?.ClosedBy, null)));
+        }
+
+        if (await store.GetDialogAsync(kaart.Id, cancellationToken) is { Status: DialogStatus.Open })
+        {
+            return InvokeResponse.Message(RegieTexts.CloseWhileUpdating(kaart.Casus));
+        }
+
+        string overgedragenAan = TextInput.Clean(action[CloseCard.OvergedragenAanField]);
+        (AfschaalCriterium criterium, List<string> errors) = Validate(action[CloseCard.CriteriumField], overgedragenAan);
+        if (errors.Count > 0)
+        {
+            Dictionary<string, string> pending = new(StringComparer.Ordinal)
+            {
+                [CloseCard.CriteriumField] = action[CloseCard.CriteriumField] ?? string.Empty,
+                [CloseCard.OvergedragenAanField] = overgedragenAan,
+            };
+            return InvokeResponse.Card(closeCard.Ask(kaart, errors, pending));
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        string actor = RegieConversation.Actor(turn.Activity);
+        KaartClosure closure = new(
+            criterium,
+            criterium == AfschaalCriterium.RegieOvergedragen ? overgedragenAan : null,   // only what the criterion needs is stored
+            now,
+            actor,
+            RetentionPolicy.DueAt(now, options.Value.Retention));
+
+        // The retention entry first: a crash after it leaves a stale entry (the sweeper drops it), never a closed casus that is kept forever.
+        await retention.ScheduleAsync(new RetentionEntry(kaart.Id, closure.RetentionDueAt), cancellationToken);
+        Kaart? closed = await CloseWithRetryAsync(kaart, closure, cancellationToken);
+        if (closed is null)
+        {
+            return InvokeResponse.Message(RegieTexts.KaartGone);
+        }
+
+        if (closed.Closure != closure)
+        {
+            // Someone else closed it at the same moment: theirs counts; our entry is stale.
+            await retention.RemoveAsync(new RetentionEntry(kaart.Id, closure.RetentionDueAt), cancellationToken);
+        }
+        else
+        {
+            await reminders.CancelAsync(closed.Id, cancellationToken);
+            logger.KaartClosed(TurnKeyFactory.ForLog(closed.Id), criterium.ToString());
+        }
+
+        await publisher.RefreshAsync(closed.Id, cancellationToken);
+        JsonObject card = closeCard.Closed(closed, Who(closed, closed.Closure?.ClosedBy, closed.Closure == closure ? turn.Activity.From?.Name : null));
+        await UpdateQuestionCardAsync(closed, turn.Activity.ReplyToId, card, cancellationToken);
+        return InvokeResponse.Card(card);
+    }
+
+    public async Task<InvokeResponse> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
+        if (kaart is null)
+        {
+            return InvokeResponse.Message(RegieTexts.KaartGone);
+        }
+
+        if (!InThread(kaart, turn))
+        {
+            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
+        }
+
+        JsonObject card = kaart.Status == KaartStatus.Afgesloten
+            ? closeCard.Closed(kaart, Who(kaart, kaart.Closure?.ClosedBy, null))
+            : closeCard.Cancelled(kaart);
+        await UpdateQuestionCardAsync(kaart, turn.Activity.ReplyToId, card, cancellationToken);
+        return InvokeResponse.Card(card);
+    }
+
+    private async Task<string?> PostQuestionAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        Kaart? kaart = await store.GetKaartAsync(kaartId, cancellationToken);
+        if (kaart is null)
+        {
+            return RegieTexts.KaartGone;
+        }
+
+        if (kaart.Status == KaartStatus.Afgesloten)
+        {
+            return RegieTexts.AlreadyClosed(kaart.Casus);
+        }
+
+        if (await store.GetDialogAsync(kaart.Id, cancellationToken) is { Status: DialogStatus.Open })
+        {
+            return RegieTexts.CloseWhileUpdating(kaart.Casus);
+        }
+
+        await messages.PostCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, closeCard.Ask(kaart, [], null), cancellationToken);
+        return null;
+    }
+
+    private static (AfschaalCriterium Criterium, List<string> Errors) Validate(string? criterium, string overgedragenAan)
+    {
+        List<string> errors = [];
+        AfschaalCriterium chosen = int.TryParse(criterium, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+            && AfschaalCriteria.Text.ContainsKey((AfschaalCriterium)value)
+                ? (AfschaalCriterium)value
+                : AfschaalCriterium.None;
+        if (chosen == AfschaalCriterium.None)
+        {
+            errors.Add("Kies het criterium dat van toepassing is.");
+        }
+        else if (chosen == AfschaalCriterium.RegieOvergedragen
+            && TextInput.Check("Aan wie de regie is overgedragen", overgedragenAan, Limits.OvergedragenAanMaxLength, required: true) is { } problem)
+        {
+            errors.Add(problem);
+        }
+
+        return (chosen, errors);
+    }
+
+    /// <summary>Closing only changes the kaart row; when it was written meanwhile (a card id, a version), read it again.</summary>
+    private async Task<Kaart?> CloseWithRetryAsync(Kaart kaart, KaartClosure closure, CancellationToken cancellationToken)
+    {
+        Kaart? current = kaart;
+        for (int attempt = 1; current is not null; attempt++)
+        {
+            if (current.Status == KaartStatus.Afgesloten)
+            {
+                return current;
+            }
+
+            try
+            {
+                return await store.CloseAsync(current with { Status = KaartStatus.Afgesloten, Closure = closure }, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxCloseAttempts)
+            {
+                current = await store.GetKaartAsync(kaart.Id, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task UpdateQuestionCardAsync(Kaart kaart, string? questionId, JsonObject card, CancellationToken cancellationToken)
+    {
+        if (questionId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await connector.UpdateActivityAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, questionId, KaartPublisher.CardMessage(card), cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        {
+            // The clicker sees the answer in the invoke response; the others see the kaart card, which says "Afgesloten".
+            logger.StepCardNotUpdated(TurnKeyFactory.ForLog(kaart.Id), (int)ex.StatusCode);
+        }
+    }
+
+    private static string Who(Kaart kaart, string? actor, string? displayName) =>
+        kaart.Content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == actor)?.Naam
+        ?? (string.IsNullOrWhiteSpace(displayName) ? "een collega" : displayName);
+
+    private static bool InThread(Kaart kaart, TurnContext turn) =>
+        string.Equals(kaart.Location.ThreadId, turn.Activity.Conversation?.Id, StringComparison.Ordinal);
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RegieBot.Bot;
+using RegieBot.Cards;
+using RegieBot.Dialog;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Privacy;
+
+/// <summary>
+/// <c>verwijderen</c>: an explicit question in the casus's thread, and only a member of the channel who
+/// answers it there deletes the casus, at once and everywhere (<see cref="CasusEraser"/>). The bot's cards
+/// in Teams are replaced by a notice that names nothing of the casus.
+/// </summary>
+internal sealed class CasusDeletion(
+    IKaartStore store,
+    CasusEraser eraser,
+    CasusLocator locator,
+    CasusMessages messages,
+    ChannelMembers members,
+    DeleteCard deleteCard,
+    RemovedCard removedCard,
+    IConnectorClient connector,
+    TimeProvider time,
+    IOptions<PrivacyOptions> options,
+    ILogger<CasusDeletion> logger)
+{
+    public async Task AskAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await locator.FindAsync(turn, cancellationToken);
+        if (thread is null)
+        {
+            return;
+        }
+
+        string serviceUrl = turn.Activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
+        await messages.PostCardAsync(thread.KaartId, serviceUrl, thread.ThreadId, deleteCard.Ask(thread.KaartId, thread.Casus, time.GetUtcNow()), cancellationToken);
+        if (!string.Equals(thread.ThreadId, turn.Activity.Conversation?.Id, StringComparison.Ordinal))
+        {
+            await turn.SendPlainTextAsync(RegieTexts.DeleteAsked, cancellationToken);
+        }
+    }
+
+    /// <summary>"Ja, verwijder alles".</summary>
+    public async Task<InvokeResponse> ConfirmAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        (ThreadKaart? thread, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
+        if (thread is null)
+        {
+            return refusal!;
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        if (!DateTimeOffset.TryParse(action[DeleteCard.AskedAtField], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset askedAt)
+            || askedAt > now.AddMinutes(5)
+            || now - askedAt > options.Value.DeleteQuestionValidity)
+        {
+            return await AnswerAsync(thread, turn, deleteCard.Expired(thread.KaartId, thread.Casus), cancellationToken);
+        }
+
+        string? aad = turn.Activity.From?.AadObjectId;
+        IReadOnlyList<TeamMember> roster;
+        try
+        {
+            roster = await members.ListAsync(turn.Activity, cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.DeletionRefused(TurnKeyFactory.ForLog(thread.KaartId), "roster " + (int)ex.StatusCode);
+            return InvokeResponse.Error(503, "membersUnknown", RegieTexts.MembersUnknown);
+        }
+
+        if (aad is null || !roster.Any(m => m.AadObjectId == aad))
+        {
+            logger.DeletionRefused(TurnKeyFactory.ForLog(thread.KaartId), "not a member");
+            return InvokeResponse.Error(403, "notAMember", RegieTexts.OnlyChannelMembers);
+        }
+
+        string notice = RemovedCard.DeletedText(now);
+        int deleted = await eraser.EraseAsync(thread.KaartId, notice, keepActivityId: turn.Activity.ReplyToId, cancellationToken);
+        logger.CasusDeleted(TurnKeyFactory.ForLog(thread.KaartId), deleted);
+        return await AnswerAsync(thread, turn, removedCard.Build(notice), cancellationToken);
+    }
+
+    public async Task<InvokeResponse> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        (ThreadKaart? thread, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
+        return thread is null ? refusal! : await AnswerAsync(thread, turn, deleteCard.Cancelled(thread.KaartId, thread.Casus), cancellationToken);
+    }
+
+    /// <summary>The casus of the clicked card, answered only in its own thread.</summary>
+    private async Task<(ThreadKaart? Thread, InvokeResponse? Refusal)> LoadAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        string? kaartId = action["kaartId"];
+        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        if (kaartId is not null && thread?.KaartId == kaartId)
+        {
+            return (thread, null);
+        }
+
+        bool exists = kaartId is not null
+            && (await store.GetKaartAsync(kaartId, cancellationToken) is not null || await store.GetDialogAsync(kaartId, cancellationToken) is not null);
+        if (exists)
+        {
+            logger.DeletionRefused(TurnKeyFactory.ForLog(kaartId), "other conversation");
+            return (null, InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation));
+        }
+
+        return (null, InvokeResponse.Message(RegieTexts.KaartGone));
+    }
+
+    /// <summary>Shows the answer to the clicker and, in the thread, to everyone.</summary>
+    private async Task<InvokeResponse> AnswerAsync(ThreadKaart thread, TurnContext turn, JsonObject card, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ReplyToId is { } questionId && turn.Activity.ServiceUrl is { } serviceUrl)
+        {
+            try
+            {
+                await connector.UpdateActivityAsync(serviceUrl, thread.ThreadId, questionId, KaartPublisher.CardMessage(card), cancellationToken);
+            }
+            catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+            {
+                logger.StepCardNotUpdated(TurnKeyFactory.ForLog(thread.KaartId), (int)ex.StatusCode);
+            }
+        }
+
+        return InvokeResponse.Card(card);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using RegieBot.Bot;
+using RegieBot.Cards;
+using RegieBot.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Privacy;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Privacy;
+
+/// <summary>
+/// Deletes everything of one casus, everywhere: first the bot's messages in Teams are replaced by a short
+/// notice (their ids are part of the casus), then every registered <see cref="ICasusDataEraser"/> runs, stage by
+/// stage, so a failure halfway leaves what a retry needs. The one place through which <c>verwijderen</c>, the
+/// retention job and a cancelled new kaart erase.
+/// </summary>
+internal sealed class CasusEraser(
+    IKaartStore store,
+    IEnumerable<ICasusDataEraser> erasers,
+    IConnectorClient connector,
+    RemovedCard removedCard,
+    ILogger<CasusEraser> logger)
+{
+    private readonly ICasusDataEraser[] _erasers = [.. erasers.OrderBy(e => e.Stage)];
+
+    /// <param name="notice">What the bot's messages about the casus say instead; it names nothing of the casus.</param>
+    /// <param name="keepActivityId">A message the caller updates itself (e.g. the card that was clicked), left alone.</param>
+    /// <returns>How many records were deleted.</returns>
+    public async Task<int> EraseAsync(string kaartId, string notice, string? keepActivityId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kaartId);
+        CasusFootprint footprint = await store.GetFootprintAsync(kaartId, cancellationToken) ?? new CasusFootprint(kaartId);
+        int replaced = await ReplaceMessagesAsync(footprint, notice, keepActivityId, cancellationToken);
+        int deleted = 0;
+        foreach (ICasusDataEraser eraser in _erasers)
+        {
+            deleted += await eraser.EraseAsync(footprint, cancellationToken);
+        }
+
+        logger.CasusErased(TurnKeyFactory.ForLog(kaartId), deleted, replaced, _erasers.Length);
+        return deleted;
+    }
+
+    private async Task<int> ReplaceMessagesAsync(CasusFootprint footprint, string notice, string? keepActivityId, CancellationToken cancellationToken)
+    {
+        if (footprint.ServiceUrl is not { } serviceUrl)
+        {
+            return 0;
+        }
+
+        Activity card = KaartPublisher.CardMessage(removedCard.Build(notice));
+        Activity text = new() { Type = ActivityTypes.Message, Text = RegieTexts.RemovedText(notice), TextFormat = "plain" };
+        int replaced = 0;
+        foreach (PostedMessage message in footprint.Messages.Where(m => m.ActivityId != keepActivityId))
+        {
+            try
+            {
+                await connector.UpdateActivityAsync(serviceUrl, message.ConversationId, message.ActivityId, message.IsCard ? card : text, cancellationToken);
+                replaced++;
+            }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+            {
+                // The data goes regardless: a message Teams lost, or a bot that was removed, must not keep it.
+                logger.CasusMessageNotReplaced(TurnKeyFactory.ForLog(footprint.KaartId), (int)((ex as ConnectorException)?.StatusCode ?? HttpStatusCode.ServiceUnavailable));
+            }
+        }
+
+        return replaced;
+    }
+}

@@ -1,0 +1,61 @@
+using RegieBot.Bot;
+using RegieBot.Cards;
+using RegieBot.Dialog;
+using RegieBot.Domain.Confirmations;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Privacy;
+
+namespace RegieBot.Privacy;
+
+/// <summary>
+/// <c>export</c>: everything stored about the casus, for an inzageverzoek, as a series of cards in the
+/// conversation where it was asked (see <see cref="ExportCards"/> for why cards).
+/// </summary>
+internal sealed class CasusExport(
+    IKaartStore store,
+    CasusLocator locator,
+    CasusMessages messages,
+    ExportCards exportCards,
+    TimeProvider time,
+    ILogger<CasusExport> logger)
+{
+    public async Task ExportAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await locator.FindAsync(turn, cancellationToken);
+        if (thread is null)
+        {
+            return;
+        }
+
+        KaartSnapshot? snapshot = await store.GetSnapshotAsync(thread.KaartId, cancellationToken);
+        DialogState? dialog = await store.GetDialogAsync(thread.KaartId, cancellationToken);
+        CasusFootprint? footprint = await store.GetFootprintAsync(thread.KaartId, cancellationToken);
+        if (snapshot is null && dialog is null)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.ExportNothing, cancellationToken);
+            return;
+        }
+
+        CasusRecords records = new()
+        {
+            KaartId = thread.KaartId,
+            Casus = snapshot?.Kaart.Casus ?? dialog!.Casus,
+            Kaart = snapshot?.Kaart,
+            Versions = await store.GetVersionsAsync(thread.KaartId, cancellationToken),
+            Confirmations = snapshot?.Confirmations ?? [],
+            Proposals = snapshot?.Proposals ?? [],
+            Dialog = dialog,
+            PostedMessages = footprint?.Messages.Count ?? 0,
+        };
+
+        IReadOnlyList<System.Text.Json.Nodes.JsonObject> cards = exportCards.Build(records, time.GetUtcNow());
+        foreach (System.Text.Json.Nodes.JsonObject card in cards)
+        {
+            await messages.PostCardAsync(thread.KaartId, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, card, cancellationToken);
+        }
+
+        await turn.SendPlainTextAsync(RegieTexts.ExportPosted(cards.Count), cancellationToken);
+        logger.CasusExported(TurnKeyFactory.ForLog(thread.KaartId), records.Versions.Count, cards.Count);
+    }
+}
