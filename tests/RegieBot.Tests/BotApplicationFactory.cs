@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Moq;
 using RegieBot.Domain.Conversations;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Privacy;
 using RegieBot.Domain.Turns;
 using RegieBot.Protocol.Authentication;
 using RegieBot.Protocol.Connector;
@@ -25,6 +26,7 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public Mock<IConnectorClient> Connector { get; } = new();
     public Mock<IBotRequestAuthenticator> Authenticator { get; } = new();
     public Mock<IKaartStore> Kaarten { get; } = new();
+    public Mock<IRetentionIndex> Retention { get; } = new();
 
     /// <summary>Every activity the bot sent through the connector, in order.</summary>
     public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
@@ -57,6 +59,12 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
             services.Replace(ServiceDescriptor.Singleton(Connector.Object));
             services.Replace(ServiceDescriptor.Singleton(Authenticator.Object));
             services.Replace(ServiceDescriptor.Singleton(Kaarten.Object));
+            services.Replace(ServiceDescriptor.Singleton(Retention.Object));
+            services.RemoveAll<ICasusDataEraser>();
+            services.RemoveAll<TableConversationReferenceStore>();
+            services.RemoveAll<TableTurnLedger>();
+            services.RemoveAll<TableKaartStore>();
+            services.RemoveAll<TableRetentionIndex>();
         });
     }
 }

@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using RegieBot.Cards;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Privacy;
+using RegieBot.Privacy;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Tests.Privacy;
+
+public sealed class CasusEraserTests
+{
+    private readonly Mock<IKaartStore> _store = new();
+    private readonly Mock<IConnectorClient> _connector = new();
+    private readonly List<string> _order = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Mock<ICasusDataEraser> Eraser(string name, EraseStage stage)
+    {
+        Mock<ICasusDataEraser> eraser = new();
+        eraser.SetupGet(e => e.Stage).Returns(stage);
+        eraser.Setup(e => e.EraseAsync(It.IsAny<CasusFootprint>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _order.Add(name))
+            .ReturnsAsync(2);
+        return eraser;
+    }
+
+    private CasusEraser Create(params Mock<ICasusDataEraser>[] erasers) =>
+        new(_store.Object, erasers.Select(e => e.Object), _connector.Object, new RemovedCard(new CardTemplates()), NullLogger<CasusEraser>.Instance);
+
+    [Fact]
+    public async Task EraseAsync_RunsTheErasersStageByStage_TheKaartAfterItsIndexesAndTheRetentionEntryLast()
+    {
+        _store.Setup(s => s.GetFootprintAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(new CasusFootprint("k1"));
+        CasusEraser eraser = Create(Eraser("retention", EraseStage.AfterKaart), Eraser("kaart", EraseStage.Kaart), Eraser("reminders", EraseStage.BeforeKaart));
+
+        int deleted = await eraser.EraseAsync("k1", "weg", null, Ct);
+
+        Assert.Equal(["reminders", "kaart", "retention"], _order);
+        Assert.Equal(6, deleted);
+    }
+
+    [Fact]
+    public async Task EraseAsync_ReplacesEveryMessageExceptTheKeptOne_AndGoesOnWhenTeamsRefuses()
+    {
+        _store.Setup(s => s.GetFootprintAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(new CasusFootprint("k1")
+        {
+            ThreadId = "19:c;messageid=1",
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            Messages = [new("19:c;messageid=1", "a1", true), new("19:c;messageid=1", "a2", false), new("19:c;messageid=1", "gone", true), new("19:c;messageid=1", "clicked", true)],
+        });
+        _connector.Setup(c => c.UpdateActivityAsync(It.IsAny<string>(), It.IsAny<string>(), "gone", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(HttpStatusCode.NotFound, "ActivityNotFound", "not found"));
+        Mock<ICasusDataEraser> kaart = Eraser("kaart", EraseStage.Kaart);
+
+        await Create(kaart).EraseAsync("k1", "Deze regiekaart is verwijderd.", "clicked", Ct);
+
+        _connector.Verify(c => c.UpdateActivityAsync(It.IsAny<string>(), "19:c;messageid=1", "a1", It.Is<Activity>(a => a.Attachments![0].Content!.ToJsonString().Contains("Deze regiekaart is verwijderd.")), It.IsAny<CancellationToken>()), Times.Once);
+        _connector.Verify(c => c.UpdateActivityAsync(It.IsAny<string>(), "19:c;messageid=1", "a2", It.Is<Activity>(a => a.Text!.StartsWith("Deze regiekaart is verwijderd.", StringComparison.Ordinal) && a.TextFormat == "plain"), It.IsAny<CancellationToken>()), Times.Once);
+        _connector.Verify(c => c.UpdateActivityAsync(It.IsAny<string>(), It.IsAny<string>(), "clicked", It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(["kaart"], _order);
+    }
+
+    [Fact]
+    public async Task EraseAsync_CasusAlreadyGone_StillRunsEveryEraser()
+    {
+        CasusEraser eraser = Create(Eraser("kaart", EraseStage.Kaart), Eraser("retention", EraseStage.AfterKaart));
+
+        await eraser.EraseAsync("k-gone", "weg", null, Ct);
+
+        Assert.Equal(["kaart", "retention"], _order);
+    }
+}
