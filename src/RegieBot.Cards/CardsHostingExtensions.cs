@@ -14,6 +14,8 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<DialogCard>();
         builder.Services.AddSingleton<KaartCard>();
         builder.Services.AddSingleton<ProposalCard>();
+        builder.Services.AddSingleton<EvaluationCard>();
+        builder.Services.AddSingleton<EscalationCard>();
         return builder;
     }
 }
