@@ -20,8 +20,15 @@ public sealed class ReminderDispatcher(
         IReadOnlyList<Reminder> due = await store.GetDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
         TimeSpan pace = TimeSpan.FromSeconds(1.0 / settings.MaxSendsPerSecond);
         int sent = 0;
+        bool first = true;
         foreach (Reminder reminder in due)
         {
+            if (!first)
+            {
+                await Task.Delay(pace, time, cancellationToken);   // a steady pace, so a burst is spread, not refused
+            }
+
+            first = false;
             DateTimeOffset now = time.GetUtcNow();
             Reminder? claimed = await store.TryClaimAsync(reminder, now, now + settings.ClaimLease, cancellationToken);
             if (claimed is null)
@@ -52,8 +59,6 @@ public sealed class ReminderDispatcher(
                     logger.ReminderObsolete(claimed.Kind.ToString(), kaart);
                     break;
             }
-
-            await Task.Delay(pace, time, cancellationToken);
         }
 
         return sent;
