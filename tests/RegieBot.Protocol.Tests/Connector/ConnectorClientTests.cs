@@ -189,10 +189,10 @@ public sealed class ConnectorClientTests : IDisposable
     [Fact]
     public async Task GetMembersAsync_ConnectorRepeatsToken_ThrowsInsteadOfLooping()
     {
-        _host.Network.Fallback = _ => new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new StringContent("""{"continuationToken":"same","members":[{"id":"29:a"}]}"""),
-        };
+        int pages = 0;
+        _host.Network.Fallback = _ => ++pages > 10
+            ? throw new InvalidOperationException("the client keeps asking for the same page")
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"continuationToken":"same","members":[{"id":"29:a"}]}""") };
 
         await Assert.ThrowsAsync<ConnectorException>(
             () => _host.Client.GetMembersAsync(ConnectorTestHost.ServiceUrl, "19:team@thread.tacv2", Ct));

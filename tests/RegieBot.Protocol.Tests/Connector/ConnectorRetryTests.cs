@@ -11,9 +11,10 @@ public sealed class ConnectorRetryTests
 {
     private const string ConversationId = "a:1xyz";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    /// <summary>Real milliseconds: a call still waiting on the fake clock fails the test instead of hanging the run.</summary>
+    private const int ClockTestTimeout = 10_000;
 
-    [Fact]
+    [Fact(Timeout = ClockTestTimeout)]
     public async Task SendToConversationAsync_429WithRetryAfterSeconds_WaitsThatLongThenRetries()
     {
         using ConnectorTestHost host = ConnectorTestHost.Create();
@@ -21,7 +22,7 @@ public sealed class ConnectorRetryTests
             .Respond(HttpStatusCode.TooManyRequests, """{"error":{"code":"Throttled"}}""", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(2)))
             .Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
-        Task<ResourceResponse> call = Send(host);
+        Task<ResourceResponse> call = Send(host, TestContext.Current.CancellationToken);
         Assert.Single(host.Network.Requests);
         host.Time.Advance(TimeSpan.FromMilliseconds(1999));
         Assert.Single(host.Network.Requests);
@@ -33,7 +34,7 @@ public sealed class ConnectorRetryTests
         Assert.Equal(TimeSpan.FromSeconds(2), host.Network.Requests[1].At - host.Network.Requests[0].At);
     }
 
-    [Fact]
+    [Fact(Timeout = ClockTestTimeout)]
     public async Task SendToConversationAsync_429WithRetryAfterDate_WaitsUntilThatDate()
     {
         using ConnectorTestHost host = ConnectorTestHost.Create();
@@ -42,7 +43,7 @@ public sealed class ConnectorRetryTests
             .Respond(HttpStatusCode.TooManyRequests, configure: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(retryAt))
             .Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
-        Task<ResourceResponse> call = Send(host);
+        Task<ResourceResponse> call = Send(host, TestContext.Current.CancellationToken);
         host.Time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.Single(host.Network.Requests);
         host.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -51,7 +52,7 @@ public sealed class ConnectorRetryTests
         Assert.Equal(retryAt, host.Network.Requests[1].At);
     }
 
-    [Fact]
+    [Fact(Timeout = ClockTestTimeout)]
     public async Task SendToConversationAsync_429WithLongRetryAfter_WaitsOnlyTheConfiguredMaximum()
     {
         using ConnectorTestHost host = ConnectorTestHost.Create(configuration: new Dictionary<string, string?>
@@ -62,7 +63,7 @@ public sealed class ConnectorRetryTests
             .Respond(HttpStatusCode.TooManyRequests, configure: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromMinutes(10)))
             .Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
-        Task<ResourceResponse> call = Send(host);
+        Task<ResourceResponse> call = Send(host, TestContext.Current.CancellationToken);
         host.Time.Advance(TimeSpan.FromSeconds(9.9));
         Assert.Single(host.Network.Requests);
         host.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -80,7 +81,7 @@ public sealed class ConnectorRetryTests
             .Respond(HttpStatusCode.ServiceUnavailable)
             .Respond(HttpStatusCode.Created, """{"id":"1767225700000"}""");
 
-        ResourceResponse response = await Send(host);
+        ResourceResponse response = await Send(host, TestContext.Current.CancellationToken);
 
         Assert.Equal("1767225700000", response.Id);
         Assert.Equal(3, host.Network.Requests.Count);
@@ -99,7 +100,7 @@ public sealed class ConnectorRetryTests
         using ConnectorTestHost host = ConnectorTestHost.Create();
         host.Network.Respond(status).Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
-        await host.Client.UpdateActivityAsync(ConnectorTestHost.ServiceUrl, ConversationId, "1", new Activity { Type = "message" }, Ct);
+        await host.Client.UpdateActivityAsync(ConnectorTestHost.ServiceUrl, ConversationId, "1", new Activity { Type = "message" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, host.Network.Requests.Count);
     }
@@ -114,7 +115,7 @@ public sealed class ConnectorRetryTests
         using ConnectorTestHost host = ConnectorTestHost.Create();
         host.Network.Respond(status, """{"error":{"code":"BadArgument","message":"x"}}""").Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
-        ConnectorException exception = await Assert.ThrowsAnyAsync<ConnectorException>(() => Send(host));
+        ConnectorException exception = await Assert.ThrowsAnyAsync<ConnectorException>(() => Send(host, TestContext.Current.CancellationToken));
 
         Assert.Equal(status, exception.StatusCode);
         Assert.Single(host.Network.Requests);
@@ -129,13 +130,13 @@ public sealed class ConnectorRetryTests
         });
         host.Network.Fallback = _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
 
-        ConnectorException exception = await Assert.ThrowsAsync<ConnectorException>(() => Send(host));
+        ConnectorException exception = await Assert.ThrowsAsync<ConnectorException>(() => Send(host, TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
         Assert.Equal(3, host.Network.Requests.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = ClockTestTimeout)]
     public async Task SendToConversationAsync_503WithBackoff_WaitsOnTheClockNoLongerThanMaxDelay()
     {
         using ConnectorTestHost host = ConnectorTestHost.Create(configuration: new Dictionary<string, string?>
@@ -145,7 +146,7 @@ public sealed class ConnectorRetryTests
         });
         host.Network.Respond(HttpStatusCode.ServiceUnavailable).Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
-        Task<ResourceResponse> call = Send(host);
+        Task<ResourceResponse> call = Send(host, TestContext.Current.CancellationToken);
         Assert.Single(host.Network.Requests);
         Assert.False(call.IsCompleted);
         host.Time.Advance(TimeSpan.FromSeconds(4));
@@ -161,7 +162,7 @@ public sealed class ConnectorRetryTests
         using ConnectorTestHost host = ConnectorTestHost.Create();
         host.Network.Throw(new HttpRequestException("connection reset")).Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
-        ResourceResponse response = await Send(host);
+        ResourceResponse response = await Send(host, TestContext.Current.CancellationToken);
 
         Assert.Equal("1", response.Id);
         Assert.Equal(2, host.Network.Requests.Count);
@@ -173,13 +174,13 @@ public sealed class ConnectorRetryTests
         using ConnectorTestHost host = ConnectorTestHost.Create();
         host.Network.Fallback = _ => throw new HttpRequestException("connection refused");
 
-        ConnectorException exception = await Assert.ThrowsAsync<ConnectorException>(() => Send(host));
+        ConnectorException exception = await Assert.ThrowsAsync<ConnectorException>(() => Send(host, TestContext.Current.CancellationToken));
 
         Assert.IsType<HttpRequestException>(exception.InnerException);
         Assert.Equal(4, host.Network.Requests.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = ClockTestTimeout)]
     public async Task SendToConversationAsync_RetryAftersExceedTotalTimeout_StopsAtTheTotalTimeout()
     {
         using ConnectorTestHost host = ConnectorTestHost.Create(configuration: new Dictionary<string, string?>
@@ -192,7 +193,7 @@ public sealed class ConnectorRetryTests
             Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)) },
         };
 
-        Task<ResourceResponse> call = Send(host);
+        Task<ResourceResponse> call = Send(host, TestContext.Current.CancellationToken);
         host.Time.Advance(TimeSpan.FromSeconds(30));
         host.Time.Advance(TimeSpan.FromSeconds(10));
         ConnectorException exception = await Assert.ThrowsAsync<ConnectorException>(() => call);
@@ -234,6 +235,7 @@ public sealed class ConnectorRetryTests
         Assert.Null(ConnectorRetry.RetryAfter(response, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(30)));
     }
 
-    private static Task<ResourceResponse> Send(ConnectorTestHost host) =>
-        host.Client.SendToConversationAsync(ConnectorTestHost.ServiceUrl, ConversationId, new Activity { Type = "message", Text = "Hallo" }, Ct);
+    private static Task<ResourceResponse> Send(ConnectorTestHost host, CancellationToken cancellationToken) =>
+        host.Client.SendToConversationAsync(
+            ConnectorTestHost.ServiceUrl, ConversationId, new Activity { Type = "message", Text = "Hallo" }, cancellationToken);
 }
