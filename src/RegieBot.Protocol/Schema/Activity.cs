@@ -36,5 +36,5 @@ public sealed record Activity
     public JsonElement? ChannelData { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Unmodelled { get; init; }
+    public IDictionary<string, JsonElement>? Unmodelled { get; set; }
 }

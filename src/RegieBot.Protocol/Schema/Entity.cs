@@ -13,7 +13,7 @@ public sealed record Entity
     public string? Text { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Unmodelled { get; init; }
+    public IDictionary<string, JsonElement>? Unmodelled { get; set; }
 
     public static Entity Mention(ChannelAccount mentioned, string text) => new() { Type = MentionType, Mentioned = mentioned, Text = text };
 }

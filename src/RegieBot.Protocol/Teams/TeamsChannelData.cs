@@ -13,7 +13,7 @@ public sealed record TeamsChannelData
     public TeamsChannelDataSettings? Settings { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Unmodelled { get; init; }
+    public IDictionary<string, JsonElement>? Unmodelled { get; set; }
 }
 
 public sealed record TenantInfo(string? Id);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace RegieBot.Cards;
+
+public static class CardsHostingExtensions
+{
+    public static IHostApplicationBuilder AddRegieCards(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<CardTemplates>();
+        builder.Services.AddSingleton<WelcomeCard>();
+        builder.Services.AddSingleton<HelpCard>();
+        return builder;
+    }
+}

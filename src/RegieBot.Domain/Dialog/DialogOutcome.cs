@@ -1,0 +1,6 @@
+namespace RegieBot.Domain.Dialog;
+
+public sealed record DialogOutcome(DialogOutcomeKind Kind, DialogState State, IReadOnlyList<string> Errors)
+{
+    public bool Changed => Kind is DialogOutcomeKind.Moved or DialogOutcomeKind.Updated or DialogOutcomeKind.Completed or DialogOutcomeKind.Cancelled;
+}

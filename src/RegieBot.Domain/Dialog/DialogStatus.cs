@@ -1,0 +1,8 @@
+namespace RegieBot.Domain.Dialog;
+
+public enum DialogStatus
+{
+    Open = 0,
+    Saved = 1,
+    Cancelled = 2,
+}

@@ -1,0 +1,13 @@
+namespace RegieBot.Domain.Dialog;
+
+/// <summary>The steps of the regie conversation, in order: one card per step.</summary>
+public enum DialogStep
+{
+    Moment = 0,
+    Professionals = 1,
+    Regievoeren = 2,
+    Afstemming = 3,
+    Aanspreekpunt = 4,
+    Bewaker = 5,
+    Afronding = 6,
+}

@@ -1,0 +1,4 @@
+namespace RegieBot.Domain.Dialog;
+
+/// <summary>A member of the Teams channel, as the connector's member list gives it.</summary>
+public sealed record TeamMember(string AadObjectId, string TeamsUserId, string Name);

@@ -1,0 +1,37 @@
+using RegieBot.Domain.Dialog;
+
+namespace RegieBot.Domain.Kaarten;
+
+/// <summary>
+/// Kaarten, their versions and their dialogs. Writes are conditional on the ETag the value was read with and
+/// throw <see cref="ConcurrencyConflictException"/> when someone else wrote first.
+/// </summary>
+public interface IKaartStore
+{
+    /// <summary>Registers a new casus in its thread with its dialog. Conflict when the thread already has one.</summary>
+    Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken);
+
+    Task<DialogState?> GetDialogAsync(string kaartId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a changed dialog (new, for <c>bijwerken</c>, when it has no ETag).</summary>
+    Task<DialogState> SaveDialogAsync(DialogState dialog, CancellationToken cancellationToken);
+
+    Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the kaart as a new version together with its completed dialog, atomically, and keeps the
+    /// member index in step. The kaart's ETag is null for version 1.
+    /// </summary>
+    Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState completedDialog, CancellationToken cancellationToken);
+
+    /// <summary>Changes what is not content (the posted card's id); not a new version.</summary>
+    Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Kaart>> GetVersionsAsync(string kaartId, CancellationToken cancellationToken);
+
+    Task<ThreadKaart?> FindByThreadAsync(string threadId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ThreadKaart>> ListByChannelAsync(string channelId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken);
+}

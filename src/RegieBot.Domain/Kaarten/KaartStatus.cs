@@ -1,0 +1,7 @@
+namespace RegieBot.Domain.Kaarten;
+
+public enum KaartStatus
+{
+    Actief = 0,
+    Afgesloten = 1,
+}

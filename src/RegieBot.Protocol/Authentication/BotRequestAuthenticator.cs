@@ -1,0 +1,301 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Protocol.Authentication;
+
+/// <summary>
+/// Validates the channel's bearer token as in bot-protocol.md C.1: Bot Framework tokens and Entra ID tokens of the
+/// bot's own tenant, each checked against the keys of its own issuer; then the key's channel endorsement and the
+/// <c>serviceurl</c> claim against the activity. Every failure is a 401 or 403 result, never an exception.
+/// </summary>
+internal sealed class BotRequestAuthenticator(
+    IOptions<BotIdentityOptions> identityOptions,
+    IOptions<BotAuthenticationOptions> authenticationOptions,
+    OpenIdMetadataCache metadata,
+    TimeProvider timeProvider,
+    ILogger<BotRequestAuthenticator> logger) : IBotRequestAuthenticator
+{
+    private const string BearerScheme = "Bearer";
+    private const string ServiceUrlClaim = "serviceurl";
+    private const string EndorsementsMember = "endorsements";
+
+    private static readonly string[] AllowedAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly JsonWebTokenHandler _tokenHandler = new() { MapInboundClaims = false };
+
+    public async Task<BotAuthenticationResult> AuthenticateAsync(HttpRequest request, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(activity);
+
+        BotAuthenticationResult result = await AuthenticateCoreAsync(request.Headers.Authorization, activity, cancellationToken);
+        if (!result.Succeeded)
+        {
+            logger.RequestRejected(result.StatusCode, result.Reason);
+        }
+
+        return result;
+    }
+
+    private async Task<BotAuthenticationResult> AuthenticateCoreAsync(
+        StringValues authorization, Activity activity, CancellationToken cancellationToken)
+    {
+        BotIdentityOptions identity = identityOptions.Value;
+        if (identity.IsAnonymous)
+        {
+            if (authorization.Count > 0)
+            {
+                // Without an app id nothing can be validated, and a token must never be trusted unvalidated.
+                return BotAuthenticationResult.Unauthorized("Authorization header present while running in anonymous local mode");
+            }
+
+            logger.AnonymousRequestAccepted();
+            return BotAuthenticationResult.AnonymousLocal;
+        }
+
+        if (authorization.Count == 0)
+        {
+            return BotAuthenticationResult.Unauthorized("no Authorization header");
+        }
+
+        if (authorization.Count > 1 || !TryGetBearerToken(authorization.ToString(), out string? token))
+        {
+            return BotAuthenticationResult.Unauthorized("Authorization header is not 'Bearer <token>'");
+        }
+
+        if (!_tokenHandler.CanReadToken(token))
+        {
+            return BotAuthenticationResult.Unauthorized("token is not a well-formed JWT");
+        }
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = new JsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return BotAuthenticationResult.Unauthorized("token is not a well-formed JWT");
+        }
+
+        if (jwt.IsEncrypted || !AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
+        {
+            return BotAuthenticationResult.Unauthorized("token algorithm is not RS256, RS384 or RS512");
+        }
+
+        if (string.IsNullOrEmpty(jwt.Kid) && string.IsNullOrEmpty(jwt.X5t))
+        {
+            return BotAuthenticationResult.Unauthorized("token names no signing key (kid or x5t)");
+        }
+
+        // The issuer is not validated yet: it only chooses whose keys to check the signature with.
+        TokenIssuer? issuer = ResolveIssuer(jwt.Issuer, identity);
+        if (issuer is null)
+        {
+            return BotAuthenticationResult.Unauthorized("token issuer is not accepted");
+        }
+
+        JsonWebKey? signingKey;
+        try
+        {
+            OpenIdConnectConfiguration configuration = await metadata.GetAsync(issuer.MetadataAddress, cancellationToken);
+            signingKey = FindSigningKey(configuration, jwt);
+            if (signingKey is null)
+            {
+                configuration = await metadata.RefreshAsync(issuer.MetadataAddress, cancellationToken);
+                signingKey = FindSigningKey(configuration, jwt);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Fail closed: without keys nothing is accepted, and the caller gets a 401 rather than a 5xx.
+            logger.MetadataUnavailable(issuer.MetadataAddress, ex);
+            return BotAuthenticationResult.Unauthorized("signing keys are unavailable");
+        }
+
+        if (signingKey is null)
+        {
+            return BotAuthenticationResult.Unauthorized("token signing key is not in the issuer's key set");
+        }
+
+        TokenValidationResult validation = await _tokenHandler.ValidateTokenAsync(jwt, CreateValidationParameters(issuer, signingKey));
+        if (!validation.IsValid)
+        {
+            return BotAuthenticationResult.Unauthorized(DescribeFailure(validation.Exception));
+        }
+
+        string? lifetimeProblem = CheckLifetime(jwt);
+        if (lifetimeProblem is not null)
+        {
+            return BotAuthenticationResult.Unauthorized(lifetimeProblem);
+        }
+
+        if (issuer.Family == TokenFamily.Entra && !IsIssuedToThisBot(jwt, issuer.AppId))
+        {
+            return BotAuthenticationResult.Unauthorized("Entra token was not requested by this bot (appid/azp)");
+        }
+
+        if (issuer.Family == TokenFamily.BotFramework && !IsEndorsed(signingKey, activity.ChannelId))
+        {
+            return BotAuthenticationResult.Forbidden("signing key is not endorsed for the activity's channel");
+        }
+
+        bool hasServiceUrl = jwt.TryGetPayloadValue(ServiceUrlClaim, out string? serviceUrl);
+        if (!hasServiceUrl && issuer.Family == TokenFamily.BotFramework)
+        {
+            return BotAuthenticationResult.Unauthorized("serviceurl claim is missing");
+        }
+
+        // The JWT does not sign the body: this comparison is what ties the token to the serviceUrl it was issued for.
+        if (hasServiceUrl && !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
+        {
+            return BotAuthenticationResult.Unauthorized("serviceurl claim does not match the activity's serviceUrl");
+        }
+
+        logger.RequestAuthenticated(issuer.Family.ToString());
+        return BotAuthenticationResult.Authenticated;
+    }
+
+    private static bool TryGetBearerToken(string header, out string token)
+    {
+        string[] parts = header.Split(' ');
+        token = parts.Length == 2 ? parts[1] : string.Empty;
+        return parts.Length == 2
+            && string.Equals(parts[0], BearerScheme, StringComparison.OrdinalIgnoreCase)
+            && token.Length > 0;
+    }
+
+    private TokenIssuer? ResolveIssuer(string issuer, BotIdentityOptions identity)
+    {
+        BotAuthenticationOptions options = authenticationOptions.Value;
+        string appId = CanonicalId(identity.MicrosoftAppId!);
+        if (string.Equals(issuer, options.BotFrameworkIssuer, StringComparison.Ordinal))
+        {
+            return new TokenIssuer(TokenFamily.BotFramework, issuer, options.BotFrameworkOpenIdMetadataUrl, appId, [appId]);
+        }
+
+        if (string.IsNullOrWhiteSpace(identity.MicrosoftAppTenantId))
+        {
+            return null;
+        }
+
+        string tenantId = CanonicalId(identity.MicrosoftAppTenantId);
+        if (string.Equals(issuer, $"https://login.microsoftonline.com/{tenantId}/v2.0", StringComparison.Ordinal)
+            || string.Equals(issuer, $"https://sts.windows.net/{tenantId}/", StringComparison.Ordinal))
+        {
+            string metadataAddress = options.EntraOpenIdMetadataUrlTemplate.Replace(
+                BotAuthenticationOptions.TenantIdPlaceholder, Uri.EscapeDataString(tenantId), StringComparison.Ordinal);
+            return new TokenIssuer(TokenFamily.Entra, issuer, metadataAddress, appId, [appId, $"api://{appId}", $"api://botid-{appId}"]);
+        }
+
+        return null;
+    }
+
+    private static TokenValidationParameters CreateValidationParameters(TokenIssuer issuer, JsonWebKey signingKey) => new()
+    {
+        ValidIssuer = issuer.Issuer,
+        ValidAudiences = issuer.Audiences,
+        // The key was already chosen from the issuer's own key set, by kid or x5t.
+        IssuerSigningKeyResolver = (_, _, _, _) => [signingKey],
+        TryAllIssuerSigningKeys = false,
+        ValidAlgorithms = AllowedAlgorithms,
+        RequireSignedTokens = true,
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        // Checked by CheckLifetime against the injected TimeProvider (TokenValidationParameters.TimeProvider is internal).
+        ValidateLifetime = false,
+    };
+
+    private string? CheckLifetime(JsonWebToken jwt)
+    {
+        DateTime now = timeProvider.GetUtcNow().UtcDateTime;
+        TimeSpan skew = authenticationOptions.Value.ClockSkew;
+        if (jwt.ValidTo == DateTime.MinValue)   // no exp claim
+        {
+            return "token has no expiry";
+        }
+
+        if (jwt.ValidTo < now - skew)
+        {
+            return "token has expired";
+        }
+
+        if (jwt.ValidFrom > now + skew)   // a missing nbf reads as DateTime.MinValue
+        {
+            return "token is not valid yet";
+        }
+
+        return null;
+    }
+
+    private static JsonWebKey? FindSigningKey(OpenIdConnectConfiguration configuration, JsonWebToken jwt)
+    {
+        IEnumerable<JsonWebKey> keys = (configuration.JsonWebKeySet?.Keys ?? [])
+            .Where(k => string.IsNullOrEmpty(k.Use) || k.Use == JsonWebKeyUseNames.Sig);
+        return string.IsNullOrEmpty(jwt.Kid)
+            ? keys.FirstOrDefault(k => k.X5t == jwt.X5t || k.Kid == jwt.X5t)
+            : keys.FirstOrDefault(k => k.Kid == jwt.Kid);
+    }
+
+    private static bool IsEndorsed(JsonWebKey key, string? channelId)
+    {
+        if (string.IsNullOrEmpty(channelId) || !key.AdditionalData.TryGetValue(EndorsementsMember, out object? endorsements))
+        {
+            return false;
+        }
+
+        return endorsements switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
+                .Any(e => e.ValueKind == JsonValueKind.String && e.ValueEquals(channelId)),
+            IEnumerable<object> list => list.Any(e => string.Equals(e as string, channelId, StringComparison.Ordinal)),
+            _ => false,
+        };
+    }
+
+    // Entra tokens name the app that asked for them: appid in v1 tokens, azp in v2 tokens. Only the bot's own app
+    // may send them to us (the Emulator and agent flows obtain them with the bot's credentials).
+    private static bool IsIssuedToThisBot(JsonWebToken jwt, string appId)
+    {
+        string? version = jwt.TryGetPayloadValue("ver", out string? ver) ? ver : null;
+        string? callerClaim = version switch
+        {
+            null or "1.0" => "appid",
+            "2.0" => "azp",
+            _ => null,
+        };
+        return callerClaim is not null
+            && jwt.TryGetPayloadValue(callerClaim, out string? caller)
+            && string.Equals(caller, appId, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string DescribeFailure(Exception? exception) => exception switch
+    {
+        SecurityTokenInvalidAudienceException => "token audience is not this bot",
+        SecurityTokenInvalidIssuerException => "token issuer is not accepted",
+        SecurityTokenInvalidAlgorithmException => "token algorithm is not accepted",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "token signature is invalid",
+        null => "token is invalid",
+        _ => $"token is invalid ({exception.GetType().Name})",
+    };
+
+    // App and tenant ids are GUIDs; tokens carry them in the canonical lower-case form.
+    private static string CanonicalId(string id) =>
+        Guid.TryParse(id, out Guid guid) ? guid.ToString("D") : id.Trim();
+
+    private enum TokenFamily
+    {
+        BotFramework,
+        Entra,
+    }
+
+    private sealed record TokenIssuer(TokenFamily Family, string Issuer, string MetadataAddress, string AppId, string[] Audiences);
+}

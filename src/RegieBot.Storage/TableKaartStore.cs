@@ -1,0 +1,304 @@
+using System.Globalization;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using RegieBot.Domain;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+
+namespace RegieBot.Storage;
+
+/// <summary>
+/// Kaarten in Table Storage. One partition per kaart holds its current row (<c>kaart</c>), its dialog
+/// (<c>dialog</c>) and its versions (<c>v000001</c>, …), so a version is saved in one transaction.
+/// <c>Threads</c> maps channel threads to kaarten (partition: the channel); <c>MemberIndex</c> maps linked
+/// professionals to their kaarten (partition: the Entra object id).
+/// </summary>
+public sealed class TableKaartStore(RegieTables tables) : IKaartStore
+{
+    private const string KaartRow = "kaart";
+    private const string DialogRow = "dialog";
+    private const string Content = "Content";
+
+    private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
+
+    private TableClient Threads => tables.Get(RegieTables.Threads);
+
+    private TableClient Members => tables.Get(RegieTables.MemberIndex);
+
+    public async Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        TableEntity thread = ThreadEntity(dialog.Location.ThreadId, dialog.KaartId, dialog.Casus, saved: false);
+        try
+        {
+            await Threads.AddEntityAsync(thread, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            throw new ConcurrencyConflictException("The thread already has a kaart.", ex);
+        }
+
+        return await SaveDialogAsync(dialog, cancellationToken);
+    }
+
+    public async Task<DialogState?> GetDialogAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        TableEntity? entity = await GetAsync(Kaarten, kaartId, DialogRow, cancellationToken);
+        return entity is null ? null : ToDialog(entity);
+    }
+
+    public async Task<DialogState> SaveDialogAsync(DialogState dialog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        TableEntity entity = ToEntity(dialog);
+        try
+        {
+            Response response = dialog.ETag is null
+                ? await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
+                : await Kaarten.UpdateEntityAsync(entity, new ETag(dialog.ETag), TableUpdateMode.Replace, cancellationToken);
+            return dialog with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException("The dialog was changed by someone else.", ex);
+        }
+    }
+
+    public async Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        TableEntity? entity = await GetAsync(Kaarten, kaartId, KaartRow, cancellationToken);
+        return entity is null ? null : ToKaart(entity);
+    }
+
+    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState completedDialog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kaart);
+        ArgumentNullException.ThrowIfNull(completedDialog);
+        Kaart? previous = kaart.ETag is null ? null : await GetKaartAsync(kaart.Id, cancellationToken);
+        TableEntity current = ToEntity(kaart, KaartRow);
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)),
+            kaart.ETag is null
+                ? new(TableTransactionActionType.Add, current)
+                : new(TableTransactionActionType.UpdateReplace, current, new ETag(kaart.ETag)),
+
+            // Adding the version row is what makes two concurrent saves of the same version collide, everywhere.
+            new(TableTransactionActionType.Add, ToEntity(kaart, VersionRow(kaart.Version))),
+        ];
+
+        Response<IReadOnlyList<Response>> result;
+        try
+        {
+            result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
+        }
+
+        Kaart saved = kaart with { ETag = result.Value[1].Headers.ETag?.ToString() };
+        await UpdateIndexesAsync(previous, saved, cancellationToken);
+        return saved;
+    }
+
+    public async Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kaart);
+        ArgumentNullException.ThrowIfNull(kaart.ETag);
+        try
+        {
+            Response response = await Kaarten.UpdateEntityAsync(ToEntity(kaart, KaartRow), new ETag(kaart.ETag), TableUpdateMode.Replace, cancellationToken);
+            return kaart with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException("The kaart was changed by someone else.", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<Kaart>> GetVersionsAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(kaartId);
+        List<Kaart> versions = [];
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {"v"} and RowKey lt {"w"}");
+        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            versions.Add(ToKaart(entity));
+        }
+
+        return versions;
+    }
+
+    public async Task<ThreadKaart?> FindByThreadAsync(string threadId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(threadId);
+        TableEntity? entity = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+        return entity is null ? null : ToThread(entity);
+    }
+
+    public async Task<IReadOnlyList<ThreadKaart>> ListByChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(channelId);
+        List<ThreadKaart> threads = [];
+        await foreach (TableEntity entity in Threads.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        {
+            threads.Add(ToThread(entity));
+        }
+
+        return threads;
+    }
+
+    public async Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(aadObjectId);
+        List<MemberKaart> kaarten = [];
+        await foreach (TableEntity entity in Members.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        {
+            kaarten.Add(new MemberKaart(
+                TableKey.Decode(entity.RowKey),
+                entity.GetString("Casus") ?? string.Empty,
+                ParseDate(entity.GetString("Evaluatiedatum")),
+                Enum.Parse<KaartStatus>(entity.GetString("Status") ?? nameof(KaartStatus.Actief)),
+                entity.GetString("ThreadId") ?? string.Empty));
+        }
+
+        return kaarten;
+    }
+
+    /// <summary>The indexes follow the saved kaart; every write is an idempotent upsert or delete, so a retry repairs them.</summary>
+    private async Task UpdateIndexesAsync(Kaart? previous, Kaart saved, CancellationToken cancellationToken)
+    {
+        await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
+        HashSet<string> linked = [.. saved.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
+        foreach (string aad in linked)
+        {
+            TableEntity entry = new(TableKey.Encode(aad), TableKey.Encode(saved.Id))
+            {
+                ["Casus"] = saved.Casus,
+                ["Evaluatiedatum"] = FormatDate(saved.Content.Evaluatiedatum),
+                ["Status"] = saved.Status.ToString(),
+                ["ThreadId"] = saved.Location.ThreadId,
+            };
+            await Members.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        IEnumerable<string> removed = previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!) ?? [];
+        foreach (string aad in removed)
+        {
+            await Members.DeleteEntityAsync(TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
+        }
+    }
+
+    private static async Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> response = await table.GetEntityIfExistsAsync<TableEntity>(
+            TableKey.Encode(partition), TableKey.Encode(row), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static TableEntity ThreadEntity(string threadId, string kaartId, string casus, bool saved) =>
+        new(TableKey.Encode(KaartLocation.ChannelOf(threadId)), TableKey.Encode(threadId))
+        {
+            ["KaartId"] = kaartId,
+            ["Casus"] = casus,
+            ["Saved"] = saved,
+        };
+
+    private static ThreadKaart ToThread(TableEntity entity) => new(
+        TableKey.Decode(entity.RowKey),
+        entity.GetString("KaartId") ?? string.Empty,
+        entity.GetString("Casus") ?? string.Empty,
+        entity.GetBoolean("Saved") ?? false);
+
+    private static string VersionRow(int version) => "v" + version.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(Kaart kaart, string row)
+    {
+        TableEntity entity = new(TableKey.Encode(kaart.Id), row)
+        {
+            ["Casus"] = kaart.Casus,
+            ["Version"] = kaart.Version,
+            ["Status"] = kaart.Status.ToString(),
+            ["CardActivityId"] = kaart.CardActivityId,
+            ["CreatedAt"] = kaart.CreatedAt,
+            ["UpdatedAt"] = kaart.UpdatedAt,
+            ["UpdatedBy"] = kaart.UpdatedBy,
+            ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
+        };
+        WriteLocation(entity, kaart.Location);
+        JsonColumns.Write(entity, Content, kaart.Content, StorageJsonContext.Default.KaartContent);
+        return entity;
+    }
+
+    private static Kaart ToKaart(TableEntity entity) => new()
+    {
+        Id = TableKey.Decode(entity.PartitionKey),
+        Casus = entity.GetString("Casus") ?? string.Empty,
+        Location = ReadLocation(entity),
+        Content = JsonColumns.Read(entity, Content, StorageJsonContext.Default.KaartContent),
+        Version = entity.GetInt32("Version") ?? 1,
+        Status = Enum.Parse<KaartStatus>(entity.GetString("Status") ?? nameof(KaartStatus.Actief)),
+        CardActivityId = entity.GetString("CardActivityId"),
+        CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
+        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,
+        UpdatedBy = entity.GetString("UpdatedBy"),
+        ETag = entity.ETag.ToString(),
+    };
+
+    private static TableEntity ToEntity(DialogState dialog)
+    {
+        TableEntity entity = new(TableKey.Encode(dialog.KaartId), DialogRow)
+        {
+            ["Casus"] = dialog.Casus,
+            ["Step"] = dialog.Step.ToString(),
+            ["Revision"] = dialog.Revision,
+            ["Status"] = dialog.Status.ToString(),
+            ["IsUpdate"] = dialog.IsUpdate,
+            ["CardActivityId"] = dialog.CardActivityId,
+            ["LastEditedBy"] = dialog.LastEditedBy,
+            ["UpdatedAt"] = dialog.UpdatedAt,
+        };
+        WriteLocation(entity, dialog.Location);
+        JsonColumns.Write(entity, "Draft", dialog.Draft, StorageJsonContext.Default.KaartContent);
+        return entity;
+    }
+
+    private static DialogState ToDialog(TableEntity entity) => new()
+    {
+        KaartId = TableKey.Decode(entity.PartitionKey),
+        Casus = entity.GetString("Casus") ?? string.Empty,
+        Location = ReadLocation(entity),
+        Step = Enum.Parse<DialogStep>(entity.GetString("Step") ?? nameof(DialogStep.Moment)),
+        Revision = entity.GetInt32("Revision") ?? 0,
+        Status = Enum.Parse<DialogStatus>(entity.GetString("Status") ?? nameof(DialogStatus.Open)),
+        IsUpdate = entity.GetBoolean("IsUpdate") ?? false,
+        CardActivityId = entity.GetString("CardActivityId"),
+        LastEditedBy = entity.GetString("LastEditedBy"),
+        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,
+        Draft = JsonColumns.Read(entity, "Draft", StorageJsonContext.Default.KaartContent),
+        ETag = entity.ETag.ToString(),
+    };
+
+    private static void WriteLocation(TableEntity entity, KaartLocation location)
+    {
+        entity["ThreadId"] = location.ThreadId;
+        entity["ChannelId"] = location.ChannelId;
+        entity["TeamId"] = location.TeamId;
+        entity["TenantId"] = location.TenantId;
+        entity["ServiceUrl"] = location.ServiceUrl;
+    }
+
+    private static KaartLocation ReadLocation(TableEntity entity) => new(
+        entity.GetString("ThreadId") ?? string.Empty,
+        entity.GetString("ChannelId") ?? string.Empty,
+        entity.GetString("TeamId"),
+        entity.GetString("TenantId"),
+        entity.GetString("ServiceUrl") ?? string.Empty);
+
+    private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date) ? date : null;
+}

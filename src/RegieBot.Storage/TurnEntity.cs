@@ -1,0 +1,15 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace RegieBot.Storage;
+
+/// <summary>A marker that a turn was handled. Holds only hashes and the time it was seen.</summary>
+public sealed class TurnEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset SeenAt { get; set; }
+}

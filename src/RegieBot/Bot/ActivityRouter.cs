@@ -1,0 +1,39 @@
+using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+
+namespace RegieBot.Bot;
+
+/// <summary>Picks the handler for an activity. Unknown types, events and invokes are acknowledged and ignored.</summary>
+internal sealed class ActivityRouter(WelcomeHandler welcome, CommandHandler commands, ILogger<ActivityRouter> logger)
+{
+    public async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        Activity activity = turn.Activity;
+        switch (activity)
+        {
+            case { Type: ActivityTypes.Message }:
+                await commands.HandleAsync(turn, cancellationToken);
+                return null;
+
+            case { Type: ActivityTypes.ConversationUpdate } when activity.BotWasAdded():
+                await welcome.HandleAsync(turn, cancellationToken);
+                return null;
+
+            case { Type: ActivityTypes.InstallationUpdate } when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
+                await welcome.HandleAsync(turn, cancellationToken);
+                return null;
+
+            case { Type: ActivityTypes.Invoke, Name: "adaptiveCard/action" }:
+                // Must always be answered; the card verbs arrive with the regiekaart.
+                return InvokeResponse.Error(400, "unknownAction", Texts.UnknownAction);
+
+            case { Type: ActivityTypes.Invoke }:
+                logger.ActivityIgnored(activity.Type, activity.Name);
+                return InvokeResponse.NotImplemented;
+
+            default:
+                logger.ActivityIgnored(activity.Type, activity.Name);
+                return null;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using RegieBot.Protocol;
+using RegieBot.Protocol.Authentication;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Bot;
+
+/// <summary>
+/// <c>POST /api/messages</c>: reads and parses the activity (bounded size), authenticates it, runs the turn,
+/// and answers 200 — with the invoke response as body for invokes. Bad input gets a 4xx, never a 5xx.
+/// </summary>
+internal static class BotEndpoint
+{
+    public const string Route = "/api/messages";
+
+    /// <summary>Teams messages stay far below this; a larger body is refused before it is parsed.</summary>
+    public const int MaxBodyBytes = 512 * 1024;
+
+    public static IEndpointRouteBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Route, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        IBotRequestAuthenticator authenticator,
+        TurnPipeline pipeline,
+        ILogger<TurnPipeline> logger,
+        CancellationToken cancellationToken)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+        }
+
+        Activity? activity;
+        try
+        {
+            ReadOnlySequence<byte>? body = await ReadBodyAsync(http.Request, cancellationToken);
+            if (body is null)
+            {
+                return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+            }
+
+            Utf8JsonReader reader = new(body.Value);
+            activity = JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            return Refuse(logger, StatusCodes.Status400BadRequest, "body is not a valid activity");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Refuse(logger, StatusCodes.Status400BadRequest, "activity has no type");
+        }
+
+        BotAuthenticationResult auth = await authenticator.AuthenticateAsync(http.Request, activity, cancellationToken);
+        if (!auth.Succeeded)
+        {
+            return Refuse(logger, auth.StatusCode, auth.Reason);
+        }
+
+        InvokeResponse? invokeResponse = await pipeline.RunAsync(activity, cancellationToken);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            invokeResponse ??= InvokeResponse.NotImplemented;
+            return invokeResponse.Body is null
+                ? Results.StatusCode(invokeResponse.Status)
+                : Results.Json(invokeResponse.Body, ProtocolJsonContext.Default.JsonNode, statusCode: invokeResponse.Status);
+        }
+
+        return Results.Ok();
+    }
+
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer (chunked bodies have no Content-Length).</summary>
+    private static async Task<ReadOnlySequence<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using MemoryStream buffer = new();
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return new ReadOnlySequence<byte>(buffer.ToArray());
+    }
+
+    private static IResult Refuse(ILogger logger, int statusCode, string reason)
+    {
+        logger.RequestRefused(statusCode, reason);
+        return Results.StatusCode(statusCode);
+    }
+}

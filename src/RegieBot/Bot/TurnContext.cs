@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using RegieBot.Domain.Turns;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+
+namespace RegieBot.Bot;
+
+/// <summary>One inbound activity being handled: what came in, its keys, and how to answer in its conversation.</summary>
+internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorClient connector)
+{
+    public Activity Activity => activity;
+
+    public TurnKeys Keys => keys;
+
+    /// <summary>The message text without the bot's own mention.</summary>
+    public string Text { get; } = activity.GetTextWithoutBotMention();
+
+    /// <summary>Posts in the conversation the activity came from; in a channel thread that is a reply in the thread.</summary>
+    public Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        string serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
+        string conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
+        return connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
+    }
+
+    public Task<ResourceResponse> SendTextAsync(string text, CancellationToken cancellationToken) =>
+        SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" }, cancellationToken);
+
+    /// <summary>A card is sent as an activity of its own: Teams may split text plus attachment into two messages.</summary>
+    public Task<ResourceResponse> SendCardAsync(JsonObject card, CancellationToken cancellationToken) =>
+        SendAsync(new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
+}

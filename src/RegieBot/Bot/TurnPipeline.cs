@@ -1,0 +1,95 @@
+using RegieBot.Domain.Conversations;
+using RegieBot.Domain.Turns;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+
+namespace RegieBot.Bot;
+
+/// <summary>
+/// Runs one authenticated activity: refreshes the stored conversation reference, handles a redelivered
+/// activity once, routes it, and turns failures into a short Dutch apology (never a stack trace).
+/// </summary>
+internal sealed class TurnPipeline(
+    ActivityRouter router,
+    ITurnLedger ledger,
+    IConversationReferenceStore conversations,
+    IConnectorClient connector,
+    ILogger<TurnPipeline> logger)
+{
+    public async Task<InvokeResponse?> RunAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        TurnKeys keys = TurnKeyFactory.Create(activity);
+        string activityHash = keys.ByContent[..12];
+        logger.ActivityReceived(activity.Type, activityHash, TurnKeyFactory.ForLog(activity.Conversation?.Id));
+
+        if (ToReference(activity) is { } reference)
+        {
+            await conversations.RefreshAsync(reference, cancellationToken);
+        }
+
+        if (!await ledger.TryBeginAsync(keys, cancellationToken))
+        {
+            logger.DuplicateActivity(activity.Type, activityHash);
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message("Deze actie is al verwerkt.") : null;
+        }
+
+        TurnContext turn = new(activity, keys, connector);
+        try
+        {
+            return await router.RouteAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.TurnFailed(ex, activity.Type, activityHash);
+            await ledger.AbandonAsync(keys, CancellationToken.None);
+            return await ApologizeAsync(turn, activityHash);
+        }
+    }
+
+    private async Task<InvokeResponse?> ApologizeAsync(TurnContext turn, string activityHash)
+    {
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            return InvokeResponse.Error(500, "regiebotError", Texts.ActionApology);
+        }
+
+        if (turn.Activity.Type != ActivityTypes.Message)
+        {
+            return null;
+        }
+
+        try
+        {
+            await turn.SendTextAsync(Texts.Apology, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException)
+        {
+            logger.ApologyFailed(ex, activityHash);
+        }
+
+        return null;
+    }
+
+    private static ConversationReference? ToReference(Activity activity)
+    {
+        if (activity.ServiceUrl is not { Length: > 0 } serviceUrl || activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        {
+            return null;
+        }
+
+        TeamsChannelData? channelData = activity.GetTeamsChannelData();
+        return new ConversationReference
+        {
+            ConversationId = conversationId,
+            ServiceUrl = serviceUrl,
+            ChannelId = activity.ChannelId ?? "msteams",
+            ConversationType = activity.Conversation.ConversationType,
+            TenantId = activity.GetTenantId(),
+            BotId = activity.Recipient?.Id,
+            TeamId = channelData?.Team?.Id,
+            TeamsChannelId = channelData?.Channel?.Id,
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using RegieBot.Bot;
+using RegieBot.Cards;
+using RegieBot.Protocol;
+using RegieBot.Storage;
+
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:3978");   // the fixed local default; --urls or ASPNETCORE_URLS override it
+}
+
+builder.AddRegieProtocol();      // inbound JWT validation, connector client
+builder.AddRegieStorage();       // Table Storage: tables, stores, health check
+builder.AddRegieCards();         // card templates from cards/
+builder.Services.AddRegieBot();  // pipeline, router, handlers
+
+WebApplication app = builder.Build();
+app.MapBotEndpoint();            // POST /api/messages
+app.MapHealthChecks("/healthz");
+app.Run();
+
+/// <summary>The web host; public for the test host.</summary>
+public partial class Program;

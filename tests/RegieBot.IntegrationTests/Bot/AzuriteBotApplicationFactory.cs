@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.IntegrationTests.Bot;
+
+/// <summary>
+/// The real host on real storage (Azurite, tables of its own prefix) in anonymous local mode. Only the
+/// connector — the Teams side — is a seam, recording what the bot sends.
+/// </summary>
+internal sealed class AzuriteBotApplicationFactory(string tablePrefix) : WebApplicationFactory<Program>
+{
+    public Mock<IConnectorClient> Connector { get; } = CreateConnector();
+
+    public int SentCount => Connector.Invocations.Count(i => i.Method.Name == nameof(IConnectorClient.SendToConversationAsync));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("MicrosoftAppId", string.Empty);
+        builder.UseSetting("RegieBot:Storage:ConnectionString", AzuriteStorage.ConnectionString);
+        builder.UseSetting("RegieBot:Storage:TablePrefix", tablePrefix);
+        builder.UseSetting("RegieBot:Storage:MaxRetries", "0");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(Connector.Object)));
+    }
+
+    private static Mock<IConnectorClient> CreateConnector()
+    {
+        Mock<IConnectorClient> connector = new();
+        connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ResourceResponse("1767225699999"));
+        return connector;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RegieBot.Domain.Conversations;
+using RegieBot.Storage;
+
+namespace RegieBot.IntegrationTests.Storage;
+
+[Trait("Category", "Integration")]
+public sealed class TableConversationReferenceStoreTests(AzuriteStorage storage) : IClassFixture<AzuriteStorage>
+{
+    private static ConversationReference Reference(string conversationId, string serviceUrl = "https://smba.trafficmanager.net/emea/") => new()
+    {
+        ConversationId = conversationId,
+        ServiceUrl = serviceUrl,
+        ChannelId = "msteams",
+        ConversationType = "channel",
+        TenantId = "t-1",
+        BotId = "28:bot",
+        TeamId = "19:team@thread.tacv2",
+        TeamsChannelId = "19:c0ffee@thread.tacv2",
+    };
+
+    private TableConversationReferenceStore NewStore() => new(storage.Tables, NullLogger<TableConversationReferenceStore>.Instance);
+
+    [Fact]
+    public async Task RefreshAsync_NewConversation_StoresItAndReadsItBack()
+    {
+        string id = "19:c0ffee@thread.tacv2;messageid=" + Guid.NewGuid().ToString("N");
+        CancellationToken ct = TestContext.Current.CancellationToken;
+
+        bool wrote = await NewStore().RefreshAsync(Reference(id), ct);
+        ConversationReference? read = await NewStore().GetAsync(id, ct);
+
+        Assert.True(wrote);
+        Assert.NotNull(read);
+        Assert.True(read.SameTargetAs(Reference(id)));
+        Assert.False(string.IsNullOrEmpty(read.Version));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_Unchanged_DoesNotWriteAgain()
+    {
+        string id = "a:" + Guid.NewGuid().ToString("N");
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await NewStore().RefreshAsync(Reference(id), ct);
+        string? version = (await NewStore().GetAsync(id, ct))!.Version;
+
+        bool wroteByOtherInstance = await NewStore().RefreshAsync(Reference(id), ct);
+
+        Assert.False(wroteByOtherInstance);
+        Assert.Equal(version, (await NewStore().GetAsync(id, ct))!.Version);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_ServiceUrlChanged_UpdatesTheStoredReference()
+    {
+        string id = "a:" + Guid.NewGuid().ToString("N");
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        TableConversationReferenceStore store = NewStore();
+        await store.RefreshAsync(Reference(id), ct);
+
+        bool wrote = await store.RefreshAsync(Reference(id, "https://smba.trafficmanager.net/amer/"), ct);
+
+        Assert.True(wrote);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", (await NewStore().GetAsync(id, ct))!.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_ManyInstancesAtOnce_AllSucceedAndOneValueWins()
+    {
+        string id = "19:race@thread.tacv2;messageid=" + Guid.NewGuid().ToString("N");
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string[] urls = [.. Enumerable.Range(0, 8).Select(i => $"https://smba.trafficmanager.net/r{i}/")];
+
+        await Task.WhenAll(urls.Select(url => NewStore().RefreshAsync(Reference(id, url), ct)));
+
+        ConversationReference? stored = await NewStore().GetAsync(id, ct);
+        Assert.Contains(stored!.ServiceUrl, urls);
+    }
+
+    [Fact]
+    public async Task GetAsync_Unknown_ReturnsNull()
+    {
+        Assert.Null(await NewStore().GetAsync("a:unknown-" + Guid.NewGuid().ToString("N"), TestContext.Current.CancellationToken));
+    }
+}

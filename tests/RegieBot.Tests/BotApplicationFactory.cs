@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Moq;
+using RegieBot.Domain.Conversations;
+using RegieBot.Domain.Turns;
+using RegieBot.Protocol.Authentication;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+using RegieBot.Storage;
+
+namespace RegieBot.Tests;
+
+/// <summary>
+/// The real host with our seams (storage ports, connector, authenticator) replaced by mocks, so the
+/// endpoint, pipeline, router and handlers run as in production without Azurite or Teams.
+/// </summary>
+internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
+{
+    public Mock<ITurnLedger> Ledger { get; } = new();
+    public Mock<IConversationReferenceStore> Conversations { get; } = new();
+    public Mock<IConnectorClient> Connector { get; } = new();
+    public Mock<IBotRequestAuthenticator> Authenticator { get; } = new();
+
+    /// <summary>Every activity the bot sent through the connector, in order.</summary>
+    public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
+
+    public BotApplicationFactory()
+    {
+        Ledger.Setup(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<Microsoft.AspNetCore.Http.HttpRequest>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(BotAuthenticationResult.AnonymousLocal);
+        Connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback((string url, string conversation, Activity activity, CancellationToken _) =>
+            {
+                lock (Sent)
+                {
+                    Sent.Add((url, conversation, activity));
+                }
+            })
+            .ReturnsAsync(new ResourceResponse("1767225699999"));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IHostedService>();
+            services.RemoveAll<RegieTables>();
+            services.Replace(ServiceDescriptor.Singleton(Ledger.Object));
+            services.Replace(ServiceDescriptor.Singleton(Conversations.Object));
+            services.Replace(ServiceDescriptor.Singleton(Connector.Object));
+            services.Replace(ServiceDescriptor.Singleton(Authenticator.Object));
+        });
+    }
+}
