@@ -29,13 +29,17 @@ ensure_node_modules
 mkdir -p "$RUN_DIR"
 
 log "Building RegieBot…"
-dotnet build "$REPO_ROOT/src/RegieBot/RegieBot.csproj" -c Debug -nologo -v quiet -clp:ErrorsOnly \
-  || die "the build failed"
+if ! dotnet build "$REPO_ROOT/src/RegieBot/RegieBot.csproj" -c Debug -nologo -v quiet >"$RUN_DIR/build.log" 2>&1; then
+  grep -E 'error|Error' "$RUN_DIR/build.log" >&2 || tail -n 30 "$RUN_DIR/build.log" >&2
+  die "the build failed (artifacts/run-local/build.log)"
+fi
 BOT_DIR="$REPO_ROOT/src/RegieBot/bin/Debug/net10.0"
 [ -f "$BOT_DIR/RegieBot.dll" ] || die "no RegieBot.dll in src/RegieBot/bin/Debug/net10.0 after the build"
 
+AZURITE_NOTE="data in .azurite/"
 if port_open "$AZURITE_PORT"; then
   log "Something already listens on 127.0.0.1:$AZURITE_PORT; using it as Azurite"
+  AZURITE_NOTE="already running, not started by this script"
 else
   log "Starting Azurite (Table service on 127.0.0.1:$AZURITE_PORT, data in .azurite/)…"
   start_azurite "$REPO_ROOT/.azurite" "$RUN_DIR/azurite.log" || { show_log "$RUN_DIR/azurite.log"; exit 1; }
@@ -85,7 +89,7 @@ cat <<EOF
   Open the Agents Playground in your browser:  http://localhost:$PLAYGROUND_PORT
     (mock team "Regieteam Zeeland", channel "Casusoverleg"; type "@RegieBot help" in a channel)
   Bot endpoint:   $BOT_URL/api/messages   (health: $BOT_URL/healthz)
-  Table Storage:  Azurite on 127.0.0.1:$AZURITE_PORT (data in .azurite/)
+  Table Storage:  Azurite on 127.0.0.1:$AZURITE_PORT ($AZURITE_NOTE)
   Logs:           artifacts/run-local/
 
   Press Ctrl-C to stop.
