@@ -37,9 +37,8 @@ for (const file of findTrx(dir).sort()) {
   const passed = attr('passed');
   const failed = attr('failed') + attr('error') + attr('timeout') + attr('aborted');
   const skipped = attr('notExecuted') + attr('inconclusive');
-  const storage = /<TestRun\b[^>]*\bname="([^"]*)"/.exec(xml);
-  const assembly = /<UnitTest\b[^>]*\bstorage="([^"]*)"/.exec(xml);
-  const label = assembly ? path.basename(assembly[1]) : storage ? storage[1] : path.basename(file);
+  const assembly = /<TestMethod\b[^>]*\bcodeBase="([^"]*)"/.exec(xml);
+  const label = assembly ? path.basename(assembly[1]) : path.basename(file);
   console.error(`  ${label}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   totals.files += 1;
   totals.passed += passed;
