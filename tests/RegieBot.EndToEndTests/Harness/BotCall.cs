@@ -37,10 +37,15 @@ public sealed record BotCall(PlaygroundEvent Event, BotCallKind Kind, string? Co
     public string? ThreadConversationId => Kind switch
     {
         BotCallKind.CreateConversation => Event.ResponseBody?["id"]?.GetValue<string>(),
-        BotCallKind.SendToConversation when ConversationId is not null && !ConversationId.Contains(";messageid=", StringComparison.Ordinal)
-            && PostedActivityId is not null => $"{ConversationId};messageid={PostedActivityId}",
+        BotCallKind.SendToConversation when IsChannelRoot && PostedActivityId is not null => $"{ConversationId};messageid={PostedActivityId}",
+        BotCallKind.UpdateActivity when IsChannelRoot && ActivityId is not null => $"{ConversationId};messageid={ActivityId}",
         _ => ConversationId,
     };
+
+    /// <summary>A channel conversation itself rather than a thread in it (Teams channel ids start with <c>19:</c>).</summary>
+    private bool IsChannelRoot => ConversationId is not null
+        && ConversationId.StartsWith("19:", StringComparison.Ordinal)
+        && !ConversationId.Contains(";messageid=", StringComparison.Ordinal);
 
     public IReadOnlyList<JsonObject> Attachments =>
         Activity?["attachments"] is JsonArray attachments ? [.. attachments.OfType<JsonObject>()] : [];
@@ -94,6 +99,23 @@ public sealed record BotCall(PlaygroundEvent Event, BotCallKind Kind, string? Co
                 && o["type"]!.GetValue<string>().StartsWith("Action.", StringComparison.Ordinal))
             .Select(o => o["title"]?.GetValue<string>())
             .OfType<string>()];
+
+    /// <summary>The action titled <paramref name="title"/> on the message's cards (also inside an Action.ShowCard), or null.</summary>
+    public JsonObject? FindAction(string title) =>
+        AdaptiveCards.SelectMany(Descendants).FirstOrDefault(o =>
+            o["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && o["type"]!.GetValue<string>().StartsWith("Action.", StringComparison.Ordinal)
+            && o["title"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && o["title"]!.GetValue<string>() == title);
+
+    /// <summary>True when this call updates, in place, the message that <paramref name="original"/> posted.</summary>
+    public bool IsUpdateOf(BotCall original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        return Kind == BotCallKind.UpdateActivity
+            && ActivityId is not null
+            && ActivityId == (original.Kind == BotCallKind.UpdateActivity ? original.ActivityId : original.PostedActivityId);
+    }
 
     /// <summary>One line for failure messages.</summary>
     public string Summary()

@@ -139,36 +139,92 @@ public sealed partial class PlaygroundDriver(HttpClient http, string recordingFi
         return new SentMessage(activityId, conversationId, user);
     }
 
+    /// <summary>
+    /// Clicks the button titled <paramref name="title"/> on a card the bot posted (also one inside an Action.ShowCard),
+    /// as <paramref name="user"/>, the way the page does: the action's <c>data</c> with the typed
+    /// <paramref name="inputs"/> (input id → value) merged in; an Action.Execute becomes an <c>adaptiveCard/action</c>
+    /// invoke (its result is returned), an Action.Submit a message with <c>value</c> (null is returned).
+    /// </summary>
+    public async Task<InvokeResult?> ClickAsync(
+        MockUser user, BotCall card, string title, IReadOnlyDictionary<string, string>? inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        JsonObject action = card.FindAction(title)
+            ?? throw new InvalidOperationException($"No button '{title}' on the card; it has: {string.Join(", ", card.ButtonTitles)}. {card.Summary()}");
+        JsonObject data = action["data"] is JsonObject original ? (JsonObject)original.DeepClone() : [];
+        foreach ((string id, string value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[id] = value;
+        }
+
+        (string conversationId, string messageId) = Address(card);
+        switch (action["type"]!.GetValue<string>())
+        {
+            case "Action.Execute":
+                string verb = action["verb"]?.GetValue<string>() ?? throw new InvalidOperationException($"Button '{title}' has no verb.");
+                return await ExecuteCardActionAsync(user, conversationId, messageId, verb, data, cancellationToken, title);
+            case "Action.Submit":
+                await SubmitCardAsync(user, conversationId, messageId, data, cancellationToken);
+                return null;
+            default:
+                throw new InvalidOperationException($"Button '{title}' is an {action["type"]}: only Action.Execute and Action.Submit reach the bot.");
+        }
+    }
+
+    /// <summary>Sends the card's <c>refresh</c> action (Universal Actions) as Teams does when <paramref name="user"/> views it.</summary>
+    public Task<InvokeResult> RefreshCardAsync(MockUser user, BotCall card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        JsonObject action = card.AdaptiveCards.Select(c => c["refresh"]?["action"]).OfType<JsonObject>().FirstOrDefault()
+            ?? throw new InvalidOperationException($"The card has no refresh action. {card.Summary()}");
+        (string conversationId, string messageId) = Address(card);
+        return ExecuteCardActionAsync(
+            user, conversationId, messageId, action["verb"]!.GetValue<string>(), action["data"]?.DeepClone() as JsonObject,
+            cancellationToken, action["title"]?.GetValue<string>(), trigger: "automatic");
+    }
+
     /// <summary>Clicks an Action.Execute button of a card the bot posted, as <paramref name="user"/>.</summary>
     public Task<InvokeResult> ExecuteCardActionAsync(
         MockUser user, BotCall card, string verb, JsonObject? data, CancellationToken cancellationToken, string? title = null)
     {
-        ArgumentNullException.ThrowIfNull(card);
-        string conversationId = card.ThreadConversationId
-            ?? throw new InvalidOperationException($"The card's conversation is unknown: {card.Summary()}");
-        string messageId = card.Kind == BotCallKind.UpdateActivity ? card.ActivityId! : card.PostedActivityId
-            ?? throw new InvalidOperationException($"The Playground gave the card no message id (was it sent with text? then it is split): {card.Summary()}");
+        (string conversationId, string messageId) = Address(card);
         return ExecuteCardActionAsync(user, conversationId, messageId, verb, data, cancellationToken, title);
     }
 
-    /// <summary>Clicks an Action.Execute button on message <paramref name="messageId"/> in <paramref name="conversationId"/>, as <paramref name="user"/>.</summary>
+    /// <summary>
+    /// Clicks an Action.Execute button on message <paramref name="messageId"/> in <paramref name="conversationId"/>, as
+    /// <paramref name="user"/>. The page sends no <c>trigger</c>; Teams sends "manual" (or "automatic" for a refresh).
+    /// </summary>
     public async Task<InvokeResult> ExecuteCardActionAsync(
-        MockUser user, string conversationId, string messageId, string verb, JsonObject? data, CancellationToken cancellationToken, string? title = null)
+        MockUser user,
+        string conversationId,
+        string messageId,
+        string verb,
+        JsonObject? data,
+        CancellationToken cancellationToken,
+        string? title = null,
+        string? trigger = null)
     {
         ArgumentNullException.ThrowIfNull(user);
+        JsonObject value = new()
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["title"] = title,
+                ["verb"] = verb,
+                ["data"] = data ?? new JsonObject(),
+            },
+        };
+        if (trigger is not null)
+        {
+            value["trigger"] = trigger;
+        }
+
         JsonObject body = new()
         {
             ["name"] = "adaptiveCard/action",
-            ["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject
-                {
-                    ["type"] = "Action.Execute",
-                    ["title"] = title,
-                    ["verb"] = verb,
-                    ["data"] = data ?? new JsonObject(),
-                },
-            },
+            ["value"] = value,
             ["from"] = new JsonObject { ["id"] = user.Id },
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["replyToId"] = messageId,
@@ -429,6 +485,17 @@ public sealed partial class PlaygroundDriver(HttpClient http, string recordingFi
         }
 
         return channelData;
+    }
+
+    /// <summary>Where a card lives for the Playground: its thread (or chat) and its message id.</summary>
+    private static (string ConversationId, string MessageId) Address(BotCall card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        string conversationId = card.ThreadConversationId
+            ?? throw new InvalidOperationException($"The card's conversation is unknown: {card.Summary()}");
+        string messageId = (card.Kind == BotCallKind.UpdateActivity ? card.ActivityId : card.PostedActivityId)
+            ?? throw new InvalidOperationException($"The Playground gave the card no message id (sent together with text? then it was split): {card.Summary()}");
+        return (conversationId, messageId);
     }
 
     /// <summary>The channel or chat of a conversation id (drops <c>;messageid=…</c>).</summary>
