@@ -100,6 +100,9 @@ public sealed record BotCall(PlaygroundEvent Event, BotCallKind Kind, string? Co
             .Select(o => o["title"]?.GetValue<string>())
             .OfType<string>()];
 
+    /// <summary>Every element, input and action on the message's cards (every JSON object in them), depth first.</summary>
+    public IEnumerable<JsonObject> CardElements => AdaptiveCards.SelectMany(Descendants);
+
     /// <summary>The action titled <paramref name="title"/> on the message's cards (also inside an Action.ShowCard), or null.</summary>
     public JsonObject? FindAction(string title) =>
         AdaptiveCards.SelectMany(Descendants).FirstOrDefault(o =>
