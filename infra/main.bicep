@@ -79,6 +79,7 @@ var tableNames = [
   'Kaarten'
   'Threads'
   'MemberIndex'
+  'Reminders'
 ]
 
 var baseName = toLower(name)

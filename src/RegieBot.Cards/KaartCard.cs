@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Validation;
 
 namespace RegieBot.Cards;
 
@@ -20,13 +22,24 @@ public sealed class KaartCard(CardTemplates templates)
     private static readonly (bool Compact, int? MaxAgreementLength)[] Levels =
         [(false, null), (true, null), (true, 200), (true, 120), (true, 80), (true, 50)];
 
-    public JsonObject Build(Kaart kaart)
+    /// <summary>Teams refreshes a card automatically for at most 60 listed users.</summary>
+    public const int MaxRefreshUsers = 60;
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public JsonObject Build(Kaart kaart) => Build(new KaartSnapshot(kaart, [], []), viewerAadObjectId: null);
+
+    /// <summary>
+    /// The card everyone sees (<paramref name="viewerAadObjectId"/> null), or the view of one linked professional,
+    /// with their own confirmation state, as returned to them on refresh or after a click.
+    /// </summary>
+    public JsonObject Build(KaartSnapshot snapshot, string? viewerAadObjectId)
     {
-        ArgumentNullException.ThrowIfNull(kaart);
+        ArgumentNullException.ThrowIfNull(snapshot);
         JsonObject card = null!;
         foreach ((bool compact, int? maxLength) in Levels)
         {
-            card = templates["regiekaart"].Expand(Data(kaart, compact, maxLength));
+            card = templates["regiekaart"].Expand(Data(snapshot, viewerAadObjectId, compact, maxLength));
             if (Encoding.UTF8.GetByteCount(card.ToJsonString()) <= MaxBytes)
             {
                 return card;
@@ -38,16 +51,39 @@ public sealed class KaartCard(CardTemplates templates)
 
     public static string FormatDate(DateOnly? date) => date?.ToString("d MMMM yyyy", Dutch) ?? "–";
 
-    private static JsonObject Data(Kaart kaart, bool compact, int? maxAgreementLength)
+    public static string FormatMoment(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+
+    private static JsonObject Data(KaartSnapshot snapshot, string? viewer, bool compact, int? maxAgreementLength)
     {
+        Kaart kaart = snapshot.Kaart;
         KaartContent content = kaart.Content;
+        KaartConfirmations confirmations = snapshot.State;
+        bool closed = kaart.Status == KaartStatus.Afgesloten;
+        Professional? viewerEntry = viewer is null ? null : confirmations.ConfirmableBy(viewer, null);
+        Confirmation? viewerConfirmation = viewerEntry is null ? null : confirmations.Of(viewerEntry);
         bool shortened = maxAgreementLength is int max && content.Regievoeren.Concat(content.Afstemming).Any(a => a.Text.Length > max);
         return new JsonObject
         {
             ["kaartId"] = kaart.Id,
             ["casus"] = kaart.Casus,
             ["versionText"] = $" · versie {kaart.Version} · {FormatDate(DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime))}",
-            ["isClosed"] = kaart.Status == KaartStatus.Afgesloten,
+            ["isClosed"] = closed,
+            ["refreshUserIds"] = new JsonArray([.. content.Professionals
+                .Where(p => p.IsLinked && p.TeamsUserId is not null)
+                .Take(MaxRefreshUsers)
+                .Select(p => JsonValue.Create(p.TeamsUserId))]),
+            ["viewerText"] = viewerEntry is null ? string.Empty
+                : viewerConfirmation is null ? $"Je staat op deze kaart als {viewerEntry.Naam}. Bevestig je rol met de knop onderaan, of stel een wijziging voor."
+                : $"Je hebt je rol bevestigd op {FormatMoment(viewerConfirmation.ConfirmedAt)}.",
+            ["viewerProfessionalId"] = viewerEntry?.Id,
+            ["canConfirm"] = !closed && (viewer is null ? confirmations.Unconfirmed.Any() : viewerEntry is not null && viewerConfirmation is null),
+            ["proposalMaxLength"] = Limits.ReasonMaxLength,
+            ["proposals"] = new JsonArray([.. snapshot.OpenProposals.TakeLast(5).Select(p => new JsonObject
+            {
+                ["who"] = $"{ProposerName(p, content)}, {FormatMoment(p.At)}",
+                ["text"] = p.Text.Length > 200 ? p.Text[..199] + "…" : p.Text,
+            })]),
             ["closedText"] = "Afgesloten",
             ["compact"] = compact,
             ["moment"] = Moments.Text.TryGetValue(content.Moment, out string? moment) ? "Aanleiding: " + moment : string.Empty,
@@ -58,6 +94,8 @@ public sealed class KaartCard(CardTemplates templates)
                 ["functie"] = Dash(p.Functie),
                 ["organisatie"] = Dash(p.Organisatie),
                 ["contact"] = Dash(p.Contact),
+                ["status"] = Status(p, confirmations),
+                ["statusColor"] = !p.IsLinked ? "Default" : confirmations.Of(p) is null ? "Warning" : "Good",
                 ["summary"] = DialogCard.Details(p) + Roles(p, content),
             })]),
             ["regievoeren"] = Agreements(content.Regievoeren, maxAgreementLength),
@@ -91,6 +129,14 @@ public sealed class KaartCard(CardTemplates templates)
 
         return " (" + string.Join(", ", tags) + ")";
     }
+
+    private static string Status(Professional professional, KaartConfirmations confirmations) =>
+        !professional.IsLinked ? "Extern: bevestigt niet in Teams"
+        : confirmations.Of(professional) is { } confirmation ? $"✓ Rol bevestigd op {FormatMoment(confirmation.ConfirmedAt)}"
+        : "Rol nog niet bevestigd";
+
+    private static string ProposerName(ChangeProposal proposal, KaartContent content) =>
+        content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == proposal.ProposedBy)?.Naam ?? "Een collega";
 
     private static string Roles(Professional professional, KaartContent content)
     {

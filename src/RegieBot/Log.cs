@@ -43,4 +43,13 @@ internal static partial class Log   // 1xxx inbound turns, 4xxx handlers
 
     [LoggerMessage(4014, LogLevel.Warning, "The card of kaart {KaartHash} is gone in Teams; posting a fresh one")]
     public static partial void KaartCardLost(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(4020, LogLevel.Information, "Role confirmed on kaart {KaartHash} (new: {Recorded})")]
+    public static partial void RoleConfirmed(this ILogger logger, string kaartHash, bool recorded);
+
+    [LoggerMessage(4021, LogLevel.Information, "Confirmation on kaart {KaartHash} refused: not the clicker's own role")]
+    public static partial void ConfirmationRefused(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(4022, LogLevel.Information, "Change proposed on kaart {KaartHash}")]
+    public static partial void ChangeProposed(this ILogger logger, string kaartHash);
 }

@@ -31,6 +31,25 @@ internal static class CardSamples
             new KaartCard(Templates).Build(SampleKaarten.Kaart()),
             new KaartCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Largest)),
             new KaartCard(Templates).Build(SampleKaarten.Kaart(status: RegieBot.Domain.Kaarten.KaartStatus.Afgesloten)),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: null),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-1"),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-2"),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot() with { Kaart = SampleKaarten.Kaart(SampleKaarten.Largest) }, viewerAadObjectId: "aad-1"),
+        ],
+        ["evaluatie"] = () =>
+        [
+            new EvaluationCard(Templates).Build(SampleKaarten.Kaart()),
+            new EvaluationCard(Templates).Build(SampleKaarten.Kaart(), handled: "Afspraken blijven staan (Sanne de Vries, 23 februari 2027). Volgende evaluatie: 23 mei 2027."),
+        ],
+        ["opschalen"] = () =>
+        [
+            new EscalationCard(Templates).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "De school reageert al weken niet. **vet** <at>x</at>"),
+            new EscalationCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { Professionals = [.. SampleKaarten.Content.Professionals.Select(p => p with { Regievorm = Regievorm.Geen })] }), "RegieBot", "De evaluatie is na een week niet beantwoord."),
+        ],
+        ["wijziging"] = () =>
+        [
+            new ProposalCard(Templates).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "Petra neemt de casusregie over. <at>x</at> **vet**"),
+            new ProposalCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { BewakerId = "p3" }), "Een collega", "Kort voorstel"),
         ],
     };
 

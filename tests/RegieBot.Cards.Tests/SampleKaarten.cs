@@ -1,3 +1,4 @@
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 
@@ -71,6 +72,17 @@ internal static class SampleKaarten
         Evaluatiedatum = new DateOnly(2027, 2, 23),
         ProfessionalSequence = 20,
     };
+
+    /// <summary>Sanne (p1) confirmed, Ahmed (p2) not; Petra and Kees are external; one open proposal.</summary>
+    public static KaartSnapshot Snapshot()
+    {
+        Kaart kaart = Kaart();
+        Professional sanne = kaart.Content.Professionals[0];
+        return new KaartSnapshot(
+            kaart,
+            [new Confirmation("p1", "aad-1", Now.AddMinutes(5), RoleFingerprints.Of(kaart.Content, sanne))],
+            [new ChangeProposal("w1", "aad-2", "p2", "Petra neemt de casusregie over.", Now.AddMinutes(10))]);
+    }
 
     public static DialogState Dialog(DialogStep step, DialogStatus status = DialogStatus.Open, bool isUpdate = false) => new()
     {

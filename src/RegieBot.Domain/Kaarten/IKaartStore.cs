@@ -1,3 +1,4 @@
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 
 namespace RegieBot.Domain.Kaarten;
@@ -34,4 +35,15 @@ public interface IKaartStore
     Task<IReadOnlyList<ThreadKaart>> ListByChannelAsync(string channelId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken);
+
+    /// <summary>The kaart with its confirmations and proposals, or null.</summary>
+    Task<KaartSnapshot?> GetSnapshotAsync(string kaartId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a professional's confirmation (one row per professional, written conditionally with a bounded
+    /// ETag retry loop). Returns false when the same confirmation was already recorded.
+    /// </summary>
+    Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, CancellationToken cancellationToken);
+
+    Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken);
 }

@@ -13,6 +13,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<Dialog.KaartPublisher>();
         services.AddSingleton<Dialog.RegieConversation>();
         services.AddSingleton<Dialog.KaartCommands>();
+        services.AddSingleton<Dialog.KaartActions>();
         services.AddOptions<Dialog.ReminderOptions>().BindConfiguration(Dialog.ReminderOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => Domain.Scheduling.IsoPeriod.TryParse(o.EvaluationPeriod, out _), "RegieBot__Reminders__EvaluationPeriod must be an ISO 8601 duration, such as P3M or PT20S.")

@@ -4,7 +4,7 @@ using RegieBot.Protocol.Schema;
 namespace RegieBot.Bot;
 
 /// <summary><c>adaptiveCard/action</c> invokes: must always be answered, with a card, a message or a card error.</summary>
-internal sealed class CardActionHandler(RegieConversation conversation)
+internal sealed class CardActionHandler(RegieConversation conversation, KaartActions kaartActions)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -13,6 +13,15 @@ internal sealed class CardActionHandler(RegieConversation conversation)
         {
             case Cards.DialogCard.Verb:
                 return await conversation.HandleActionAsync(turn, action, cancellationToken);
+
+            case KaartActions.ConfirmVerb:
+                return await kaartActions.ConfirmAsync(turn, action, cancellationToken);
+
+            case KaartActions.ProposeVerb:
+                return await kaartActions.ProposeAsync(turn, action, cancellationToken);
+
+            case KaartActions.RefreshVerb:
+                return await kaartActions.RefreshAsync(turn, action, cancellationToken);
 
             case "bijwerken" when action["kaartId"] is { } kaartId:
                 string? refusal = await conversation.StartUpdateAsync(turn, kaartId, cancellationToken);

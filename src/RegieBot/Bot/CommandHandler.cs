@@ -37,6 +37,7 @@ internal sealed class CommandHandler(HelpCard helpCard, RegieConversation conver
             "annuleren" => conversation.CancelAsync(turn, cancellationToken),
             "kaart" => kaarten.ShowAsync(turn, cancellationToken),
             "status" => kaarten.StatusAsync(turn, cancellationToken),
+            "geschiedenis" => kaarten.HistoryAsync(turn, cancellationToken),
             "overzicht" => kaarten.OverzichtAsync(turn, cancellationToken),
             "bijwerken" => UpdateAsync(turn, cancellationToken),
             _ => turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken),

@@ -1,4 +1,5 @@
 using RegieBot.Bot;
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Teams;
@@ -32,14 +33,14 @@ internal sealed class KaartCommands(IKaartStore store, KaartPublisher publisher,
             return;
         }
 
-        Kaart? kaart = await store.GetKaartAsync(thread.KaartId, cancellationToken);
-        if (kaart is null)
+        KaartSnapshot? snapshot = await store.GetSnapshotAsync(thread.KaartId, cancellationToken);
+        if (snapshot is null)
         {
             await turn.SendPlainTextAsync(RegieTexts.KaartGone, cancellationToken);
             return;
         }
 
-        await publisher.PostCopyAsync(kaart, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, cancellationToken);
+        await publisher.PostCopyAsync(snapshot, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, cancellationToken);
     }
 
     public async Task StatusAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -51,16 +52,31 @@ internal sealed class KaartCommands(IKaartStore store, KaartPublisher publisher,
         }
 
         DialogState? dialog = await store.GetDialogAsync(thread.KaartId, cancellationToken);
-        Kaart? kaart = thread.Saved ? await store.GetKaartAsync(thread.KaartId, cancellationToken) : null;
+        KaartSnapshot? snapshot = thread.Saved ? await store.GetSnapshotAsync(thread.KaartId, cancellationToken) : null;
+        List<string> lines = [];
         if (dialog is { Status: DialogStatus.Open })
         {
-            await turn.SendPlainTextAsync(RegieTexts.StillOpen(dialog.Casus, (int)dialog.Step + 1), cancellationToken);
+            lines.Add(RegieTexts.StillOpen(dialog.Casus, (int)dialog.Step + 1));
         }
 
-        if (kaart is not null)
+        if (snapshot is not null)
         {
-            await turn.SendPlainTextAsync(RegieTexts.Status(kaart), cancellationToken);
+            lines.Add(RegieTexts.Status(snapshot));
         }
+
+        await turn.SendPlainTextAsync(lines.Count > 0 ? string.Join("\n\n", lines) : RegieTexts.NoKaartHere, cancellationToken);
+    }
+
+    public async Task HistoryAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await FindAsync(turn, cancellationToken);
+        if (thread is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<Kaart> versions = thread.Saved ? await store.GetVersionsAsync(thread.KaartId, cancellationToken) : [];
+        await turn.SendPlainTextAsync(versions.Count == 0 ? RegieTexts.NoKaartHere : RegieTexts.History(versions), cancellationToken);
     }
 
     public async Task OverzichtAsync(TurnContext turn, CancellationToken cancellationToken)

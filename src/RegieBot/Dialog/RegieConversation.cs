@@ -256,7 +256,7 @@ internal sealed class RegieConversation(
         }
 
         logger.KaartSaved(TurnKeyFactory.ForLog(saved.Id), saved.Version, saved.Content.Professionals.Count);
-        await publisher.PublishAsync(saved, cancellationToken);
+        await publisher.RefreshAsync(saved.Id, cancellationToken);
         DialogState closed = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? completed;
         return outcome with { State = closed };
     }

@@ -1,3 +1,4 @@
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Dialog;
@@ -23,6 +24,11 @@ internal static class RegieTexts
         ? "Het bijwerken is geannuleerd; de regiekaart is niet veranderd."
         : "De regiekaart is geannuleerd; er is niets opgeslagen.";
 
+    public const string NotOnKaart =
+        "Alleen de professional zelf kan zijn of haar rol bevestigen, en jij staat niet als collega uit Teams op deze kaart. Klopt dat niet? Stel dan een wijziging voor.";
+
+    public const string OnlyOwnRole = "Je kunt alleen je eigen rol bevestigen, niet die van een ander.";
+
     public const string Started = "Het bijwerken is gestart: de stappen staan in deze draad.";
 
     public const string NoKaartsForYou =
@@ -42,10 +48,59 @@ internal static class RegieTexts
 
     public static string Closed(string casus) => $"De casus {casus} is afgesloten; de regiekaart kan niet meer worden bijgewerkt.";
 
-    public static string Status(Kaart kaart) =>
-        $"Regiekaart {kaart.Casus}: versie {kaart.Version}, opgeslagen op {Cards.KaartCard.FormatDate(DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime))}. "
-        + $"Vast aanspreekpunt: {kaart.Content.Aanspreekpunt?.Naam ?? "–"}. Zicht op de afspraken: {kaart.Content.Bewaker?.Naam ?? "–"}. "
-        + (kaart.Status == KaartStatus.Afgesloten ? "De casus is afgesloten." : $"Volgende evaluatie: {Cards.KaartCard.FormatDate(kaart.Content.Evaluatiedatum)}.");
+    public static string Status(KaartSnapshot snapshot)
+    {
+        Kaart kaart = snapshot.Kaart;
+        KaartConfirmations state = snapshot.State;
+        List<string> lines =
+        [
+            $"Regiekaart {kaart.Casus}: versie {kaart.Version}, opgeslagen op {Cards.KaartCard.FormatDate(DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime))}.",
+            "Bevestigd: " + Names(state.Confirmed.Select(p => $"{p.Naam} ({Cards.KaartCard.FormatMoment(state.Of(p)!.ConfirmedAt)})")),
+            "Nog niet bevestigd: " + Names(state.Unconfirmed.Select(p => p.Naam)),
+        ];
+        Professional[] external = [.. kaart.Content.Professionals.Where(p => !p.IsLinked)];
+        if (external.Length > 0)
+        {
+            lines.Add("Extern (bevestigt niet in Teams): " + Names(external.Select(p => p.Naam)));
+        }
+
+        int proposals = snapshot.OpenProposals.Count();
+        if (proposals > 0)
+        {
+            lines.Add($"Voorgestelde wijzigingen sinds deze versie: {proposals}.");
+        }
+
+        lines.Add(kaart.Status == KaartStatus.Afgesloten
+            ? "De casus is afgesloten."
+            : $"Volgende evaluatie: {Cards.KaartCard.FormatDate(kaart.Content.Evaluatiedatum)}.");
+        return string.Join('\n', lines);
+    }
+
+    public static string History(IReadOnlyList<Kaart> versions)
+    {
+        List<string> lines = [$"Geschiedenis van de regiekaart {versions[^1].Casus}:"];
+        for (int i = 0; i < versions.Count; i++)
+        {
+            Kaart version = versions[i];
+            string who = WhoSaved(version, versions[^1]);
+            lines.Add(string.Empty);
+            lines.Add($"Versie {version.Version} — {Cards.KaartCard.FormatMoment(version.UpdatedAt)}, door {who}");
+            IReadOnlyList<string> changes = i == 0 ? ["Eerste versie van de kaart."] : KaartDiff.Describe(versions[i - 1].Content, version.Content);
+            lines.AddRange(changes.Count == 0 ? ["Geen inhoudelijke wijzigingen."] : changes.Select(c => "• " + c));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string WhoSaved(Kaart version, Kaart latest) =>
+        version.Content.Professionals.Concat(latest.Content.Professionals)
+            .FirstOrDefault(p => p.IsLinked && p.AadObjectId == version.UpdatedBy)?.Naam ?? "een collega in het kanaal";
+
+    private static string Names(IEnumerable<string> names)
+    {
+        string joined = string.Join(", ", names);
+        return joined.Length == 0 ? "niemand" : joined;
+    }
 
     public static string Overzicht(IEnumerable<MemberKaart> kaarten) =>
         "Jouw regiekaarten:\n\n" + string.Join('\n', kaarten.Select(k =>

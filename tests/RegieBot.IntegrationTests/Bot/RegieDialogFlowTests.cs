@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Schema;
@@ -245,5 +246,145 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
 
             Assert.Contains("staat al de regiekaart van Familie D.", _teams.Calls.Last().Activity.Text, StringComparison.Ordinal);
         }
+    }
+
+    private async Task<(string Id, JsonObject Card)> SavedKaartAsync(ChannelSimulator channel, AzuriteBotApplicationFactory app)
+    {
+        await WalkToProfessionalsWithFourAsync(channel);
+        await FinishAsync(channel);
+        IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+        Kaart kaart = (await store.GetKaartAsync((await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct))!;
+        return (kaart.CardActivityId!, ChannelSimulator.CardOf(_teams.Messages[kaart.CardActivityId!]));
+    }
+
+    private JsonObject SharedCard(string cardId) => ChannelSimulator.CardOf(_teams.Messages[cardId]);
+
+    [Fact]
+    public async Task Confirm_LinkedProfessionals_AreRecordedAndTheCardUpdatesForEveryone()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+            Assert.Contains("Rol nog niet bevestigd", card.ToJsonString(), StringComparison.Ordinal);
+
+            JsonNode sanne = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+            JsonNode ahmed = await channel.ClickAsync(cardId, SharedCard(cardId), "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
+
+            Assert.Contains("Je hebt je rol bevestigd op", sanne["value"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains("Je hebt je rol bevestigd op", ahmed["value"]!.ToJsonString(), StringComparison.Ordinal);
+            string shared = SharedCard(cardId).ToJsonString();
+            Assert.Equal(2, CountOf(shared, "Rol bevestigd op"));
+            Assert.Equal(1, CountOf(shared, "Rol nog niet bevestigd"));
+            JsonArray refreshUsers = SharedCard(cardId)["refresh"]!["userIds"]!.AsArray();
+            Assert.Equal(["29:sanne", "29:ahmed", "29:petra"], refreshUsers.Select(u => (string?)u));
+        }
+    }
+
+    [Fact]
+    public async Task Confirm_ByAnOutsider_IsRefusedInDutchAndChangesNothing()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+            int updates = _teams.Calls.Count(c => c.Kind == "update");
+
+            JsonNode refused = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "kees", cancellationToken: Ct);
+            JsonObject forSomeoneElse = card.DeepClone().AsObject();
+            ChannelSimulator.FindActions(forSomeoneElse).First(a => (string?)a["title"] == "Ik bevestig mijn rol")["data"]!["professionalId"] = "p1";
+            JsonNode notYours = await channel.ClickAsync(cardId, forSomeoneElse, "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
+
+            Assert.Equal(403, (int)refused["statusCode"]!);
+            Assert.Contains("Alleen de professional zelf", (string?)refused["value"]!["message"], StringComparison.Ordinal);
+            Assert.Equal("Je kunt alleen je eigen rol bevestigen, niet die van een ander.", (string?)notYours["value"]!["message"]);
+            Assert.Equal(updates, _teams.Calls.Count(c => c.Kind == "update"));
+            KaartSnapshot? snapshot = await app.Services.GetRequiredService<IKaartStore>().GetSnapshotAsync((await app.Services.GetRequiredService<IKaartStore>().FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct);
+            Assert.Empty(snapshot!.Confirmations);
+        }
+    }
+
+    [Fact]
+    public async Task Confirm_Twice_IsRecordedOnce()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+
+            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
+            JsonNode again = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
+
+            Assert.Equal(200, (int)again["statusCode"]!);
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            KaartSnapshot? snapshot = await store.GetSnapshotAsync((await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct);
+            Assert.Single(snapshot!.Confirmations);
+        }
+    }
+
+    [Fact]
+    public async Task Bijwerken_ResetsOnlyTheConfirmationsItConcernsAndGeschiedenisSaysWhatChanged()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+            await channel.ClickAsync(cardId, SharedCard(cardId), "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
+
+            await channel.SayAsync("bijwerken", cancellationToken: Ct);
+            await NextAsync(channel, new() { ["moment"] = "4" });
+            await NextAsync(channel);
+            await NextAsync(channel, new() { ["afspraken"] = "Ahmed heeft de casusregie\nSanne bewaakt het proces en belt de school" });
+            await NextAsync(channel, new() { ["afspraken"] = "Elke twee weken overleg" });
+            await NextAsync(channel, new() { ["aanspreekpunt"] = "p2" });
+            await NextAsync(channel, new() { ["bewaker"] = "p1" });
+            await NextAsync(channel, new() { ["datum"] = "2026-11-24", ["evaluatiedatum"] = "2027-02-24", ["besproken"] = "true" });
+
+            string shared = SharedCard(cardId).ToJsonString();
+            Assert.Equal(1, CountOf(shared, "Rol bevestigd op"));   // Petra kept; Sanne's agreement changed
+            int before = _teams.Calls.Count;
+            await channel.SayAsync("geschiedenis", cancellationToken: Ct);
+            string history = _teams.Calls.Skip(before).Single().Activity.Text!;
+            Assert.Contains("Versie 1 —", history, StringComparison.Ordinal);
+            Assert.Contains("Versie 2 —", history, StringComparison.Ordinal);
+            Assert.Contains("1. Afspraken over regievoeren: 1 gewijzigd", history, StringComparison.Ordinal);
+            Assert.Contains("Evaluatiedatum: 23 februari 2027 → 24 februari 2027", history, StringComparison.Ordinal);
+            Assert.Contains("door Sanne de Vries", history, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Propose_PostsInTheThreadMentioningTheBewakerAndMarksTheCard()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+            JsonObject showCard = FindShowCard(card);
+
+            JsonNode response = await channel.ClickAsync(cardId, showCard, "Voorstel versturen", new Dictionary<string, string> { ["voorstel"] = "Petra neemt de casusregie over" }, user: "ahmed", cancellationToken: Ct);
+
+            Assert.Equal(200, (int)response["statusCode"]!);
+            JsonObject posted = _teams.Calls.Where(c => c.Kind == "send").Select(c => ChannelSimulator.CardOf(c.Activity)).Last(c => c.ToJsonString().Contains("Wijziging voorgesteld", StringComparison.Ordinal));
+            JsonNode mention = posted["msteams"]!["entities"]![0]!;
+            Assert.Equal("29:sanne", (string?)mention["mentioned"]!["id"]);
+            Assert.Contains((string)mention["text"]!, (string?)posted["body"]![3]!["text"], StringComparison.Ordinal);
+            Assert.Contains("Petra neemt de casusregie over", SharedCard(cardId).ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static JsonObject FindShowCard(JsonObject card) =>
+        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["type"] == "Action.ShowCard")["card"]!.AsObject();
+
+    private static int CountOf(string text, string value)
+    {
+        int count = 0;
+        for (int i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 }
