@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace RegieBot.Bot;
 
 internal static class BotHostingExtensions
 {
     public static IServiceCollection AddRegieBot(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<WelcomeHandler>();
