@@ -75,15 +75,13 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
         return entity is null ? null : ToKaart(entity);
     }
 
-    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState completedDialog, CancellationToken cancellationToken)
+    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        ArgumentNullException.ThrowIfNull(completedDialog);
         Kaart? previous = kaart.ETag is null ? null : await GetKaartAsync(kaart.Id, cancellationToken);
         TableEntity current = ToEntity(kaart, KaartRow);
         List<TableTransactionAction> actions =
         [
-            new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)),
             kaart.ETag is null
                 ? new(TableTransactionActionType.Add, current)
                 : new(TableTransactionActionType.UpdateReplace, current, new ETag(kaart.ETag)),
@@ -91,6 +89,10 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
             // Adding the version row is what makes two concurrent saves of the same version collide, everywhere.
             new(TableTransactionActionType.Add, ToEntity(kaart, VersionRow(kaart.Version))),
         ];
+        if (completedDialog is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)));
+        }
 
         Response<IReadOnlyList<Response>> result;
         try
@@ -102,7 +104,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
             throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
         }
 
-        Kaart saved = kaart with { ETag = result.Value[1].Headers.ETag?.ToString() };
+        Kaart saved = kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
         await UpdateIndexesAsync(previous, saved, cancellationToken);
         return saved;
     }
@@ -255,6 +257,17 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
             ["ProfessionalId"] = proposal.ProfessionalId,
             ["Text"] = proposal.Text,
             ["At"] = proposal.At,
+        };
+        await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        TableEntity entity = new(TableKey.Encode(kaartId), "o-" + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
+        {
+            ["By"] = by,
+            ["Reason"] = reason,
+            ["At"] = at,
         };
         await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }

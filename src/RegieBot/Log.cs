@@ -1,6 +1,6 @@
 namespace RegieBot;
 
-internal static partial class Log   // 1xxx inbound turns, 4xxx handlers, 5xxx security and operations
+internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations
 {
     [LoggerMessage(1001, LogLevel.Debug, "Activity {ActivityType} {ActivityHash} in conversation {ConversationHash} received")]
     public static partial void ActivityReceived(this ILogger logger, string activityType, string activityHash, string conversationHash);
@@ -52,6 +52,27 @@ internal static partial class Log   // 1xxx inbound turns, 4xxx handlers, 5xxx s
 
     [LoggerMessage(4022, LogLevel.Information, "Change proposed on kaart {KaartHash}")]
     public static partial void ChangeProposed(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(2001, LogLevel.Error, "Reminder sweep failed; retrying on the next tick")]
+    public static partial void ReminderSweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} sent")]
+    public static partial void ReminderSent(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2003, LogLevel.Warning, "{Kind} reminder for kaart {KaartHash} not delivered now; retry {Attempt} later")]
+    public static partial void ReminderRetryLater(this ILogger logger, string kind, string kaartHash, int attempt);
+
+    [LoggerMessage(2004, LogLevel.Warning, "{Kind} reminder for kaart {KaartHash} is undeliverable (bot removed or thread gone); it stops")]
+    public static partial void ReminderUndeliverable(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2005, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} no longer needed")]
+    public static partial void ReminderObsolete(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2010, LogLevel.Information, "Evaluation of kaart {KaartHash} answered: {Choice}")]
+    public static partial void EvaluationAnswered(this ILogger logger, string kaartHash, string choice);
+
+    [LoggerMessage(2011, LogLevel.Information, "Kaart {KaartHash} escalated")]
+    public static partial void Escalated(this ILogger logger, string kaartHash);
 
     [LoggerMessage(5001, LogLevel.Warning, "Activity {ActivityType} from tenant {TenantHash} refused with 403: the tenant is not in RegieBot:Security:AllowedTenantIds")]
     public static partial void TenantRefused(this ILogger logger, string tenantHash, string activityType);

@@ -25,6 +25,7 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public Mock<IConnectorClient> Connector { get; } = new();
     public Mock<IBotRequestAuthenticator> Authenticator { get; } = new();
     public Mock<IKaartStore> Kaarten { get; } = new();
+    public Mock<RegieBot.Domain.Reminders.IReminderStore> Reminders { get; } = new();
 
     /// <summary>Every activity the bot sent through the connector, in order.</summary>
     public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
@@ -57,6 +58,7 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
             services.Replace(ServiceDescriptor.Singleton(Connector.Object));
             services.Replace(ServiceDescriptor.Singleton(Authenticator.Object));
             services.Replace(ServiceDescriptor.Singleton(Kaarten.Object));
+            services.Replace(ServiceDescriptor.Singleton(Reminders.Object));
         });
     }
 }

@@ -8,7 +8,13 @@ using RegieBot.Protocol.Teams;
 namespace RegieBot.Bot;
 
 /// <summary>Typed commands: the first word of the message (without the bot's mention) picks the command.</summary>
-internal sealed class CommandHandler(HelpCard helpCard, RegieConversation conversation, KaartCommands kaarten, IKaartStore store, ILogger<CommandHandler> logger)
+internal sealed class CommandHandler(
+    HelpCard helpCard,
+    RegieConversation conversation,
+    KaartCommands kaarten,
+    IKaartStore store,
+    Reminders.EvaluationActions evaluations,
+    ILogger<CommandHandler> logger)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -40,6 +46,7 @@ internal sealed class CommandHandler(HelpCard helpCard, RegieConversation conver
             "geschiedenis" => kaarten.HistoryAsync(turn, cancellationToken),
             "overzicht" => kaarten.OverzichtAsync(turn, cancellationToken),
             "bijwerken" => UpdateAsync(turn, cancellationToken),
+            "opschalen" => EscalateAsync(turn, arguments, cancellationToken),
             _ => turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken),
         };
         await handled;
@@ -59,6 +66,21 @@ internal sealed class CommandHandler(HelpCard helpCard, RegieConversation conver
         if (await conversation.StartUpdateAsync(turn, thread.KaartId, cancellationToken) is { } refusal)
         {
             await turn.SendPlainTextAsync(refusal, cancellationToken);
+        }
+    }
+
+    private async Task EscalateAsync(TurnContext turn, string reason, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        if (thread is not { Saved: true })
+        {
+            await turn.SendPlainTextAsync(Dialog.RegieTexts.NoKaartHere, cancellationToken);
+            return;
+        }
+
+        if (await evaluations.EscalateAsync(turn, thread.KaartId, reason, cancellationToken) is { } problem)
+        {
+            await turn.SendPlainTextAsync(problem, cancellationToken);
         }
     }
 

@@ -7,7 +7,7 @@ namespace RegieBot.Operations;
 /// The bot's own traces and metrics, both named <see cref="Name"/>. Tags carry activity types, outcomes and status
 /// codes only: never names, texts or ids.
 /// </summary>
-internal sealed class RegieTelemetry
+public sealed class RegieTelemetry
 {
     public const string Name = "RegieBot";
 
@@ -47,6 +47,14 @@ internal sealed class RegieTelemetry
         KeyValuePair<string, object?> result = new("outcome", outcome);
         Turns.Add(1, type, result);
         TurnDuration.Record(duration.TotalSeconds, type, result);
+    }
+
+    /// <summary>A reminder delivery: <c>Sent</c> counts as sent; <c>RetryLater</c> and <c>Undeliverable</c> as failed.</summary>
+    public void RecordReminder(string kind, string outcome)
+    {
+        KeyValuePair<string, object?> kindTag = new("reminder.kind", kind);
+        KeyValuePair<string, object?> outcomeTag = new("outcome", outcome);
+        (outcome == "Sent" ? RemindersSent : RemindersFailed).Add(1, kindTag, outcomeTag);
     }
 
     public void RecordRefused(int statusCode, string reason) =>

@@ -374,8 +374,8 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
         }
     }
 
-    private static JsonObject FindShowCard(JsonObject card) =>
-        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["type"] == "Action.ShowCard")["card"]!.AsObject();
+    private static JsonObject FindShowCard(JsonObject card, string title = "Wijziging voorstellen") =>
+        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["type"] == "Action.ShowCard" && (string?)a["title"] == title)["card"]!.AsObject();
 
     private static int CountOf(string text, string value)
     {

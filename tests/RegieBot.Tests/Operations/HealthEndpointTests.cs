@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Moq;
+using RegieBot.Protocol.Connector;
 
 namespace RegieBot.Tests.Operations;
 
@@ -26,7 +28,11 @@ public sealed class HealthEndpointTests
             builder.UseSetting("MicrosoftAppId", "");
             builder.UseSetting("RegieBot:Storage:ConnectionString", UnreachableStorage);
             builder.UseSetting("RegieBot:Storage:MaxRetries", "0");
-            builder.ConfigureServices(services => services.RemoveAll<IHostedService>());   // the table initializer would stop the start
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<IHostedService>();   // the table initializer would stop the start
+                services.Replace(ServiceDescriptor.Singleton(new Mock<IConnectorClient>().Object));
+            });
         });
 
         HttpResponseMessage response = await app.CreateClient().GetAsync("/healthz", TestContext.Current.CancellationToken);

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
+using RegieBot.Protocol.Connector;
 
 namespace RegieBot.Tests.Operations;
 
@@ -22,6 +26,9 @@ public sealed class ProductionStartTests
             {
                 builder.UseSetting(key, value);
             }
+
+            // Teams is not part of this test: only the start-up checks are.
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(new Mock<IConnectorClient>().Object)));
         });
         return Assert.ThrowsAny<Exception>(() => app.CreateClient());
     }
