@@ -2,7 +2,8 @@ using RegieBot.AppPackage;
 
 // RegieBot's Teams app package tool.
 //   package  [--out FILE] [--manifest-dir DIR] [--teams-app-id GUID] [--bot-id GUID] [--version X.Y.Z]
-//            builds the zip to upload (ids from TEAMS_APP_ID and BOT_ID or MicrosoftAppId when not passed)
+//            builds the zip to upload (ids from TEAMS_APP_ID and BOT_ID or MicrosoftAppId when not passed),
+//            and writes the filled manifest.json beside it
 //   icons    [--manifest-dir DIR]   draws color.png and outline.png
 //   commands [--manifest-dir DIR]   rewrites the command lists in manifest.json from BotCommands
 try
@@ -22,7 +23,9 @@ try
             string output = Path.GetFullPath(options.GetValueOrDefault("--out") ?? Path.Combine(FindRepositoryRoot(), "artifacts", "appPackage", "regiebot.zip"));
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             File.WriteAllBytes(output, AppPackageBuilder.BuildZip(manifestDirectory, settings));
-            Console.WriteLine($"Teams app package written: {output} (app {settings.TeamsAppId}, bot {settings.BotId})");
+            string filled = Path.Combine(Path.GetDirectoryName(output)!, AppPackageBuilder.ManifestFile);   // to read or validate
+            File.WriteAllText(filled, AppPackageBuilder.Serialize(AppPackageBuilder.Fill(AppPackageBuilder.ReadTemplate(manifestDirectory), settings)) + "\n");
+            Console.WriteLine($"Teams app package written: {output} (app {settings.TeamsAppId}, bot {settings.BotId}); its manifest: {filled}");
             return 0;
         case "icons":
             AppPackageBuilder.WriteIcons(manifestDirectory);
