@@ -106,5 +106,7 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
     private Task<HttpResponseMessage> PostAsync(JsonObject activity, CancellationToken cancellationToken) =>
         Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
 
-    public static JsonObject CardOf(Activity activity) => activity.Attachments![0].Content!.AsObject();
+    /// <summary>The card of a message; an empty object for a text message.</summary>
+    public static JsonObject CardOf(Activity activity) =>
+        activity.Attachments is [{ Content: JsonObject card }, ..] ? card : [];
 }

@@ -16,9 +16,9 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) Start()
+    private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) Start(string period = "P3M", TimeProvider? time = null)
     {
-        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams);
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, period, time);
         return (app, new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]));
     }
 
@@ -387,4 +387,81 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
 
         return count;
     }
+
+    [Fact]
+    public async Task Evaluation_DemoPeriod_ArrivesInTheThreadOnceAndItsButtonsWork()
+    {
+        Reminders.MovableTime time = new();
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start("PT20S", time);
+        using (app)
+        {
+            (string cardId, _) = await SavedKaartAsync(channel, app);
+            RegieBot.Reminders.ReminderDispatcher dispatcher = app.Services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>();
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+
+            await dispatcher.DispatchDueAsync(Ct);
+            Assert.Empty(EvaluationCards(channel));   // not yet: twenty seconds have not passed
+
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            await dispatcher.DispatchDueAsync(Ct);
+            (string evaluationId, JsonObject evaluation) = Assert.Single(EvaluationCards(channel));
+            string[] mentioned = [.. evaluation["msteams"]!["entities"]!.AsArray().Select(e => (string)e!["mentioned"]!["id"]!)];
+            Assert.Equal(["29:sanne", "29:ahmed"], mentioned);   // the bewaker and the aanspreekpunt
+            Assert.Contains("Helpt wat we doen hierbij?", evaluation.ToJsonString(), StringComparison.Ordinal);
+
+            JsonNode answered = await channel.ClickAsync(evaluationId, evaluation, "Afspraken blijven staan", user: "petra", cancellationToken: Ct);
+            Assert.Contains("Afspraken blijven staan (Petra Jansen", answered["value"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal(2, (await store.GetKaartAsync(kaartId, Ct))!.Version);
+            Assert.DoesNotContain(ChannelSimulator.FindActions(SharedCard(evaluationId)), a => (string?)a["title"] == "Afspraken blijven staan");
+
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            Assert.Equal(2, EvaluationCards(channel).Count);   // the next evaluation, one period on
+            Assert.Empty(EscalationCards());                   // the first one was answered
+
+            (string secondId, JsonObject second) = EvaluationCards(channel).Last();
+            JsonNode later = await channel.ClickAsync(secondId, second, "Herinner over een week", user: "ahmed", cancellationToken: Ct);
+            Assert.Contains("Herinnering verzet door Ahmed El Amrani", later["value"]!.ToJsonString(), StringComparison.Ordinal);
+
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            (string thirdId, _) = EvaluationCards(channel).Last();
+            Assert.Equal(3, EvaluationCards(channel).Count);
+
+            time.Jump(TimeSpan.FromSeconds(21));   // nobody answers the third one: it is escalated, once
+            await dispatcher.DispatchDueAsync(Ct);
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            JsonObject escalation = Assert.Single(EscalationCards());
+            Assert.Equal("29:sanne", (string?)escalation["msteams"]!["entities"]![0]!["mentioned"]!["id"]);   // Sanne holds procesregie
+            Assert.NotEqual(thirdId, cardId);
+        }
+    }
+
+    [Fact]
+    public async Task Opschalen_Command_MentionsTheProcesregisseurWithTheReason()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+
+            await channel.SayAsync("opschalen de school reageert al weken niet", user: "ahmed", cancellationToken: Ct);
+
+            JsonObject escalation = Assert.Single(EscalationCards());
+            Assert.Contains("de school reageert al weken niet", escalation.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal("29:sanne", (string?)escalation["msteams"]!["entities"]![0]!["mentioned"]!["id"]);
+        }
+    }
+
+    private List<(string Id, JsonObject Card)> EvaluationCards(ChannelSimulator channel) =>
+        [.. _teams.Calls.Where(c => c.Kind == "send" && c.ConversationId == channel.ThreadId)
+            .Select(c => (c.ActivityId!, ChannelSimulator.CardOf(c.Activity)))
+            .Where(c => (string?)c.Item2["body"]?[0]?["text"] == "Evaluatie van de regiekaart")];
+
+    private List<JsonObject> EscalationCards() =>
+        [.. _teams.Calls.Where(c => c.Kind == "send").Select(c => ChannelSimulator.CardOf(c.Activity))
+            .Where(c => ((string?)c["body"]?[0]?["text"])?.StartsWith("Opgeschaald", StringComparison.Ordinal) == true)];
 }
