@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,8 +18,11 @@ public static class StorageHostingExtensions
     public static IHostApplicationBuilder AddRegieStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        bool production = builder.Environment.IsProduction();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => !production || !o.UsesDevelopmentStorage, ProductionNeedsStorageMessage)
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
@@ -27,7 +31,9 @@ public static class StorageHostingExtensions
             clientOptions.Retry.MaxRetries = options.MaxRetries;
             clientOptions.Retry.Mode = RetryMode.Exponential;
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            return new TableServiceClient(options.ConnectionString, clientOptions);
+            return options.AccountUri is { } accountUri
+                ? new TableServiceClient(accountUri, CreateCredential(options), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         builder.Services.AddSingleton<RegieTables>();
         builder.Services.AddHostedService<TableInitializer>();
@@ -35,7 +41,17 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<ITurnLedger, TableTurnLedger>();
         builder.Services.AddSingleton<IKaartStore, TableKaartStore>();
         builder.Services.AddSingleton<IReminderStore, TableReminderStore>();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: StorageHealthCheck.Timeout);
         return builder;
     }
+
+    internal const string ProductionNeedsStorageMessage =
+        "RegieBot does not use the local storage emulator in Production. Set RegieBot__Storage__AccountUri to the storage account's " +
+        "table endpoint (with a managed identity: RegieBot__Storage__ManagedIdentityClientId), or RegieBot__Storage__ConnectionString.";
+
+    /// <summary>The user-assigned managed identity when its client id is configured; otherwise the default chain.</summary>
+    internal static TokenCredential CreateCredential(StorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId.Trim()));
 }

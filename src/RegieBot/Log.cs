@@ -1,6 +1,6 @@
 namespace RegieBot;
 
-internal static partial class Log   // 1xxx inbound turns, 4xxx handlers
+internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations
 {
     [LoggerMessage(1001, LogLevel.Debug, "Activity {ActivityType} {ActivityHash} in conversation {ConversationHash} received")]
     public static partial void ActivityReceived(this ILogger logger, string activityType, string activityHash, string conversationHash);
@@ -82,4 +82,10 @@ internal static partial class Log   // 1xxx inbound turns, 4xxx handlers
 
     [LoggerMessage(2022, LogLevel.Information, "App added to a team again: reminders of {KaartCount} kaarten resumed")]
     public static partial void RemindersResumed(this ILogger logger, int kaartCount);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Activity {ActivityType} from tenant {TenantHash} refused with 403: the tenant is not in RegieBot:Security:AllowedTenantIds")]
+    public static partial void TenantRefused(this ILogger logger, string tenantHash, string activityType);
+
+    [LoggerMessage(5002, LogLevel.Information, "Tenant allow-list: {TenantCount} tenant(s); every tenant: {AllowsEveryTenant}")]
+    public static partial void TenantAllowListActive(this ILogger logger, int tenantCount, bool allowsEveryTenant);
 }

@@ -39,7 +39,13 @@ public static class ConnectorHostingExtensions
             .ValidateOnStart();
         services.AddOptions<BotIdentityOptions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
+        // MicrosoftAppType=UserAssignedMSI: tokens from the managed identity; otherwise the app registration's secret.
+        services.TryAddSingleton<MsalBotTokenProvider>();
+        services.TryAddSingleton<ManagedIdentityBotTokenProvider>();
+        services.TryAddSingleton<IBotTokenProvider>(provider =>
+            provider.GetRequiredService<IOptions<BotIdentityOptions>>().Value.UsesManagedIdentity
+                ? provider.GetRequiredService<ManagedIdentityBotTokenProvider>()
+                : provider.GetRequiredService<MsalBotTokenProvider>());
         services.TryAddTransient<BotTokenHandler>();
 
         services.AddHttpClient(TokenHttpClientName);

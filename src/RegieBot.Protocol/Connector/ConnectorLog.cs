@@ -37,6 +37,9 @@ internal static partial class ConnectorLog
     [LoggerMessage(1208, LogLevel.Debug, "Fetched member page {Page} with {Count} members")]
     public static partial void MemberPageFetched(this ILogger logger, int page, int count);
 
+    [LoggerMessage(1209, LogLevel.Error, "Could not get a Bot Connector token from managed identity {ClientId} (MSAL error {MsalErrorCode})")]
+    public static partial void ManagedIdentityTokenFailed(this ILogger logger, string clientId, string msalErrorCode, Exception exception);
+
     public static void ConnectorCallFailed(this ILogger logger, string operation, HttpStatusCode statusCode, ConnectorException exception) =>
         logger.ConnectorCallFailed(operation, (int)statusCode, exception.ErrorCode, exception.ErrorSubCode, exception.CorrelationId);
 }

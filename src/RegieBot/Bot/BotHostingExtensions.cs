@@ -6,6 +6,7 @@ internal static class BotHostingExtensions
 {
     public static IServiceCollection AddRegieBot(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<WelcomeHandler>();

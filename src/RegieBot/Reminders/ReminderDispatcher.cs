@@ -12,7 +12,8 @@ public sealed class ReminderDispatcher(
     IReminderSender sender,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderDispatcher> logger)
+    ILogger<ReminderDispatcher> logger,
+    Operations.RegieTelemetry? telemetry = null)
 {
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -43,16 +44,19 @@ public sealed class ReminderDispatcher(
                 case ReminderDeliveryOutcome.Sent:
                     await store.MarkSentAsync(claimed, delivery.ActivityId, time.GetUtcNow(), cancellationToken);
                     logger.ReminderSent(claimed.Kind.ToString(), kaart);
+                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
                     sent++;
                     break;
                 case ReminderDeliveryOutcome.RetryLater:
                     TimeSpan wait = settings.RetryDelay * Math.Pow(2, Math.Min(claimed.Attempts, 6));
                     await store.RetryLaterAsync(claimed, time.GetUtcNow() + wait, cancellationToken);
                     logger.ReminderRetryLater(claimed.Kind.ToString(), kaart, claimed.Attempts + 1);
+                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
                     break;
                 case ReminderDeliveryOutcome.Undeliverable:
                     await store.MarkUndeliverableAsync(claimed, cancellationToken);
                     logger.ReminderUndeliverable(claimed.Kind.ToString(), kaart);
+                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
                     break;
                 default:
                     await store.CancelAsync(claimed.KaartId, claimed.Kind, cancellationToken);
