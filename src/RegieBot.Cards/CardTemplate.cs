@@ -52,7 +52,13 @@ public sealed partial class CardTemplate
                 continue;
             }
 
-            result[key] = ExpandNode(child, scope);
+            JsonNode? expanded = ExpandNode(child, scope);
+            if (expanded is null && child is JsonValue binding && binding.GetValueKind() == JsonValueKind.String)
+            {
+                continue;   // a binding to a missing value leaves the property out, as if it was never set
+            }
+
+            result[key] = expanded;
         }
 
         return result;

@@ -11,6 +11,11 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<CardTemplates>();
         builder.Services.AddSingleton<WelcomeCard>();
         builder.Services.AddSingleton<HelpCard>();
+        builder.Services.AddSingleton<DialogCard>();
+        builder.Services.AddSingleton<KaartCard>();
+        builder.Services.AddSingleton<ProposalCard>();
+        builder.Services.AddSingleton<EvaluationCard>();
+        builder.Services.AddSingleton<EscalationCard>();
         return builder;
     }
 }

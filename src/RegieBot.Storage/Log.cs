@@ -13,6 +13,6 @@ internal static partial class Log   // 3xxx storage
     [LoggerMessage(3010, LogLevel.Debug, "Conversation reference {ConversationHash} stored (new: {IsNew})")]
     public static partial void ConversationReferenceStored(this ILogger logger, string conversationHash, bool isNew);
 
-    [LoggerMessage(3011, LogLevel.Debug, "Conversation reference {ConversationHash} changed concurrently (attempt {Attempt})")]
-    public static partial void ConversationReferenceConflict(this ILogger logger, string conversationHash, int attempt);
+    [LoggerMessage(3011, LogLevel.Debug, "Conversation reference {ConversationHash} was stored by another instance at the same moment")]
+    public static partial void ConversationReferenceConflict(this ILogger logger, string conversationHash);
 }

@@ -11,9 +11,10 @@ public sealed class RegieTables(TableServiceClient service, IOptions<StorageOpti
     public const string Kaarten = "Kaarten";
     public const string Threads = "Threads";
     public const string MemberIndex = "MemberIndex";
+    public const string Reminders = "Reminders";
 
     /// <summary>Every table the bot uses; created at start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex];
+    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex, Reminders];
 
     public TableServiceClient Service => service;
 

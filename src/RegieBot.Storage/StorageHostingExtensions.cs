@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using RegieBot.Domain.Conversations;
 using RegieBot.Domain.Turns;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
 
 namespace RegieBot.Storage;
 
@@ -33,6 +34,7 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         builder.Services.AddSingleton<ITurnLedger, TableTurnLedger>();
         builder.Services.AddSingleton<IKaartStore, TableKaartStore>();
+        builder.Services.AddSingleton<IReminderStore, TableReminderStore>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }

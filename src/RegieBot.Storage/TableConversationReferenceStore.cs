@@ -14,7 +14,6 @@ namespace RegieBot.Storage;
 public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<TableConversationReferenceStore> logger)
     : IConversationReferenceStore
 {
-    private const int MaxAttempts = 5;
     private readonly ConcurrentDictionary<string, ConversationReference> _lastWritten = new(StringComparer.Ordinal);
 
     private TableClient Table => tables.Get(RegieTables.Conversations);
@@ -36,37 +35,35 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
             return false;
         }
 
-        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        ConversationReference? stored = await GetAsync(reference.ConversationId, cancellationToken);
+        if (stored is not null && stored.SameTargetAs(reference))
         {
-            ConversationReference? stored = await GetAsync(reference.ConversationId, cancellationToken);
-            if (stored is not null && stored.SameTargetAs(reference))
-            {
-                _lastWritten[reference.ConversationId] = reference;
-                return false;
-            }
-
-            ConversationReferenceEntity entity = ConversationReferenceEntity.From(reference);
-            try
-            {
-                if (stored is null)
-                {
-                    await Table.AddEntityAsync(entity, cancellationToken);
-                }
-                else
-                {
-                    await Table.UpdateEntityAsync(entity, new ETag(stored.Version!), TableUpdateMode.Replace, cancellationToken);
-                }
-
-                _lastWritten[reference.ConversationId] = reference;
-                logger.ConversationReferenceStored(TableKey.Hash(reference.ConversationId)[..12], stored is null);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-            {
-                logger.ConversationReferenceConflict(TableKey.Hash(reference.ConversationId)[..12], attempt);
-            }
+            _lastWritten[reference.ConversationId] = reference;
+            return false;
         }
 
-        throw new RegieBot.Domain.ConcurrencyConflictException($"The conversation reference could not be stored after {MaxAttempts} attempts.");
+        ConversationReferenceEntity entity = ConversationReferenceEntity.From(reference);
+        try
+        {
+            if (stored is null)
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await Table.UpdateEntityAsync(entity, new ETag(stored.Version!), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            _lastWritten[reference.ConversationId] = reference;
+            logger.ConversationReferenceStored(TableKey.Hash(reference.ConversationId)[..12], stored is null);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            // Another instance stored this conversation's reference at the same moment, from an activity just as
+            // recent as ours: its value is as good as ours, and the next activity refreshes it again anyway.
+            logger.ConversationReferenceConflict(TableKey.Hash(reference.ConversationId)[..12]);
+            return false;
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using RegieBot.Domain;
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 
@@ -19,6 +20,9 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
     private const string KaartRow = "kaart";
     private const string DialogRow = "dialog";
     private const string Content = "Content";
+    private const string ConfirmationPrefix = "c-";
+    private const string ProposalPrefix = "w-";
+    private const int MaxConfirmAttempts = 8;
 
     private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
 
@@ -71,15 +75,13 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
         return entity is null ? null : ToKaart(entity);
     }
 
-    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState completedDialog, CancellationToken cancellationToken)
+    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        ArgumentNullException.ThrowIfNull(completedDialog);
         Kaart? previous = kaart.ETag is null ? null : await GetKaartAsync(kaart.Id, cancellationToken);
         TableEntity current = ToEntity(kaart, KaartRow);
         List<TableTransactionAction> actions =
         [
-            new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)),
             kaart.ETag is null
                 ? new(TableTransactionActionType.Add, current)
                 : new(TableTransactionActionType.UpdateReplace, current, new ETag(kaart.ETag)),
@@ -87,6 +89,10 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
             // Adding the version row is what makes two concurrent saves of the same version collide, everywhere.
             new(TableTransactionActionType.Add, ToEntity(kaart, VersionRow(kaart.Version))),
         ];
+        if (completedDialog is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)));
+        }
 
         Response<IReadOnlyList<Response>> result;
         try
@@ -98,7 +104,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
             throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
         }
 
-        Kaart saved = kaart with { ETag = result.Value[1].Headers.ETag?.ToString() };
+        Kaart saved = kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
         await UpdateIndexesAsync(previous, saved, cancellationToken);
         return saved;
     }
@@ -166,6 +172,114 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
 
         return kaarten;
     }
+
+    public async Task<KaartSnapshot?> GetSnapshotAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(kaartId);
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}))");
+        Kaart? kaart = null;
+        List<Confirmation> confirmations = [];
+        List<ChangeProposal> proposals = [];
+        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == KaartRow)
+            {
+                kaart = ToKaart(entity);
+            }
+            else if (entity.RowKey.StartsWith(ConfirmationPrefix, StringComparison.Ordinal))
+            {
+                confirmations.Add(ToConfirmation(entity));
+            }
+            else
+            {
+                proposals.Add(new ChangeProposal(
+                    entity.RowKey[ProposalPrefix.Length..],
+                    entity.GetString("ProposedBy") ?? string.Empty,
+                    entity.GetString("ProfessionalId"),
+                    entity.GetString("Text") ?? string.Empty,
+                    entity.GetDateTimeOffset("At") ?? default));
+            }
+        }
+
+        return kaart is null ? null : new KaartSnapshot(kaart, confirmations, [.. proposals.OrderBy(p => p.At)]);
+    }
+
+    public async Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(confirmation);
+        string pk = TableKey.Encode(kaartId);
+        string rk = ConfirmationPrefix + TableKey.Encode(confirmation.ProfessionalId);
+        for (int attempt = 1; attempt <= MaxConfirmAttempts; attempt++)
+        {
+            NullableResponse<TableEntity> current = await Kaarten.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken);
+            if (current.HasValue && ToConfirmation(current.Value!) is { } existing
+                && existing.AadObjectId == confirmation.AadObjectId && existing.RoleFingerprint == confirmation.RoleFingerprint)
+            {
+                return false;   // already confirmed this very role: a double click or a redelivered invoke
+            }
+
+            TableEntity entity = new(pk, rk)
+            {
+                ["ProfessionalId"] = confirmation.ProfessionalId,
+                ["AadObjectId"] = confirmation.AadObjectId,
+                ["ConfirmedAt"] = confirmation.ConfirmedAt,
+                ["RoleFingerprint"] = confirmation.RoleFingerprint,
+            };
+            try
+            {
+                if (current.HasValue)
+                {
+                    await Kaarten.UpdateEntityAsync(entity, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await Kaarten.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Another instance wrote this row between our read and write: read again and decide again.
+            }
+        }
+
+        throw new ConcurrencyConflictException($"The confirmation could not be stored after {MaxConfirmAttempts} attempts.");
+    }
+
+    public async Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        TableEntity entity = new(TableKey.Encode(kaartId), ProposalPrefix + TableKey.Encode(proposal.Id))
+        {
+            ["ProposedBy"] = proposal.ProposedBy,
+            ["ProfessionalId"] = proposal.ProfessionalId,
+            ["Text"] = proposal.Text,
+            ["At"] = proposal.At,
+        };
+        await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        TableEntity entity = new(TableKey.Encode(kaartId), "o-" + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
+        {
+            ["By"] = by,
+            ["Reason"] = reason,
+            ["At"] = at,
+        };
+        await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static Confirmation ToConfirmation(TableEntity entity) => new(
+        entity.GetString("ProfessionalId") ?? string.Empty,
+        entity.GetString("AadObjectId") ?? string.Empty,
+        entity.GetDateTimeOffset("ConfirmedAt") ?? default,
+        entity.GetString("RoleFingerprint") ?? string.Empty)
+    {
+        ETag = entity.ETag.ToString(),
+    };
 
     /// <summary>The indexes follow the saved kaart; every write is an idempotent upsert or delete, so a retry repairs them.</summary>
     private async Task UpdateIndexesAsync(Kaart? previous, Kaart saved, CancellationToken cancellationToken)

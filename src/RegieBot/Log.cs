@@ -28,4 +28,49 @@ internal static partial class Log   // 1xxx inbound turns, 4xxx handlers
 
     [LoggerMessage(4003, LogLevel.Information, "Command {Command} handled")]
     public static partial void CommandHandled(this ILogger logger, string command);
+
+    [LoggerMessage(4010, LogLevel.Information, "Dialog for kaart {KaartHash} started")]
+    public static partial void DialogStarted(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(4011, LogLevel.Information, "Dialog for kaart {KaartHash}: {Outcome}, now at {Step}")]
+    public static partial void DialogAnswered(this ILogger logger, string kaartHash, string outcome, string step);
+
+    [LoggerMessage(4012, LogLevel.Information, "Kaart {KaartHash} saved as version {Version} with {ProfessionalCount} professionals")]
+    public static partial void KaartSaved(this ILogger logger, string kaartHash, int version, int professionalCount);
+
+    [LoggerMessage(4013, LogLevel.Warning, "The step card of kaart {KaartHash} could not be updated ({StatusCode})")]
+    public static partial void StepCardNotUpdated(this ILogger logger, string kaartHash, int statusCode);
+
+    [LoggerMessage(4014, LogLevel.Warning, "The card of kaart {KaartHash} is gone in Teams; posting a fresh one")]
+    public static partial void KaartCardLost(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(4020, LogLevel.Information, "Role confirmed on kaart {KaartHash} (new: {Recorded})")]
+    public static partial void RoleConfirmed(this ILogger logger, string kaartHash, bool recorded);
+
+    [LoggerMessage(4021, LogLevel.Information, "Confirmation on kaart {KaartHash} refused: not the clicker's own role")]
+    public static partial void ConfirmationRefused(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(4022, LogLevel.Information, "Change proposed on kaart {KaartHash}")]
+    public static partial void ChangeProposed(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(2001, LogLevel.Error, "Reminder sweep failed; retrying on the next tick")]
+    public static partial void ReminderSweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} sent")]
+    public static partial void ReminderSent(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2003, LogLevel.Warning, "{Kind} reminder for kaart {KaartHash} not delivered now; retry {Attempt} later")]
+    public static partial void ReminderRetryLater(this ILogger logger, string kind, string kaartHash, int attempt);
+
+    [LoggerMessage(2004, LogLevel.Warning, "{Kind} reminder for kaart {KaartHash} is undeliverable (bot removed or thread gone); it stops")]
+    public static partial void ReminderUndeliverable(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2005, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} no longer needed")]
+    public static partial void ReminderObsolete(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2010, LogLevel.Information, "Evaluation of kaart {KaartHash} answered: {Choice}")]
+    public static partial void EvaluationAnswered(this ILogger logger, string kaartHash, string choice);
+
+    [LoggerMessage(2011, LogLevel.Information, "Kaart {KaartHash} escalated")]
+    public static partial void Escalated(this ILogger logger, string kaartHash);
 }

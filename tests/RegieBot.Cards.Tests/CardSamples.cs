@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using RegieBot.Domain.Commands;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Cards.Tests;
 
@@ -12,6 +14,43 @@ internal static class CardSamples
     {
         ["welkom"] = () => [new WelcomeCard(Templates).Build(personal: false), new WelcomeCard(Templates).Build(personal: true)],
         ["help"] = () => [new HelpCard(Templates).Build(CommandScopes.Shared), new HelpCard(Templates).Build(CommandScopes.Personal)],
+        ["dialoog"] = () =>
+        [
+            .. Enum.GetValues<DialogStep>().Select(step => new DialogCard(Templates).Build(SampleKaarten.Dialog(step), [], null, SampleKaarten.Members)),
+            new DialogCard(Templates).Build(SampleKaarten.Dialog(DialogStep.Moment) with { Draft = new KaartContent() }, [], null, []),
+            new DialogCard(Templates).Build(
+                SampleKaarten.Dialog(DialogStep.Professionals) with { Draft = new KaartContent() },
+                ["Naam is verplicht.", "Telefoonnummer/email is verplicht."],
+                new Dictionary<string, string> { ["lid"] = "extern", ["functie"] = "Gezinsvoogd <b>", ["regievorm"] = "Casusregie" },
+                SampleKaarten.Members),
+            new DialogCard(Templates).Build(SampleKaarten.Dialog(DialogStep.Afronding, DialogStatus.Saved), [], null, []),
+            new DialogCard(Templates).Build(SampleKaarten.Dialog(DialogStep.Bewaker, DialogStatus.Cancelled, isUpdate: true), [], null, []),
+        ],
+        ["regiekaart"] = () =>
+        [
+            new KaartCard(Templates).Build(SampleKaarten.Kaart()),
+            new KaartCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Largest)),
+            new KaartCard(Templates).Build(SampleKaarten.Kaart(status: RegieBot.Domain.Kaarten.KaartStatus.Afgesloten)),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: null),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-1"),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot(), viewerAadObjectId: "aad-2"),
+            new KaartCard(Templates).Build(SampleKaarten.Snapshot() with { Kaart = SampleKaarten.Kaart(SampleKaarten.Largest) }, viewerAadObjectId: "aad-1"),
+        ],
+        ["evaluatie"] = () =>
+        [
+            new EvaluationCard(Templates).Build(SampleKaarten.Kaart()),
+            new EvaluationCard(Templates).Build(SampleKaarten.Kaart(), handled: "Afspraken blijven staan (Sanne de Vries, 23 februari 2027). Volgende evaluatie: 23 mei 2027."),
+        ],
+        ["opschalen"] = () =>
+        [
+            new EscalationCard(Templates).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "De school reageert al weken niet. **vet** <at>x</at>"),
+            new EscalationCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { Professionals = [.. SampleKaarten.Content.Professionals.Select(p => p with { Regievorm = Regievorm.Geen })] }), "RegieBot", "De evaluatie is na een week niet beantwoord."),
+        ],
+        ["wijziging"] = () =>
+        [
+            new ProposalCard(Templates).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "Petra neemt de casusregie over. <at>x</at> **vet**"),
+            new ProposalCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { BewakerId = "p3" }), "Een collega", "Kort voorstel"),
+        ],
     };
 
     public static IEnumerable<(string Name, JsonObject Card)> All() =>

@@ -38,12 +38,13 @@ public sealed class CardTemplateTests
     }
 
     [Fact]
-    public void Expand_MissingValue_BindsToEmptyOrNull()
+    public void Expand_MissingValue_BindsToEmptyTextOrLeavesThePropertyOut()
     {
-        JsonObject card = Expand("""{"a":"Hallo ${voornaam}!","b":"${voornaam}"}""", "{}");
+        JsonObject card = Expand("""{"a":"Hallo ${voornaam}!","b":"${voornaam}","c":null}""", "{}");
 
         Assert.Equal("Hallo !", (string?)card["a"]);
-        Assert.Null(card["b"]);
+        Assert.False(card.ContainsKey("b"));
+        Assert.True(card.ContainsKey("c"));
     }
 
     [Fact]

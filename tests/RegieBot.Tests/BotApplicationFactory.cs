@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Moq;
 using RegieBot.Domain.Conversations;
+using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Turns;
 using RegieBot.Protocol.Authentication;
 using RegieBot.Protocol.Connector;
@@ -23,6 +24,8 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public Mock<IConversationReferenceStore> Conversations { get; } = new();
     public Mock<IConnectorClient> Connector { get; } = new();
     public Mock<IBotRequestAuthenticator> Authenticator { get; } = new();
+    public Mock<IKaartStore> Kaarten { get; } = new();
+    public Mock<RegieBot.Domain.Reminders.IReminderStore> Reminders { get; } = new();
 
     /// <summary>Every activity the bot sent through the connector, in order.</summary>
     public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
@@ -54,6 +57,8 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
             services.Replace(ServiceDescriptor.Singleton(Conversations.Object));
             services.Replace(ServiceDescriptor.Singleton(Connector.Object));
             services.Replace(ServiceDescriptor.Singleton(Authenticator.Object));
+            services.Replace(ServiceDescriptor.Singleton(Kaarten.Object));
+            services.Replace(ServiceDescriptor.Singleton(Reminders.Object));
         });
     }
 }

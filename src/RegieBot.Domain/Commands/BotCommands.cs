@@ -7,6 +7,7 @@ public static class BotCommands
     public static BotCommand Kaart { get; } = new("kaart", null, "Laat de huidige regiekaart van deze draad of dit kanaal zien.", CommandScopes.Shared);
     public static BotCommand Bijwerken { get; } = new("bijwerken", null, "Werk de regiekaart bij: dezelfde stappen, al ingevuld.", CommandScopes.Shared);
     public static BotCommand Evaluatie { get; } = new("evaluatie", null, "Evalueer de afspraken nu.", CommandScopes.Shared);
+    public static BotCommand Annuleren { get; } = new("annuleren", null, "Stop het invullen van de regiekaart in deze draad; er wordt niets opgeslagen.", CommandScopes.Shared);
     public static BotCommand Status { get; } = new("status", null, "Wie heeft zijn rol bevestigd, en wanneer is de volgende evaluatie?", CommandScopes.Shared);
     public static BotCommand Geschiedenis { get; } = new("geschiedenis", null, "Bekijk de versies van de regiekaart: wie wijzigde wat, en wanneer.", CommandScopes.Shared);
     public static BotCommand Opschalen { get; } = new("opschalen", null, "Loopt de uitvoering of samenwerking vast? Schaal op naar de procesregisseur.", CommandScopes.Shared);
@@ -18,5 +19,5 @@ public static class BotCommands
     public static BotCommand Help { get; } = new("help", null, "Laat deze lijst met commando's zien.", CommandScopes.All);
 
     public static IReadOnlyList<BotCommand> All { get; } =
-        [Start, Kaart, Bijwerken, Evaluatie, Status, Geschiedenis, Opschalen, Afsluiten, Clientversie, Export, Verwijderen, Overzicht, Help];
+        [Start, Kaart, Annuleren, Bijwerken, Evaluatie, Status, Geschiedenis, Opschalen, Afsluiten, Clientversie, Export, Verwijderen, Overzicht, Help];
 }

@@ -1,3 +1,4 @@
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 
 namespace RegieBot.Domain.Kaarten;
@@ -19,10 +20,10 @@ public interface IKaartStore
     Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves the kaart as a new version together with its completed dialog, atomically, and keeps the
-    /// member index in step. The kaart's ETag is null for version 1.
+    /// Saves the kaart as a new version — together with its completed dialog, when it came from one — atomically,
+    /// and keeps the member index in step. The kaart's ETag is null for version 1.
     /// </summary>
-    Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState completedDialog, CancellationToken cancellationToken);
+    Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken);
 
     /// <summary>Changes what is not content (the posted card's id); not a new version.</summary>
     Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken);
@@ -34,4 +35,18 @@ public interface IKaartStore
     Task<IReadOnlyList<ThreadKaart>> ListByChannelAsync(string channelId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken);
+
+    /// <summary>The kaart with its confirmations and proposals, or null.</summary>
+    Task<KaartSnapshot?> GetSnapshotAsync(string kaartId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a professional's confirmation (one row per professional, written conditionally with a bounded
+    /// ETag retry loop). Returns false when the same confirmation was already recorded.
+    /// </summary>
+    Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, CancellationToken cancellationToken);
+
+    Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken);
+
+    /// <summary>Records an escalation (opschalen): who, when and why.</summary>
+    Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 }

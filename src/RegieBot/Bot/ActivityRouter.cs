@@ -4,7 +4,7 @@ using RegieBot.Protocol.Teams;
 namespace RegieBot.Bot;
 
 /// <summary>Picks the handler for an activity. Unknown types, events and invokes are acknowledged and ignored.</summary>
-internal sealed class ActivityRouter(WelcomeHandler welcome, CommandHandler commands, ILogger<ActivityRouter> logger)
+internal sealed class ActivityRouter(WelcomeHandler welcome, CommandHandler commands, CardActionHandler cardActions, ILogger<ActivityRouter> logger)
 {
     public async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -24,8 +24,7 @@ internal sealed class ActivityRouter(WelcomeHandler welcome, CommandHandler comm
                 return null;
 
             case { Type: ActivityTypes.Invoke, Name: "adaptiveCard/action" }:
-                // Must always be answered; the card verbs arrive with the regiekaart.
-                return InvokeResponse.Error(400, "unknownAction", Texts.UnknownAction);
+                return await cardActions.HandleAsync(turn, cancellationToken);
 
             case { Type: ActivityTypes.Invoke }:
                 logger.ActivityIgnored(activity.Type, activity.Name);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace RegieBot.Bot;
 
 internal static class BotHostingExtensions
@@ -8,6 +10,22 @@ internal static class BotHostingExtensions
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<CommandHandler>();
+        services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<Dialog.ChannelMembers>();
+        services.AddSingleton<Dialog.KaartPublisher>();
+        services.AddSingleton<Dialog.RegieConversation>();
+        services.AddSingleton<Dialog.KaartCommands>();
+        services.AddSingleton<Dialog.KaartActions>();
+        services.AddOptions<Reminders.ReminderOptions>().BindConfiguration(Reminders.ReminderOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => Domain.Scheduling.IsoPeriod.TryParse(o.EvaluationPeriod, out _), "RegieBot__Reminders__EvaluationPeriod must be an ISO 8601 duration, such as P3M or PT20S.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Reminders.ReminderScheduler>();
+        services.AddSingleton<Reminders.EvaluationActions>();
+        services.AddSingleton<Domain.Reminders.IReminderSender, Reminders.ReminderSender>();
+        services.AddSingleton<Reminders.ReminderDispatcher>();
+        services.AddHostedService<Reminders.ReminderWorker>();
         return services;
     }
 }

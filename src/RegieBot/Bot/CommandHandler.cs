@@ -1,12 +1,20 @@
 using System.Globalization;
 using RegieBot.Cards;
+using RegieBot.Dialog;
 using RegieBot.Domain.Commands;
+using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Bot;
 
 /// <summary>Typed commands: the first word of the message (without the bot's mention) picks the command.</summary>
-internal sealed class CommandHandler(HelpCard helpCard, ILogger<CommandHandler> logger)
+internal sealed class CommandHandler(
+    HelpCard helpCard,
+    RegieConversation conversation,
+    KaartCommands kaarten,
+    IKaartStore store,
+    Reminders.EvaluationActions evaluations,
+    ILogger<CommandHandler> logger)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -17,7 +25,9 @@ internal sealed class CommandHandler(HelpCard helpCard, ILogger<CommandHandler> 
             return;
         }
 
-        string word = text.Split(' ', 2)[0].ToLower(CultureInfo.GetCultureInfo("nl-NL"));
+        string[] parts = text.Split(' ', 2);
+        string word = parts[0].ToLower(CultureInfo.GetCultureInfo("nl-NL"));
+        string arguments = parts.Length > 1 ? parts[1] : string.Empty;
         BotCommand? command = BotCommands.All.FirstOrDefault(c => string.Equals(c.Name, word, StringComparison.Ordinal));
         if (command is null)
         {
@@ -26,17 +36,52 @@ internal sealed class CommandHandler(HelpCard helpCard, ILogger<CommandHandler> 
             return;
         }
 
-        if (command == BotCommands.Help)
+        Task handled = command.Name switch
         {
-            CommandScopes scope = turn.Activity.IsPersonalConversation() ? CommandScopes.Personal : CommandScopes.Shared;
-            await turn.SendCardAsync(helpCard.Build(scope), cancellationToken);
-        }
-        else
-        {
-            await turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken);
-        }
+            "help" => turn.SendCardAsync(helpCard.Build(turn.Activity.IsPersonalConversation() ? CommandScopes.Personal : CommandScopes.Shared), cancellationToken),
+            "start" => conversation.StartAsync(turn, arguments, cancellationToken),
+            "annuleren" => conversation.CancelAsync(turn, cancellationToken),
+            "kaart" => kaarten.ShowAsync(turn, cancellationToken),
+            "status" => kaarten.StatusAsync(turn, cancellationToken),
+            "geschiedenis" => kaarten.HistoryAsync(turn, cancellationToken),
+            "overzicht" => kaarten.OverzichtAsync(turn, cancellationToken),
+            "bijwerken" => UpdateAsync(turn, cancellationToken),
+            "opschalen" => EscalateAsync(turn, arguments, cancellationToken),
+            _ => turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken),
+        };
+        await handled;
 
         logger.CommandHandled(command.Name);
+    }
+
+    private async Task UpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        if (thread is not { Saved: true })
+        {
+            await turn.SendPlainTextAsync(Dialog.RegieTexts.NoKaartHere, cancellationToken);
+            return;
+        }
+
+        if (await conversation.StartUpdateAsync(turn, thread.KaartId, cancellationToken) is { } refusal)
+        {
+            await turn.SendPlainTextAsync(refusal, cancellationToken);
+        }
+    }
+
+    private async Task EscalateAsync(TurnContext turn, string reason, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        if (thread is not { Saved: true })
+        {
+            await turn.SendPlainTextAsync(Dialog.RegieTexts.NoKaartHere, cancellationToken);
+            return;
+        }
+
+        if (await evaluations.EscalateAsync(turn, thread.KaartId, reason, cancellationToken) is { } problem)
+        {
+            await turn.SendPlainTextAsync(problem, cancellationToken);
+        }
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";

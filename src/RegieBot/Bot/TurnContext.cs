@@ -25,8 +25,13 @@ internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorCl
         return connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
     }
 
+    /// <summary>Our own text, with markdown (bold command names). Never for text that contains user input.</summary>
     public Task<ResourceResponse> SendTextAsync(string text, CancellationToken cancellationToken) =>
         SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" }, cancellationToken);
+
+    /// <summary>Text shown as typed: for sentences that contain what users entered (aliases, names).</summary>
+    public Task<ResourceResponse> SendPlainTextAsync(string text, CancellationToken cancellationToken) =>
+        SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
 
     /// <summary>A card is sent as an activity of its own: Teams may split text plus attachment into two messages.</summary>
     public Task<ResourceResponse> SendCardAsync(JsonObject card, CancellationToken cancellationToken) =>

@@ -97,7 +97,7 @@ public sealed class BotEndpointTests : IDisposable
         Assert.Equal(Activities.ThreadId, conversation);
         JsonNode card = Assert.Single(reply.Attachments!).Content!;
         string facts = card["body"]![2]!["facts"]!.ToJsonString();
-        foreach (string command in new[] { "start <casus>", "kaart", "bijwerken", "evaluatie", "status", "geschiedenis", "opschalen", "afsluiten", "clientversie", "export", "verwijderen", "help" })
+        foreach (string command in new[] { "start <casus>", "kaart", "annuleren", "bijwerken", "evaluatie", "status", "geschiedenis", "opschalen", "afsluiten", "clientversie", "export", "verwijderen", "help" })
         {
             Assert.Contains($"\"title\":\"{command}\"", facts.Replace("\\u003C", "<", StringComparison.Ordinal).Replace("\\u003E", ">", StringComparison.Ordinal), StringComparison.Ordinal);
         }

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Validation;
+
+namespace RegieBot.Cards;
+
+/// <summary>
+/// The step card of the regie conversation: one card, updated in place, showing the current step with its
+/// hulpvragen, what was entered, and Vorige / Volgende / Annuleren.
+/// </summary>
+public sealed class DialogCard(CardTemplates templates)
+{
+    public const string Verb = "dialoog";
+    private const int StepCount = 7;
+
+    /// <param name="state">The dialog as stored.</param>
+    /// <param name="errors">Why the last answer was refused, in Dutch; empty when it was not.</param>
+    /// <param name="pending">What the user typed when it was refused, so nothing is lost on the card.</param>
+    /// <param name="members">The channel's members, for the professionals step.</param>
+    public JsonObject Build(DialogState state, IReadOnlyList<string> errors, IReadOnlyDictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(members);
+        KaartContent draft = state.Draft;
+        bool closed = state.Status != DialogStatus.Open;
+        (string title, string intro, IReadOnlyList<string> hulpvragen) = closed ? (ClosedTitle(state), string.Empty, []) : Describe(state.Step);
+        string Pending(string key, string fallback) => pending is not null && pending.TryGetValue(key, out string? value) ? value : fallback;
+
+        JsonObject data = new()
+        {
+            ["kaartId"] = state.KaartId,
+            ["step"] = state.Step.ToString(),
+            ["revision"] = state.Revision,
+            ["casus"] = state.Casus,
+            ["progress"] = closed ? string.Empty : $" · stap {(int)state.Step + 1} van {StepCount}{(state.IsUpdate ? " · bijwerken" : string.Empty)}",
+            ["title"] = title,
+            ["intro"] = intro,
+            ["errors"] = Strings(errors),
+            ["hulpvragenTitel"] = "Hulpvragen bij dit onderdeel",
+            ["hulpvragen"] = Strings(hulpvragen),
+            ["isClosed"] = closed,
+            ["closedText"] = closed ? ClosedText(state) : string.Empty,
+            ["canGoBack"] = state.Step != DialogStep.Moment,
+            ["nextTitle"] = state.Step == DialogStep.Afronding ? "Opslaan" : "Volgende",
+            ["isMoment"] = !closed && state.Step == DialogStep.Moment,
+            ["isProfessionals"] = !closed && state.Step == DialogStep.Professionals,
+            ["isAgreements"] = !closed && state.Step is DialogStep.Regievoeren or DialogStep.Afstemming,
+            ["isAanspreekpunt"] = !closed && state.Step == DialogStep.Aanspreekpunt,
+            ["isBewaker"] = !closed && state.Step == DialogStep.Bewaker,
+            ["isAfronding"] = !closed && state.Step == DialogStep.Afronding,
+        };
+
+        switch (state.Step)
+        {
+            case DialogStep.Moment:
+                data["moment"] = Pending(DialogFields.Moment, draft.Moment == Moment.None ? string.Empty : ((int)draft.Moment).ToString(CultureInfo.InvariantCulture));
+                data["momentChoices"] = new JsonArray([.. Moments.Text.Select(m => Choice(m.Value, ((int)m.Key).ToString(CultureInfo.InvariantCulture)))]);
+                break;
+            case DialogStep.Professionals:
+                AddProfessionalsStep(data, draft, pending, members);
+                break;
+            case DialogStep.Regievoeren:
+                data["afspraken"] = Pending(DialogFields.Afspraken, string.Join('\n', draft.Regievoeren.Select(a => a.Text)));
+                break;
+            case DialogStep.Afstemming:
+                data["afspraken"] = Pending(DialogFields.Afspraken, string.Join('\n', draft.Afstemming.Select(a => a.Text)));
+                break;
+            case DialogStep.Aanspreekpunt:
+                data["aanspreekpunt"] = Pending(DialogFields.Aanspreekpunt, draft.AanspreekpuntId ?? string.Empty);
+                data["professionalChoices"] = ProfessionalChoices(draft);
+                break;
+            case DialogStep.Bewaker:
+                data["bewaker"] = Pending(DialogFields.Bewaker, draft.BewakerId ?? string.Empty);
+                data["professionalChoices"] = ProfessionalChoices(draft);
+                break;
+            case DialogStep.Afronding:
+                data["datum"] = Pending(DialogFields.Datum, Iso(draft.Datum));
+                data["evaluatiedatum"] = Pending(DialogFields.Evaluatiedatum, Iso(draft.Evaluatiedatum));
+                data["besproken"] = Pending(DialogFields.Besproken, draft.BesprokenMetClient ? "true" : "false");
+                break;
+        }
+
+        return templates["dialoog"].Expand(data);
+    }
+
+    private static void AddProfessionalsStep(JsonObject data, KaartContent draft, IReadOnlyDictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
+    {
+        string Pending(string key) => pending is not null && pending.TryGetValue(key, out string? value) ? value : string.Empty;
+        HashSet<string> onKaart = [.. draft.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
+        JsonArray memberChoices = [.. members
+            .Where(m => !onKaart.Contains(m.AadObjectId))
+            .OrderBy(m => m.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true))
+            .Select(m => Choice(m.Name, m.AadObjectId))];
+        memberChoices.Add(Choice("Extern (niet in Teams)", DialogFields.External));
+
+        data["professionalsTitle"] = draft.Professionals.Count == 0
+            ? "Nog geen professionals op de kaart."
+            : $"Op de kaart ({draft.Professionals.Count}):";
+        data["professionals"] = new JsonArray([.. draft.Professionals.Select(p => new JsonObject
+        {
+            ["id"] = p.Id,
+            ["naam"] = p.Naam,
+            ["details"] = Details(p),
+        })]);
+        data["memberChoices"] = memberChoices;
+        data["memberChoiceStyle"] = memberChoices.Count > 8 ? "filtered" : "compact";
+        data["regievormChoices"] = new JsonArray(
+            Choice("Geen", nameof(Regievorm.Geen)),
+            Choice("Procesregie", nameof(Regievorm.Procesregie)),
+            Choice("Casusregie", nameof(Regievorm.Casusregie)),
+            Choice("Behandelregie", nameof(Regievorm.Behandelregie)));
+        data["form"] = new JsonObject
+        {
+            ["lid"] = Pending(DialogFields.Member),
+            ["naam"] = Pending(DialogFields.Naam),
+            ["functie"] = Pending(DialogFields.Functie),
+            ["organisatie"] = Pending(DialogFields.Organisatie),
+            ["contact"] = Pending(DialogFields.Contact),
+            ["regievorm"] = Pending(DialogFields.Regievorm),
+        };
+        data["limits"] = new JsonObject
+        {
+            ["naam"] = Limits.NameMaxLength,
+            ["functie"] = Limits.FunctieMaxLength,
+            ["organisatie"] = Limits.OrganisatieMaxLength,
+            ["contact"] = Limits.ContactMaxLength,
+        };
+    }
+
+    /// <summary>" — Functie, Organisatie · contact · regievorm · in Teams/extern", as plain text.</summary>
+    public static string Details(Professional professional)
+    {
+        ArgumentNullException.ThrowIfNull(professional);
+        List<string> parts = [string.Join(", ", new[] { professional.Functie, professional.Organisatie }.Where(s => s.Length > 0))];
+        if (professional.Contact.Length > 0)
+        {
+            parts.Add(professional.Contact);
+        }
+
+        if (professional.Regievorm != Regievorm.Geen)
+        {
+            parts.Add(professional.Regievorm.ToString().ToLowerInvariant());
+        }
+
+        parts.Add(professional.IsLinked ? "in Teams" : "extern");
+        return " — " + string.Join(" · ", parts.Where(p => p.Length > 0));
+    }
+
+    private static (string Title, string Intro, IReadOnlyList<string> Hulpvragen) Describe(DialogStep step) => step switch
+    {
+        DialogStep.Moment => ("Waarom maken jullie de regiekaart nu?", "Kies wat nu van toepassing is. Iedereen in dit kanaal kan de stappen invullen.", []),
+        DialogStep.Professionals => (Hulpvragen.BetrokkenProfessionals.TrimEnd(':'), "Voeg iedere betrokken professional toe: een collega uit dit kanaal, of iemand buiten Teams (extern). Minstens twee.", []),
+        DialogStep.Regievoeren => (Hulpvragen.Sectie1, "Leg concreet vast wie wat doet en wanneer. Eén afspraak per regel.", Hulpvragen.Onderdeel1),
+        DialogStep.Afstemming => (Hulpvragen.Sectie2, "Hoe houden jullie elkaar op de hoogte? Eén afspraak per regel.", Hulpvragen.Onderdeel2),
+        DialogStep.Aanspreekpunt => (Hulpvragen.Sectie3, "Kies één professional. De uitkomst wordt ook besproken met de cliënt, zodat duidelijk is wie het aanspreekpunt is.", Hulpvragen.Onderdeel3),
+        DialogStep.Bewaker => (Hulpvragen.Sectie4, "Kies één professional.", []),
+        DialogStep.Afronding => ("Datum en evaluatie", "Spreek af wanneer jullie checken of de afspraken aangepast moeten worden, bijvoorbeeld na 3 maanden. Doe dat in ieder geval als er organisaties bij komen of afvallen.", []),
+        _ => (step.ToString(), string.Empty, []),
+    };
+
+    private static string ClosedTitle(DialogState state) => state.Status == DialogStatus.Saved
+        ? (state.IsUpdate ? "Regiekaart bijgewerkt" : "Regiekaart opgeslagen")
+        : "Regiekaart geannuleerd";
+
+    private static string ClosedText(DialogState state) => state.Status == DialogStatus.Saved
+        ? "De regiekaart staat in deze draad. Iedere professional uit Teams kan daar zijn of haar rol bevestigen."
+        : state.IsUpdate
+            ? "Het bijwerken is geannuleerd; de regiekaart is niet veranderd."
+            : "Er is niets opgeslagen. Typ @RegieBot start gevolgd door de casus om opnieuw te beginnen.";
+
+    private static JsonArray ProfessionalChoices(KaartContent draft) =>
+        [.. draft.Professionals.Select(p => Choice($"{p.Naam}{Details(p)}", p.Id))];
+
+    private static JsonObject Choice(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(v => JsonValue.Create(v))];
+
+    private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+}

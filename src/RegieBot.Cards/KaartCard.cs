@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using RegieBot.Domain.Confirmations;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Validation;
+
+namespace RegieBot.Cards;
+
+/// <summary>
+/// The regiekaart as one Adaptive Card that mirrors the seed form. User text goes into TextRuns (never
+/// markdown). When a large casus would exceed the size budget, agreements are shortened step by step
+/// rather than failing.
+/// </summary>
+public sealed class KaartCard(CardTemplates templates)
+{
+    /// <summary>Teams' strictest limit is 28 KB; stay below it with room for the activity around the card.</summary>
+    public const int MaxBytes = 26 * 1024;
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    /// <summary>From full to smallest: compact professionals (one line each), then shorter agreements.</summary>
+    private static readonly (bool Compact, int? MaxAgreementLength)[] Levels =
+        [(false, null), (true, null), (true, 200), (true, 120), (true, 80), (true, 50)];
+
+    /// <summary>Teams refreshes a card automatically for at most 60 listed users.</summary>
+    public const int MaxRefreshUsers = 60;
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public JsonObject Build(Kaart kaart) => Build(new KaartSnapshot(kaart, [], []), viewerAadObjectId: null);
+
+    /// <summary>
+    /// The card everyone sees (<paramref name="viewerAadObjectId"/> null), or the view of one linked professional,
+    /// with their own confirmation state, as returned to them on refresh or after a click.
+    /// </summary>
+    public JsonObject Build(KaartSnapshot snapshot, string? viewerAadObjectId)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        JsonObject card = null!;
+        foreach ((bool compact, int? maxLength) in Levels)
+        {
+            card = templates["regiekaart"].Expand(Data(snapshot, viewerAadObjectId, compact, maxLength));
+            if (Encoding.UTF8.GetByteCount(card.ToJsonString()) <= MaxBytes)
+            {
+                return card;
+            }
+        }
+
+        return card;
+    }
+
+    public static string FormatDate(DateOnly? date) => date?.ToString("d MMMM yyyy", Dutch) ?? "–";
+
+    public static string FormatMoment(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+
+    private static JsonObject Data(KaartSnapshot snapshot, string? viewer, bool compact, int? maxAgreementLength)
+    {
+        Kaart kaart = snapshot.Kaart;
+        KaartContent content = kaart.Content;
+        KaartConfirmations confirmations = snapshot.State;
+        bool closed = kaart.Status == KaartStatus.Afgesloten;
+        Professional? viewerEntry = viewer is null ? null : confirmations.ConfirmableBy(viewer, null);
+        Confirmation? viewerConfirmation = viewerEntry is null ? null : confirmations.Of(viewerEntry);
+        bool shortened = maxAgreementLength is int max && content.Regievoeren.Concat(content.Afstemming).Any(a => a.Text.Length > max);
+        return new JsonObject
+        {
+            ["kaartId"] = kaart.Id,
+            ["casus"] = kaart.Casus,
+            ["versionText"] = $" · versie {kaart.Version} · {FormatDate(DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime))}",
+            ["isClosed"] = closed,
+            ["refreshUserIds"] = new JsonArray([.. content.Professionals
+                .Where(p => p.IsLinked && p.TeamsUserId is not null)
+                .Take(MaxRefreshUsers)
+                .Select(p => JsonValue.Create(p.TeamsUserId))]),
+            ["viewerText"] = viewerEntry is null ? string.Empty
+                : viewerConfirmation is null ? $"Je staat op deze kaart als {viewerEntry.Naam}. Bevestig je rol met de knop onderaan, of stel een wijziging voor."
+                : $"Je hebt je rol bevestigd op {FormatMoment(viewerConfirmation.ConfirmedAt)}.",
+            ["viewerProfessionalId"] = viewerEntry?.Id,
+            ["canConfirm"] = !closed && (viewer is null ? confirmations.Unconfirmed.Any() : viewerEntry is not null && viewerConfirmation is null),
+            ["proposalMaxLength"] = Limits.ReasonMaxLength,
+            ["proposals"] = new JsonArray([.. snapshot.OpenProposals.TakeLast(5).Select(p => new JsonObject
+            {
+                ["who"] = $"{ProposerName(p, content)}, {FormatMoment(p.At)}",
+                ["text"] = p.Text.Length > 200 ? p.Text[..199] + "…" : p.Text,
+            })]),
+            ["closedText"] = "Afgesloten",
+            ["compact"] = compact,
+            ["moment"] = Moments.Text.TryGetValue(content.Moment, out string? moment) ? "Aanleiding: " + moment : string.Empty,
+            ["professionals"] = new JsonArray([.. content.Professionals.Select(p => new JsonObject
+            {
+                ["naam"] = p.Naam,
+                ["tags"] = Tags(p, content),
+                ["functie"] = Dash(p.Functie),
+                ["organisatie"] = Dash(p.Organisatie),
+                ["contact"] = Dash(p.Contact),
+                ["status"] = Status(p, confirmations),
+                ["statusColor"] = !p.IsLinked ? "Default" : confirmations.Of(p) is null ? "Warning" : "Good",
+                ["summary"] = DialogCard.Details(p) + Roles(p, content),
+            })]),
+            ["regievoeren"] = Agreements(content.Regievoeren, maxAgreementLength),
+            ["afstemming"] = Agreements(content.Afstemming, maxAgreementLength),
+            ["aanspreekpunt"] = Person(content.Aanspreekpunt),
+            ["bewaker"] = Person(content.Bewaker),
+            ["datum"] = FormatDate(content.Datum),
+            ["evaluatiedatum"] = FormatDate(content.Evaluatiedatum),
+            ["besproken"] = content.BesprokenMetClient ? "Ja" : "Nee",
+            ["shortened"] = shortened,
+        };
+    }
+
+    private static string Tags(Professional professional, KaartContent content)
+    {
+        List<string> tags = [professional.IsLinked ? "in Teams" : "extern"];
+        if (professional.Regievorm != Regievorm.Geen)
+        {
+            tags.Add(professional.Regievorm.ToString().ToLowerInvariant());
+        }
+
+        if (professional.Id == content.AanspreekpuntId)
+        {
+            tags.Add("aanspreekpunt");
+        }
+
+        if (professional.Id == content.BewakerId)
+        {
+            tags.Add("houdt zicht op de afspraken");
+        }
+
+        return " (" + string.Join(", ", tags) + ")";
+    }
+
+    private static string Status(Professional professional, KaartConfirmations confirmations) =>
+        !professional.IsLinked ? "Extern: bevestigt niet in Teams"
+        : confirmations.Of(professional) is { } confirmation ? $"✓ Rol bevestigd op {FormatMoment(confirmation.ConfirmedAt)}"
+        : "Rol nog niet bevestigd";
+
+    private static string ProposerName(ChangeProposal proposal, KaartContent content) =>
+        content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == proposal.ProposedBy)?.Naam ?? "Een collega";
+
+    private static string Roles(Professional professional, KaartContent content)
+    {
+        string[] roles = [.. new[]
+        {
+            professional.Id == content.AanspreekpuntId ? "aanspreekpunt" : null,
+            professional.Id == content.BewakerId ? "houdt zicht op de afspraken" : null,
+        }.OfType<string>()];
+        return roles.Length == 0 ? string.Empty : " (" + string.Join(", ", roles) + ")";
+    }
+
+    private static JsonArray Agreements(IEnumerable<Agreement> agreements, int? maxLength) =>
+        [.. agreements.Select(a => JsonValue.Create(maxLength is int max && a.Text.Length > max ? a.Text[..(max - 1)].TrimEnd() + "…" : a.Text))];
+
+    private static string Person(Professional? professional) =>
+        professional is null ? "–" : $"{professional.Naam}{DialogCard.Details(professional)}";
+
+    private static string Dash(string value) => value.Length == 0 ? "–" : value;
+}

@@ -1,0 +1,41 @@
+using RegieBot.Dialog;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Bot;
+
+/// <summary><c>adaptiveCard/action</c> invokes: must always be answered, with a card, a message or a card error.</summary>
+internal sealed class CardActionHandler(RegieConversation conversation, KaartActions kaartActions, Reminders.EvaluationActions evaluations)
+{
+    public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        CardAction? action = CardAction.From(turn.Activity);
+        switch (action?.Verb)
+        {
+            case Cards.DialogCard.Verb:
+                return await conversation.HandleActionAsync(turn, action, cancellationToken);
+
+            case KaartActions.ConfirmVerb:
+                return await kaartActions.ConfirmAsync(turn, action, cancellationToken);
+
+            case KaartActions.ProposeVerb:
+                return await kaartActions.ProposeAsync(turn, action, cancellationToken);
+
+            case KaartActions.RefreshVerb:
+                return await kaartActions.RefreshAsync(turn, action, cancellationToken);
+
+            case Cards.EvaluationCard.Verb:
+                return await evaluations.AnswerAsync(turn, action, cancellationToken);
+
+            case Reminders.EvaluationActions.EscalateVerb when action["kaartId"] is { } escalated:
+                string? problem = await evaluations.EscalateAsync(turn, escalated, action["reden"] ?? string.Empty, cancellationToken);
+                return problem is null ? InvokeResponse.Message(RegieTexts.Escalated) : InvokeResponse.Error(400, "invalidReason", problem);
+
+            case "bijwerken" when action["kaartId"] is { } kaartId:
+                string? refusal = await conversation.StartUpdateAsync(turn, kaartId, cancellationToken);
+                return InvokeResponse.Message(refusal ?? RegieTexts.Started);
+
+            default:
+                return InvokeResponse.Error(400, "unknownAction", Texts.UnknownAction);
+        }
+    }
+}

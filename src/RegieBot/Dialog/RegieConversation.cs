@@ -1,0 +1,333 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RegieBot.Bot;
+using RegieBot.Cards;
+using RegieBot.Domain;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Scheduling;
+using RegieBot.Domain.Validation;
+using RegieBot.Reminders;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+
+namespace RegieBot.Dialog;
+
+/// <summary>
+/// The regie conversation in a channel thread: <c>start</c>, the step card's actions, <c>annuleren</c> and
+/// <c>bijwerken</c>. State lives in the kaart store, guarded by ETags; the step card is one message,
+/// updated in place for everyone, and returned to the clicker in the invoke response.
+/// </summary>
+internal sealed class RegieConversation(
+    IKaartStore store,
+    IConnectorClient connector,
+    ChannelMembers members,
+    DialogCard dialogCard,
+    KaartPublisher publisher,
+    TimeProvider time,
+    IOptions<ReminderOptions> options,
+    ReminderScheduler scheduler,
+    ILogger<RegieConversation> logger)
+{
+    private static readonly HashSet<string> ControlKeys = ["kaartId", "step", "revision", "action", "professionalId"];
+
+    public async Task StartAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        Activity activity = turn.Activity;
+        if (!activity.IsChannelConversation())
+        {
+            await turn.SendPlainTextAsync(RegieTexts.OnlyInChannel, cancellationToken);
+            return;
+        }
+
+        string casus = TextInput.Clean(arguments);
+        if (TextInput.CheckCasus(casus) is { } problem)
+        {
+            await turn.SendPlainTextAsync(problem, cancellationToken);
+            return;
+        }
+
+        KaartLocation location = Location(activity);
+        if (await store.FindByThreadAsync(location.ThreadId, cancellationToken) is { } existing)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing.Casus), cancellationToken);
+            return;
+        }
+
+        DialogState dialog;
+        try
+        {
+            dialog = await store.CreateDialogAsync(RegieDialog.Start(NewKaartId(), casus, location, Actor(activity), time.GetUtcNow()), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            ThreadKaart? taken = await store.FindByThreadAsync(location.ThreadId, cancellationToken);
+            await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(taken?.Casus ?? casus), cancellationToken);
+            return;
+        }
+
+        logger.DialogStarted(TurnKeyFactory.ForLog(dialog.KaartId));
+        await PostStepCardAsync(turn, dialog, cancellationToken);
+    }
+
+    public async Task<InvokeResponse> HandleActionAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        Activity activity = turn.Activity;
+        DialogState? dialog = action["kaartId"] is { } kaartId ? await store.GetDialogAsync(kaartId, cancellationToken) : null;
+        if (dialog is null)
+        {
+            return InvokeResponse.Message(RegieTexts.KaartGone);
+        }
+
+        if (!SameThread(dialog.Location, activity))
+        {
+            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
+        }
+
+        Dictionary<string, string> fields = action.Data.Where(d => !ControlKeys.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        IReadOnlyList<TeamMember>? roster = null;
+        TeamMember? member = null;
+        if (dialog.Step == DialogStep.Professionals && fields.TryGetValue(DialogFields.Member, out string? chosen) && chosen.Length > 0 && chosen != DialogFields.External)
+        {
+            roster = await members.ListAsync(activity, cancellationToken);
+            member = roster.FirstOrDefault(m => m.AadObjectId == chosen);
+        }
+
+        DialogAnswer answer = new()
+        {
+            Action = ParseAction(action["action"]),
+            Step = Enum.TryParse(action["step"], out DialogStep step) ? step : (DialogStep)(-1),
+            Revision = action.Int("revision") ?? -1,
+            Fields = fields,
+            ProfessionalId = action["professionalId"],
+            Member = member,
+            Actor = Actor(activity),
+            At = time.GetUtcNow(),
+        };
+
+        DialogOutcome outcome = RegieDialog.Apply(dialog, answer, Defaults());
+        if (outcome.Changed)
+        {
+            try
+            {
+                DialogState stored = await store.SaveDialogAsync(outcome.State with { ETag = dialog.ETag, CardActivityId = activity.ReplyToId ?? dialog.CardActivityId }, cancellationToken);
+                outcome = outcome with { State = stored };
+            }
+            catch (ConcurrencyConflictException)
+            {
+                DialogState current = await store.GetDialogAsync(dialog.KaartId, cancellationToken) ?? dialog;
+                outcome = new DialogOutcome(DialogOutcomeKind.Stale, current, [RegieDialog.StaleMessage]);
+            }
+        }
+
+        logger.DialogAnswered(TurnKeyFactory.ForLog(dialog.KaartId), outcome.Kind.ToString(), outcome.State.Step.ToString());
+        if (outcome.Kind == DialogOutcomeKind.Completed)
+        {
+            outcome = await CompleteAsync(dialog, outcome, activity, cancellationToken);
+        }
+
+        JsonObject card = await RenderAsync(
+            outcome.State,
+            outcome.Errors,
+            outcome.Kind == DialogOutcomeKind.Invalid ? fields : null,
+            roster,
+            activity,
+            cancellationToken);
+        if (outcome.Changed)
+        {
+            await UpdateSharedCardAsync(outcome.State, activity.ReplyToId, card, cancellationToken);
+        }
+
+        return InvokeResponse.Card(card);
+    }
+
+    public async Task CancelAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        DialogState? dialog = thread is null ? null : await store.GetDialogAsync(thread.KaartId, cancellationToken);
+        if (dialog is not { Status: DialogStatus.Open })
+        {
+            await turn.SendPlainTextAsync(RegieTexts.NothingToCancel, cancellationToken);
+            return;
+        }
+
+        DialogOutcome outcome = RegieDialog.Apply(dialog, new DialogAnswer
+        {
+            Action = DialogAction.Cancel,
+            Step = dialog.Step,
+            Revision = dialog.Revision,
+            Actor = Actor(turn.Activity),
+            At = time.GetUtcNow(),
+        }, Defaults());
+        DialogState cancelled;
+        try
+        {
+            cancelled = await store.SaveDialogAsync(outcome.State, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.ChangedMeanwhile, cancellationToken);
+            return;
+        }
+
+        await UpdateSharedCardAsync(cancelled, null, dialogCard.Build(cancelled, [], null, []), cancellationToken);
+        await turn.SendPlainTextAsync(RegieTexts.Cancelled(cancelled.IsUpdate), cancellationToken);
+    }
+
+    /// <summary><c>bijwerken</c>: the same steps, prefilled with the current kaart, in the kaart's thread.</summary>
+    public async Task<string?> StartUpdateAsync(TurnContext turn, string kaartId, CancellationToken cancellationToken)
+    {
+        Kaart? kaart = await store.GetKaartAsync(kaartId, cancellationToken);
+        if (kaart is null)
+        {
+            return RegieTexts.KaartGone;
+        }
+
+        if (kaart.Status == KaartStatus.Afgesloten)
+        {
+            return RegieTexts.Closed(kaart.Casus);
+        }
+
+        DialogState? current = await store.GetDialogAsync(kaartId, cancellationToken);
+        if (current is { Status: DialogStatus.Open })
+        {
+            return RegieTexts.UpdateWhileOpen(kaart.Casus);
+        }
+
+        DialogState update;
+        try
+        {
+            update = await store.SaveDialogAsync(RegieDialog.StartUpdate(kaart, Actor(turn.Activity), time.GetUtcNow()) with { ETag = current?.ETag }, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RegieTexts.UpdateWhileOpen(kaart.Casus);
+        }
+
+        await scheduler.AnsweredAsync(kaartId, cancellationToken);
+        await PostStepCardAsync(turn, update, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Posts the step card of an open dialog in its thread and remembers the message.</summary>
+    public async Task PostStepCardAsync(TurnContext turn, DialogState dialog, CancellationToken cancellationToken)
+    {
+        JsonObject card = await RenderAsync(dialog, [], null, null, turn.Activity, cancellationToken);
+        ResourceResponse posted = await connector.SendToConversationAsync(
+            turn.Activity.ServiceUrl!, dialog.Location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
+        try
+        {
+            await store.SaveDialogAsync(dialog with { CardActivityId = posted.Id }, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Someone already answered on the new card: the answer's replyToId tells us the card anyway.
+        }
+    }
+
+    private async Task<DialogOutcome> CompleteAsync(DialogState before, DialogOutcome outcome, Activity activity, CancellationToken cancellationToken)
+    {
+        DialogState completed = outcome.State;
+        Kaart? existing = completed.IsUpdate ? await store.GetKaartAsync(completed.KaartId, cancellationToken) : null;
+        DateTimeOffset now = time.GetUtcNow();
+        Kaart kaart = new()
+        {
+            Id = completed.KaartId,
+            Casus = completed.Casus,
+            Location = completed.Location with { ServiceUrl = activity.ServiceUrl ?? completed.Location.ServiceUrl },
+            Content = completed.Draft,
+            Version = (existing?.Version ?? 0) + 1,
+            Status = KaartStatus.Actief,
+            CardActivityId = existing?.CardActivityId,
+            CreatedAt = existing?.CreatedAt ?? now,
+            UpdatedAt = now,
+            UpdatedBy = Actor(activity),
+            ETag = existing?.ETag,
+        };
+
+        Kaart saved;
+        try
+        {
+            saved = await store.SaveVersionAsync(kaart, completed, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            DialogState current = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? before;
+            return new DialogOutcome(DialogOutcomeKind.Stale, current, [RegieDialog.StaleMessage]);
+        }
+
+        logger.KaartSaved(TurnKeyFactory.ForLog(saved.Id), saved.Version, saved.Content.Professionals.Count);
+        await scheduler.ScheduleEvaluationAsync(saved, activity.Recipient?.Id, cancellationToken);
+        await publisher.RefreshAsync(saved.Id, cancellationToken);
+        DialogState closed = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? completed;
+        return outcome with { State = closed };
+    }
+
+    private async Task<JsonObject> RenderAsync(
+        DialogState state, IReadOnlyList<string> errors, IReadOnlyDictionary<string, string>? pending,
+        IReadOnlyList<TeamMember>? roster, Activity activity, CancellationToken cancellationToken)
+    {
+        if (state.Status == DialogStatus.Open && state.Step == DialogStep.Professionals)
+        {
+            roster ??= await members.ListAsync(activity, cancellationToken);
+        }
+
+        return dialogCard.Build(state, errors, pending, roster ?? []);
+    }
+
+    private async Task UpdateSharedCardAsync(DialogState state, string? replyToId, JsonObject card, CancellationToken cancellationToken)
+    {
+        string? cardId = replyToId ?? state.CardActivityId;
+        if (cardId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await connector.UpdateActivityAsync(state.Location.ServiceUrl, state.Location.ThreadId, cardId, KaartPublisher.CardMessage(card), cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        {
+            // The clicker still gets the card in the invoke response; the others see it on their next action.
+            logger.StepCardNotUpdated(TurnKeyFactory.ForLog(state.KaartId), (int)ex.StatusCode);
+        }
+    }
+
+    private DialogDefaults Defaults()
+    {
+        EvaluationSchedule schedule = options.Value.Schedule;
+        return new DialogDefaults(DutchCalendar.Today(time.GetUtcNow()), schedule.EvaluationDate);
+    }
+
+    private static DialogAction ParseAction(string? action) => action switch
+    {
+        "volgende" => DialogAction.Next,
+        "vorige" => DialogAction.Back,
+        "annuleren" => DialogAction.Cancel,
+        "toevoegen" => DialogAction.AddProfessional,
+        "verwijderen" => DialogAction.RemoveProfessional,
+        _ => (DialogAction)(-1),
+    };
+
+    private static bool SameThread(KaartLocation location, Activity activity) =>
+        string.Equals(location.ThreadId, activity.Conversation?.Id, StringComparison.Ordinal);
+
+    internal static string Actor(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+
+    internal static KaartLocation Location(Activity activity)
+    {
+        string thread = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
+        TeamsChannelData? channelData = activity.GetTeamsChannelData();
+        return new KaartLocation(
+            thread,
+            channelData?.Channel?.Id ?? KaartLocation.ChannelOf(thread),
+            channelData?.Team?.Id,
+            activity.GetTenantId(),
+            activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl."));
+    }
+
+    private static string NewKaartId() => "k" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..16];
+}

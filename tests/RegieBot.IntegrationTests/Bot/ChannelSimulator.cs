@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.IntegrationTests.Bot;
+
+/// <summary>
+/// Sends Teams-shaped activities to a running bot the way Teams does for one channel thread: @mention
+/// messages, and card clicks built from the card's own Action.Execute data merged with typed inputs.
+/// </summary>
+internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
+{
+    public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+    public const string ChannelId = "19:kanaal@thread.tacv2";
+    private static long _ids = 1767225800000;
+
+    public string ThreadId => $"{ChannelId};messageid={threadRootId}";
+
+    public HttpClient Client { get; set; } = client;
+
+    public async Task<HttpResponseMessage> SayAsync(string text, string user = "sanne", CancellationToken cancellationToken = default)
+    {
+        JsonObject activity = Base("message", user);
+        activity["text"] = "<at>RegieBot</at> " + text;
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>RegieBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" },
+        });
+        return await PostAsync(activity, cancellationToken);
+    }
+
+    /// <summary>Clicks the Action.Execute titled <paramref name="title"/> on the card in message <paramref name="messageId"/>.</summary>
+    public async Task<JsonNode> ClickAsync(string messageId, JsonObject card, string title, IDictionary<string, string>? inputs = null, string user = "sanne", Func<JsonObject, bool>? which = null, CancellationToken cancellationToken = default)
+    {
+        JsonObject action = FindActions(card).First(a => (string?)a["title"] == title && (which?.Invoke(a) ?? true));
+        JsonObject data = action["data"]?.DeepClone().AsObject() ?? [];
+        if ((string?)action["associatedInputs"] != "none")
+        {
+            foreach ((string key, string value) in inputs ?? new Dictionary<string, string>())
+            {
+                data[key] = value;
+            }
+        }
+
+        JsonObject invoke = Base("invoke", user);
+        invoke["name"] = "adaptiveCard/action";
+        invoke["replyToId"] = messageId;
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)action["verb"], ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        HttpResponseMessage response = await PostAsync(invoke, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
+    }
+
+    public static IEnumerable<JsonObject> FindActions(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            if (obj["type"] is JsonValue t && t.TryGetValue(out string? type) && type == "Action.Execute")
+            {
+                yield return obj;
+            }
+
+            foreach ((_, JsonNode? child) in obj)
+            {
+                foreach (JsonObject found in FindActions(child))
+                {
+                    yield return found;
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (JsonObject found in array.SelectMany(FindActions))
+            {
+                yield return found;
+            }
+        }
+    }
+
+    private JsonObject Base(string type, string user) => new()
+    {
+        ["type"] = type,
+        ["id"] = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture),
+        ["timestamp"] = DateTimeOffset.UnixEpoch.AddMilliseconds(Interlocked.Increment(ref _ids)).ToString("O", CultureInfo.InvariantCulture),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = ServiceUrl,
+        ["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = "aad-" + user, ["name"] = user },
+        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" },
+        ["conversation"] = new JsonObject { ["id"] = ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "t-1" },
+        ["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = "t-1" },
+            ["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" },
+            ["channel"] = new JsonObject { ["id"] = ChannelId },
+        },
+    };
+
+    private Task<HttpResponseMessage> PostAsync(JsonObject activity, CancellationToken cancellationToken) =>
+        Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
+
+    /// <summary>The card of a message; an empty object for a text message.</summary>
+    public static JsonObject CardOf(Activity activity) =>
+        activity.Attachments is [{ Content: JsonObject card }, ..] ? card : [];
+}
