@@ -109,6 +109,47 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         Assert.True(changes.Length == 0, Playground.Explain(outsider, $"The kaart changed after the outsider's click: {string.Join("; ", changes.Select(c => c.Summary()))}"));
     }
 
+    [Fact]
+    public async Task Evaluation_ArrivesInTheThreadOnce_AndAfsprakenBlijvenStaanAnswersIt()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        Assert.Equal("PT20S", EndToEndEnvironment.EvaluationPeriod);
+        string casus = "Familie E. " + Unique();
+        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        (SentMessage start, BotCall kaart) = await MakeKaartAsync(
+            casus, [MockTeam.Wijkteam, MockTeam.Zorgaanbieder], ["Mohammed heeft de regie."], ["Elke maand overleg."], datum, datum.AddDays(1), withExternal: false, cancellationToken);
+        int saved = kaart.Event.Index;
+
+        bool IsEvaluation(BotCall c) => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity
+            && c.CardText.Contains("Evaluatie van de regiekaart", StringComparison.Ordinal)
+            && c.CardText.Contains(casus, StringComparison.Ordinal);
+
+        BotCall evaluation = await Playground.WaitForBotCallAsync(
+            saved, "the evaluation card in the thread about 20 s after saving", IsEvaluation, cancellationToken, TimeSpan.FromSeconds(60));
+        Assert.True(
+            evaluation.ThreadConversationId == start.ConversationId,
+            Playground.Explain(saved, $"The evaluation card was not posted in the kaart's thread {start.ConversationId}: {evaluation.Summary()}"));
+        Assert.NotNull(evaluation.PostedActivityId);
+
+        await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);   // more than two polls: no second card
+        BotCall[] evaluations = [.. Playground.ReadBotCalls().Where(c => c.Event.Index > saved && IsEvaluation(c))];
+        Assert.True(evaluations.Length == 1, Playground.Explain(saved, $"Expected one evaluation card, saw {evaluations.Length}."));
+
+        int clicked = Playground.Mark();
+        InvokeResult? result = await Playground.ClickAsync(MockTeam.Wijkteam, evaluation, "Afspraken blijven staan", null, cancellationToken);
+        Assert.True(
+            result is { StatusCode: 200 } && StatusOf(result) is null or 200,
+            Playground.Explain(clicked, $"'Afspraken blijven staan' was answered {result?.StatusCode}: {result?.Body?.ToJsonString()}"));
+        BotCall answered = await Playground.WaitForBotCallAsync(
+            clicked,
+            "the evaluation card updated in place to say the agreements stand",
+            c => c.IsUpdateOf(evaluation) && c.Succeeded && c.CardText.Contains("Afspraken blijven staan (", StringComparison.Ordinal),
+            cancellationToken);
+        Assert.True(
+            answered.CardText.Contains(MockTeam.Wijkteam.Name, StringComparison.Ordinal) && answered.FindAction("Afspraken blijven staan") is null,
+            Playground.Explain(clicked, $"The answered evaluation card should name who answered and have no buttons left: {answered.Summary()}"));
+    }
+
     private const string ExternalName = "Kees de Jong";
     private const string ExternalContact = "kees@huisarts.example";
 
