@@ -80,6 +80,7 @@ var tableNames = [
   'Threads'
   'MemberIndex'
   'Reminders'
+  'TeamIndex'
 ]
 
 var baseName = toLower(name)

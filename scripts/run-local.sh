@@ -60,7 +60,7 @@ log "Starting the Agents Playground…"
   cd "$PLAYGROUND_DIR"
   export TEAMSAPPTESTER_BROWSER=none
   export M365_AGENTS_PLAYGROUND_LOGFILE="$RUN_DIR/playground.log"
-  export NODE_OPTIONS="--require $PLAYGROUND_DIR/loopback.cjs"
+  export NODE_OPTIONS="--require \"$PLAYGROUND_DIR/loopback.cjs\" --require \"$REPO_ROOT/scripts/lib/exit-with-parent.cjs\""
   exec setsid "$REPO_ROOT/node_modules/.bin/agentsplayground" \
     -e "$BOT_URL/api/messages" -c msteams -p 56150 --dt
 ) >"$RUN_DIR/playground.out" 2>&1 </dev/null &

@@ -80,7 +80,7 @@ stop_group() {
 start_azurite() {
   local data_dir="$1" log_file="$2"
   mkdir -p "$data_dir"
-  setsid "$REPO_ROOT/node_modules/.bin/azurite-table" \
+  NODE_OPTIONS="--require \"$REPO_ROOT/scripts/lib/exit-with-parent.cjs\"" setsid "$REPO_ROOT/node_modules/.bin/azurite-table" \
     --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
     --location "$data_dir" --skipApiVersionCheck --disableTelemetry \
     >"$log_file" 2>&1 </dev/null &

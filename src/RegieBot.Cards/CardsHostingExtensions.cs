@@ -16,6 +16,7 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<ProposalCard>();
         builder.Services.AddSingleton<EvaluationCard>();
         builder.Services.AddSingleton<EscalationCard>();
+        builder.Services.AddSingleton<MembershipNoticeCard>();
         return builder;
     }
 }

@@ -12,9 +12,10 @@ public sealed class RegieTables(TableServiceClient service, IOptions<StorageOpti
     public const string Threads = "Threads";
     public const string MemberIndex = "MemberIndex";
     public const string Reminders = "Reminders";
+    public const string TeamIndex = "TeamIndex";
 
     /// <summary>Every table the bot uses; created at start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex, Reminders];
+    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex, Reminders, TeamIndex];
 
     public TableServiceClient Service => service;
 

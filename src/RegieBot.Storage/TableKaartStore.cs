@@ -30,6 +30,8 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
 
     private TableClient Members => tables.Get(RegieTables.MemberIndex);
 
+    private TableClient Teams => tables.Get(RegieTables.TeamIndex);
+
     public async Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialog);
@@ -156,11 +158,25 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
         return threads;
     }
 
-    public async Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        ListIndexAsync(Members, aadObjectId, cancellationToken);
+
+    public Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken) =>
+        ListIndexAsync(Teams, teamId, cancellationToken);
+
+    private static TableEntity IndexEntry(string partition, Kaart kaart) => new(TableKey.Encode(partition), TableKey.Encode(kaart.Id))
     {
-        string pk = TableKey.Encode(aadObjectId);
+        ["Casus"] = kaart.Casus,
+        ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
+        ["Status"] = kaart.Status.ToString(),
+        ["ThreadId"] = kaart.Location.ThreadId,
+    };
+
+    private static async Task<IReadOnlyList<MemberKaart>> ListIndexAsync(TableClient index, string partition, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(partition);
         List<MemberKaart> kaarten = [];
-        await foreach (TableEntity entity in Members.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        await foreach (TableEntity entity in index.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
         {
             kaarten.Add(new MemberKaart(
                 TableKey.Decode(entity.RowKey),
@@ -285,17 +301,15 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore
     private async Task UpdateIndexesAsync(Kaart? previous, Kaart saved, CancellationToken cancellationToken)
     {
         await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
+        if (saved.Location.TeamId is { Length: > 0 } teamId)
+        {
+            await Teams.UpsertEntityAsync(IndexEntry(teamId, saved), TableUpdateMode.Replace, cancellationToken);
+        }
+
         HashSet<string> linked = [.. saved.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
         foreach (string aad in linked)
         {
-            TableEntity entry = new(TableKey.Encode(aad), TableKey.Encode(saved.Id))
-            {
-                ["Casus"] = saved.Casus,
-                ["Evaluatiedatum"] = FormatDate(saved.Content.Evaluatiedatum),
-                ["Status"] = saved.Status.ToString(),
-                ["ThreadId"] = saved.Location.ThreadId,
-            };
-            await Members.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+            await Members.UpsertEntityAsync(IndexEntry(aad, saved), TableUpdateMode.Replace, cancellationToken);
         }
 
         IEnumerable<string> removed = previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!) ?? [];

@@ -74,6 +74,15 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(2011, LogLevel.Information, "Kaart {KaartHash} escalated")]
     public static partial void Escalated(this ILogger logger, string kaartHash);
 
+    [LoggerMessage(2020, LogLevel.Information, "Team membership changed (+{Added}/-{Removed}); {Notices} notices posted")]
+    public static partial void MembershipNotices(this ILogger logger, int added, int removed, int notices);
+
+    [LoggerMessage(2021, LogLevel.Information, "App removed from a team: reminders of {KaartCount} kaarten stopped")]
+    public static partial void RemindersPaused(this ILogger logger, int kaartCount);
+
+    [LoggerMessage(2022, LogLevel.Information, "App added to a team again: reminders of {KaartCount} kaarten resumed")]
+    public static partial void RemindersResumed(this ILogger logger, int kaartCount);
+
     [LoggerMessage(5001, LogLevel.Warning, "Activity {ActivityType} from tenant {TenantHash} refused with 403: the tenant is not in RegieBot:Security:AllowedTenantIds")]
     public static partial void TenantRefused(this ILogger logger, string tenantHash, string activityType);
 

@@ -49,4 +49,7 @@ public interface IKaartStore
 
     /// <summary>Records an escalation (opschalen): who, when and why.</summary>
     Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The kaarten of a team (any channel), for notices when members join or leave and for uninstalls.</summary>
+    Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken);
 }

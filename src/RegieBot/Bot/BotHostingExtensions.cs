@@ -24,6 +24,7 @@ internal static class BotHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Reminders.ReminderScheduler>();
         services.AddSingleton<Reminders.EvaluationActions>();
+        services.AddSingleton<Reminders.MembershipHandler>();
         services.AddSingleton<Domain.Reminders.IReminderSender, Reminders.ReminderSender>();
         services.AddSingleton<Reminders.ReminderDispatcher>();
         services.AddHostedService<Reminders.ReminderWorker>();

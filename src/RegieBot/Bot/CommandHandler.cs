@@ -31,7 +31,7 @@ internal sealed class CommandHandler(
         BotCommand? command = BotCommands.All.FirstOrDefault(c => string.Equals(c.Name, word, StringComparison.Ordinal));
         if (command is null)
         {
-            await turn.SendTextAsync(Texts.UnknownCommand(Truncate(word, 40)), cancellationToken);
+            await turn.SendPlainTextAsync(Texts.UnknownCommand(Truncate(word, 40)), cancellationToken);   // echoes user text: plain
             logger.CommandHandled("unknown");
             return;
         }

@@ -41,6 +41,9 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
 
     public PlaygroundDriver Playground { get; private set; } = null!;
 
+    /// <summary>Makes a node service exit when the test host is gone, even if it was killed.</summary>
+    private string ExitWithParent => Require(Path.Combine(RepositoryRoot, "scripts", "lib", "exit-with-parent.cjs"));
+
     private string PlaygroundLogFile => Path.Combine(_workDirectory, "playground", "playground.log");
 
     private string RecordingFile => Path.Combine(_workDirectory, "playground", "events-recording.log");
@@ -124,7 +127,7 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
             ["--tableHost", "127.0.0.1", "--tablePort", AzuritePort.ToString(CultureInfo.InvariantCulture),
              "--location", Path.Combine(_workDirectory, "azurite"), "--skipApiVersionCheck", "--disableTelemetry"],
             _workDirectory,
-            new Dictionary<string, string>()));
+            new Dictionary<string, string> { ["NODE_OPTIONS"] = ExitWithParent }));
         _startedAzurite = true;
         await process.WaitForLineAsync(AzuriteStarted(), StartTimeout, cancellationToken);
     }
@@ -217,7 +220,7 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
                 ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = config,
                 ["M365_AGENTS_PLAYGROUND_LOGFILE"] = PlaygroundLogFile,   // without a TTY its console output goes only here
                 ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingFile,
-                ["NODE_OPTIONS"] = "--require " + Path.Combine(RepositoryRoot, "scripts", "playground", "loopback.cjs"),
+                ["NODE_OPTIONS"] = Require(Path.Combine(RepositoryRoot, "scripts", "playground", "loopback.cjs")) + " " + ExitWithParent,
             }));
 
         // A taken port makes it pick another one silently; stdout then says which.
@@ -284,6 +287,9 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
 
         return path;
     }
+
+    /// <summary>A NODE_OPTIONS preload; node accepts double-quoted values there.</summary>
+    private static string Require(string path) => $"--require \"{path}\"";
 
     private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
 using RegieBot.Protocol.Schema;
 
 namespace RegieBot.IntegrationTests.Bot;
@@ -464,4 +465,49 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
     private List<JsonObject> EscalationCards() =>
         [.. _teams.Calls.Where(c => c.Kind == "send").Select(c => ChannelSimulator.CardOf(c.Activity))
             .Where(c => ((string?)c["body"]?[0]?["text"])?.StartsWith("Opgeschaald", StringComparison.Ordinal) == true)];
+
+    [Fact]
+    public async Task Membership_LinkedProfessionalLeavesOrMembersJoin_NoticeInTheThread()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+            int before = _teams.Calls.Count;
+
+            await channel.TeamEventAsync("conversationUpdate", "teamMemberRemoved", removed: [new JsonObject { ["id"] = "29:someone-else", ["aadObjectId"] = "aad-someone-else" }], cancellationToken: Ct);
+            Assert.Equal(before, _teams.Calls.Count);   // not on this kaart: no notice
+
+            await channel.TeamEventAsync("conversationUpdate", "teamMemberRemoved", removed: [new JsonObject { ["id"] = "29:petra", ["aadObjectId"] = "aad-petra" }], cancellationToken: Ct);
+            await channel.TeamEventAsync("conversationUpdate", "teamMemberAdded", added: [new JsonObject { ["id"] = "29:nieuw", ["aadObjectId"] = "aad-nieuw" }], cancellationToken: Ct);
+
+            // Other tests' kaarten live in the same mock team and get their notices too: look at this thread.
+            JsonObject[] notices = [.. _teams.Calls.Skip(before).Where(c => c.ConversationId == channel.ThreadId).Select(c => ChannelSimulator.CardOf(c.Activity))];
+            Assert.Equal(2, notices.Length);
+            Assert.All(notices, n => Assert.StartsWith("Betrokkenheid gewijzigd", (string?)n["body"]![0]!["text"], StringComparison.Ordinal));
+            Assert.Contains("Petra Jansen staat op deze kaart en is uit het team verwijderd.", notices[0].ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Uninstall_StopsTheRemindersAndReinstallResumesThem()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            IReminderStore reminders = app.Services.GetRequiredService<IReminderStore>();
+            string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+            Assert.Equal(ReminderStatus.Scheduled, (await reminders.GetStateAsync(kaartId, ReminderKind.Evaluatie, Ct))!.Status);
+
+            await channel.TeamEventAsync("installationUpdate", action: "remove", cancellationToken: Ct);
+            Assert.Equal(ReminderStatus.Cancelled, (await reminders.GetStateAsync(kaartId, ReminderKind.Evaluatie, Ct))!.Status);
+
+            await channel.TeamEventAsync("installationUpdate", action: "add", cancellationToken: Ct);
+            ReminderState? resumed = await reminders.GetStateAsync(kaartId, ReminderKind.Evaluatie, Ct);
+            Assert.Equal(ReminderStatus.Scheduled, resumed!.Status);
+            Assert.Equal(new DateTimeOffset(2027, 2, 23, 8, 0, 0, TimeSpan.Zero), resumed.DueAt);   // 23 Feb 2027, 09:00 in Amsterdam
+        }
+    }
 }
