@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,6 +20,13 @@ public static class StorageHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         bool production = builder.Environment.IsProduction();
+        StorageOptions configured = new();
+        builder.Configuration.GetSection(StorageOptions.SectionName).Bind(configured);
+        if (production && configured.UsesDevelopmentStorage)
+        {
+            throw new InvalidOperationException(ProductionNeedsStorageMessage);   // at once, as for the bot's credentials
+        }
+
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => !production || !o.UsesDevelopmentStorage, ProductionNeedsStorageMessage)

@@ -73,7 +73,7 @@ internal static class BotEndpoint
             return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no type");
         }
 
-        string? tenantId = activity.GetTenantId();
+        string? tenantId = TenantOf(activity);
         using IDisposable? scope = logger.BeginScope(TurnLogScope.For(activity, tenantId));
         BotAuthenticationResult auth = await authenticator.AuthenticateAsync(http.Request, activity, cancellationToken);
         if (!auth.Succeeded)
@@ -125,6 +125,19 @@ internal static class BotEndpoint
         }
 
         return new ReadOnlySequence<byte>(buffer.ToArray());
+    }
+
+    /// <summary>The activity's tenant; null when channelData is malformed (then no allow-list admits it).</summary>
+    private static string? TenantOf(Activity activity)
+    {
+        try
+        {
+            return activity.GetTenantId();
+        }
+        catch (JsonException)
+        {
+            return activity.Conversation?.TenantId;
+        }
     }
 
     private static IResult Refuse(ILogger logger, RegieTelemetry telemetry, int statusCode, string reason)

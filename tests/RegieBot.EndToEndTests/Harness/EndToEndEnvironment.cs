@@ -22,6 +22,11 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
     public const int AzuritePort = 10002;
     public const string AzuriteConnectionString = "UseDevelopmentStorage=true";
 
+    /// <summary>The bot's evaluation period (ISO 8601) in these tests: an evaluation card 20 s after saving.</summary>
+    public const string EvaluationPeriod = "PT20S";
+
+    private const string EvaluationPeriodSetting = "RegieBot__Reminders__EvaluationPeriod";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly List<ChildProcess> _processes = [];
@@ -160,6 +165,11 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
                 ["RegieBot__Storage__ConnectionString"] = AzuriteConnectionString,
                 ["RegieBot__Storage__TablePrefix"] = TablePrefix,
                 ["Logging__Console__FormatterName"] = "simple",
+                // Demo timing, so an evaluation card arrives during a test: every saved kaart is due for evaluation
+                // 20 s after saving (and an unanswered one escalates 20 s later), looked for every 2 s. Tests that
+                // save a kaart only look at their own thread, so these extra cards do not disturb them.
+                [EvaluationPeriodSetting] = EvaluationPeriod,
+                ["RegieBot__Reminders__PollInterval"] = "00:00:02",
                 ["DOTNET_NOLOGO"] = "1",
             }));
 

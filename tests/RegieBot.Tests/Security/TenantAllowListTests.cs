@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -79,6 +80,17 @@ public sealed class TenantAllowListTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_MalformedChannelDataWithAList_Returns403Not500()
+    {
+        using WebApplicationFactory<Program> app = WithSettings(("RegieBot:Security:AllowedTenantIds:0", OtherTenant));
+        string activity = """{"type":"message","id":"1","channelId":"msteams","conversation":{"id":"a:1"},"channelData":{"tenant":"not an object"}}""";
+
+        HttpResponseMessage response = await app.CreateClient().PostAsync("/api/messages", Json(activity), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_NoListInDevelopment_EveryTenantIsHandled()
     {
         HttpResponseMessage response = await _factory.CreateClient().PostAsync(
@@ -101,11 +113,16 @@ public sealed class TenantAllowListTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_AllowedTenantIdNotAGuid_FailsNamingTheKey()
+    public void Options_AllowedTenantIdNotAGuid_FailsNamingTheKey()
     {
-        using WebApplicationFactory<Program> app = WithSettings(("RegieBot:Security:AllowedTenantIds:0", "contoso.onmicrosoft.com"));
+        ServiceCollection services = new();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RegieBot:Security:AllowedTenantIds:0"] = "contoso.onmicrosoft.com" })
+            .Build());
+        services.AddRegieSecurity();
+        using ServiceProvider provider = services.BuildServiceProvider();
 
-        OptionsValidationException ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        OptionsValidationException ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SecurityOptions>>().Value);
 
         Assert.Contains("RegieBot__Security__AllowedTenantIds", ex.Message, StringComparison.Ordinal);
     }
