@@ -19,6 +19,9 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<RemovedCard>();
         builder.Services.AddSingleton<ClientCard>();
         builder.Services.AddSingleton<ExportCards>();
+        builder.Services.AddSingleton<EvaluationCard>();
+        builder.Services.AddSingleton<EscalationCard>();
+        builder.Services.AddSingleton<MembershipNoticeCard>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using RegieBot.Domain.Kaarten;
 
@@ -11,21 +10,13 @@ public sealed class ProposalCard(CardTemplates templates)
     {
         ArgumentNullException.ThrowIfNull(kaart);
         Professional? bewaker = kaart.Content.Bewaker;
-        JsonArray mentions = [];
-        string call;
-        if (bewaker is { IsLinked: true, TeamsUserId: { } teamsId })
+        (string mention, JsonArray entities) = Mentions.Of([bewaker]);
+        string call = bewaker switch
         {
-            // The entity text must equal the <at> text in the card exactly; the name is XML-escaped inside <at>.
-            string at = $"<at>{WebUtility.HtmlEncode(bewaker.Naam)}</at>";
-            mentions.Add(new JsonObject { ["text"] = at, ["id"] = teamsId, ["name"] = bewaker.Naam });
-            call = $"{at}, jij houdt zicht op de afspraken: bespreek het voorstel en werk de kaart bij met 'Regiekaart bijwerken'.";
-        }
-        else
-        {
-            call = bewaker is null
-                ? "Bespreek het voorstel en werk de kaart bij met 'Regiekaart bijwerken'."
-                : "De professional die zicht houdt op de afspraken staat niet in Teams: bespreek het voorstel samen en werk de kaart bij met 'Regiekaart bijwerken'.";
-        }
+            null => "Bespreek het voorstel en werk de kaart bij met 'Regiekaart bijwerken'.",
+            { IsLinked: true } => $"{mention}, jij houdt zicht op de afspraken: bespreek het voorstel en werk de kaart bij met 'Regiekaart bijwerken'.",
+            _ => $"{mention} houdt zicht op de afspraken maar staat niet in Teams: bespreek het voorstel samen en werk de kaart bij met 'Regiekaart bijwerken'.",
+        };
 
         return templates["wijziging"].Expand(new JsonObject
         {
@@ -33,7 +24,7 @@ public sealed class ProposalCard(CardTemplates templates)
             ["who"] = who,
             ["voorstel"] = voorstel,
             ["call"] = call,
-            ["mentions"] = mentions,
+            ["mentions"] = entities,
         });
     }
 }

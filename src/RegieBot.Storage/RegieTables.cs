@@ -11,10 +11,12 @@ public sealed class RegieTables(TableServiceClient service, IOptions<StorageOpti
     public const string Kaarten = "Kaarten";
     public const string Threads = "Threads";
     public const string MemberIndex = "MemberIndex";
+    public const string Reminders = "Reminders";
+    public const string TeamIndex = "TeamIndex";
     public const string Retention = "Retention";
 
     /// <summary>Every table the bot uses; created at start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex, Retention];
+    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex, Reminders, TeamIndex, Retention];
 
     public TableServiceClient Service => service;
 

@@ -1,5 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.Options;
 using RegieBot.Domain.Conversations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Privacy;
+using RegieBot.Domain.Reminders;
 using RegieBot.Domain.Turns;
 
 namespace RegieBot.Storage;
@@ -17,8 +20,18 @@ public static class StorageHostingExtensions
     public static IHostApplicationBuilder AddRegieStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        bool production = builder.Environment.IsProduction();
+        StorageOptions configured = new();
+        builder.Configuration.GetSection(StorageOptions.SectionName).Bind(configured);
+        if (production && configured.UsesDevelopmentStorage)
+        {
+            throw new InvalidOperationException(ProductionNeedsStorageMessage);   // at once, as for the bot's credentials
+        }
+
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => !production || !o.UsesDevelopmentStorage, ProductionNeedsStorageMessage)
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
@@ -27,7 +40,9 @@ public static class StorageHostingExtensions
             clientOptions.Retry.MaxRetries = options.MaxRetries;
             clientOptions.Retry.Mode = RetryMode.Exponential;
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            return new TableServiceClient(options.ConnectionString, clientOptions);
+            return options.AccountUri is { } accountUri
+                ? new TableServiceClient(accountUri, CreateCredential(options), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         builder.Services.AddSingleton<RegieTables>();
         builder.Services.AddHostedService<TableInitializer>();
@@ -37,6 +52,8 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<ITurnLedger>(sp => sp.GetRequiredService<TableTurnLedger>());
         builder.Services.AddSingleton<TableKaartStore>();
         builder.Services.AddSingleton<IKaartStore>(sp => sp.GetRequiredService<TableKaartStore>());
+        builder.Services.AddSingleton<TableReminderStore>();
+        builder.Services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<TableReminderStore>());
         builder.Services.AddSingleton<TableRetentionIndex>();
         builder.Services.AddSingleton<IRetentionIndex>(sp => sp.GetRequiredService<TableRetentionIndex>());
 
@@ -44,8 +61,19 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableConversationReferenceStore>());
         builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableTurnLedger>());
         builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableKaartStore>());
+        builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableReminderStore>());
         builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableRetentionIndex>());
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: StorageHealthCheck.Timeout);
         return builder;
     }
+
+    internal const string ProductionNeedsStorageMessage =
+        "RegieBot does not use the local storage emulator in Production. Set RegieBot__Storage__AccountUri to the storage account's " +
+        "table endpoint (with a managed identity: RegieBot__Storage__ManagedIdentityClientId), or RegieBot__Storage__ConnectionString.";
+
+    /// <summary>The user-assigned managed identity when its client id is configured; otherwise the default chain.</summary>
+    internal static TokenCredential CreateCredential(StorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId.Trim()));
 }

@@ -34,6 +34,8 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
 
     private TableClient Members => tables.Get(RegieTables.MemberIndex);
 
+    private TableClient Teams => tables.Get(RegieTables.TeamIndex);
+
     public async Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialog);
@@ -79,15 +81,13 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
         return entity is null ? null : ToKaart(entity);
     }
 
-    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState completedDialog, CancellationToken cancellationToken)
+    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        ArgumentNullException.ThrowIfNull(completedDialog);
         Kaart? previous = kaart.ETag is null ? null : await GetKaartAsync(kaart.Id, cancellationToken);
         TableEntity current = ToEntity(kaart, KaartRow);
         List<TableTransactionAction> actions =
         [
-            new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)),
             kaart.ETag is null
                 ? new(TableTransactionActionType.Add, current)
                 : new(TableTransactionActionType.UpdateReplace, current, new ETag(kaart.ETag)),
@@ -95,6 +95,10 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             // Adding the version row is what makes two concurrent saves of the same version collide, everywhere.
             new(TableTransactionActionType.Add, ToEntity(kaart, VersionRow(kaart.Version))),
         ];
+        if (completedDialog is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)));
+        }
 
         Response<IReadOnlyList<Response>> result;
         try
@@ -106,7 +110,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
         }
 
-        Kaart saved = kaart with { ETag = result.Value[1].Headers.ETag?.ToString() };
+        Kaart saved = kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
         await UpdateIndexesAsync(previous, saved, cancellationToken);
         return saved;
     }
@@ -158,11 +162,25 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
         return threads;
     }
 
-    public async Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        ListIndexAsync(Members, aadObjectId, cancellationToken);
+
+    public Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken) =>
+        ListIndexAsync(Teams, teamId, cancellationToken);
+
+    private static TableEntity IndexEntry(string partition, Kaart kaart) => new(TableKey.Encode(partition), TableKey.Encode(kaart.Id))
     {
-        string pk = TableKey.Encode(aadObjectId);
+        ["Casus"] = kaart.Casus,
+        ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
+        ["Status"] = kaart.Status.ToString(),
+        ["ThreadId"] = kaart.Location.ThreadId,
+    };
+
+    private static async Task<IReadOnlyList<MemberKaart>> ListIndexAsync(TableClient index, string partition, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(partition);
         List<MemberKaart> kaarten = [];
-        await foreach (TableEntity entity in Members.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        await foreach (TableEntity entity in index.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
         {
             kaarten.Add(new MemberKaart(
                 TableKey.Decode(entity.RowKey),
@@ -272,9 +290,14 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
         }
 
         Kaart stored = await UpdateKaartAsync(closed, cancellationToken);
+        if (stored.Location.TeamId is { Length: > 0 } teamId)
+        {
+            await Teams.UpsertEntityAsync(IndexEntry(teamId, stored), TableUpdateMode.Replace, cancellationToken);
+        }
+
         foreach (string aad in closed.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!).Distinct(StringComparer.Ordinal))
         {
-            await Members.UpsertEntityAsync(MemberEntity(aad, stored), TableUpdateMode.Replace, cancellationToken);
+            await Members.UpsertEntityAsync(IndexEntry(aad, stored), TableUpdateMode.Replace, cancellationToken);
         }
 
         return stored;
@@ -292,11 +315,23 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
         await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        TableEntity entity = new(TableKey.Encode(kaartId), "o-" + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
+        {
+            ["By"] = by,
+            ["Reason"] = reason,
+            ["At"] = at,
+        };
+        await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
     public async Task<CasusFootprint?> GetFootprintAsync(string kaartId, CancellationToken cancellationToken)
     {
         string pk = TableKey.Encode(kaartId);
         string? threadId = null;
         string? serviceUrl = null;
+        string? teamId = null;
         DateTimeOffset? retentionDueAt = null;
         HashSet<string> members = new(StringComparer.Ordinal);
         List<PostedMessage> messages = [];
@@ -309,6 +344,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
                 KaartLocation location = ReadLocation(entity);
                 threadId ??= location.ThreadId.Length > 0 ? location.ThreadId : null;
                 serviceUrl ??= location.ServiceUrl.Length > 0 ? location.ServiceUrl : null;
+                teamId ??= location.TeamId is { Length: > 0 } ? location.TeamId : null;
                 KaartContent content = JsonColumns.Read(entity, entity.RowKey == DialogRow ? "Draft" : Content, StorageJsonContext.Default.KaartContent);
                 members.UnionWith(content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!));
                 if (entity.GetString("CardActivityId") is { Length: > 0 } cardId && location.ThreadId.Length > 0)
@@ -335,6 +371,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             {
                 ThreadId = threadId,
                 ServiceUrl = serviceUrl,
+                TeamId = teamId,
                 MemberAadObjectIds = [.. members.Order(StringComparer.Ordinal)],
                 Messages = [.. messages.Where(m => m.ConversationId.Length > 0 && m.ActivityId.Length > 0).DistinctBy(m => (m.ConversationId, m.ActivityId))],
                 RetentionDueAt = retentionDueAt,
@@ -342,7 +379,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             : null;
     }
 
-    IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Kaarten, RegieTables.Threads, RegieTables.MemberIndex];
+    IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Kaarten, RegieTables.Threads, RegieTables.MemberIndex, RegieTables.TeamIndex];
 
     EraseStage ICasusDataEraser.Stage => EraseStage.Kaart;
 
@@ -359,6 +396,11 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             {
                 deleted += await TableErase.DeleteAsync(Threads, thread.PartitionKey, thread.RowKey, thread.ETag, cancellationToken);
             }
+        }
+
+        if (casus.TeamId is { } teamId)
+        {
+            deleted += await TableErase.DeleteAsync(Teams, TableKey.Encode(teamId), TableKey.Encode(casus.KaartId), ETag.All, cancellationToken);
         }
 
         foreach (string aad in casus.MemberAadObjectIds)
@@ -383,10 +425,15 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
     private async Task UpdateIndexesAsync(Kaart? previous, Kaart saved, CancellationToken cancellationToken)
     {
         await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
+        if (saved.Location.TeamId is { Length: > 0 } teamId)
+        {
+            await Teams.UpsertEntityAsync(IndexEntry(teamId, saved), TableUpdateMode.Replace, cancellationToken);
+        }
+
         HashSet<string> linked = [.. saved.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
         foreach (string aad in linked)
         {
-            await Members.UpsertEntityAsync(MemberEntity(aad, saved), TableUpdateMode.Replace, cancellationToken);
+            await Members.UpsertEntityAsync(IndexEntry(aad, saved), TableUpdateMode.Replace, cancellationToken);
         }
 
         IEnumerable<string> removed = previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!) ?? [];
@@ -395,14 +442,6 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             await Members.DeleteEntityAsync(TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
         }
     }
-
-    private static TableEntity MemberEntity(string aadObjectId, Kaart kaart) => new(TableKey.Encode(aadObjectId), TableKey.Encode(kaart.Id))
-    {
-        ["Casus"] = kaart.Casus,
-        ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
-        ["Status"] = kaart.Status.ToString(),
-        ["ThreadId"] = kaart.Location.ThreadId,
-    };
 
     private static async Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
     {

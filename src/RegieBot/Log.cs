@@ -1,6 +1,6 @@
 namespace RegieBot;
 
-internal static partial class Log   // 1xxx inbound turns, 4xxx handlers, 5xxx privacy (closing, deletion, retention, export)
+internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations, 6xxx privacy (closing, deletion, retention, export)
 {
     [LoggerMessage(1001, LogLevel.Debug, "Activity {ActivityType} {ActivityHash} in conversation {ConversationHash} received")]
     public static partial void ActivityReceived(this ILogger logger, string activityType, string activityHash, string conversationHash);
@@ -53,39 +53,75 @@ internal static partial class Log   // 1xxx inbound turns, 4xxx handlers, 5xxx p
     [LoggerMessage(4022, LogLevel.Information, "Change proposed on kaart {KaartHash}")]
     public static partial void ChangeProposed(this ILogger logger, string kaartHash);
 
+    [LoggerMessage(2001, LogLevel.Error, "Reminder sweep failed; retrying on the next tick")]
+    public static partial void ReminderSweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} sent")]
+    public static partial void ReminderSent(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2003, LogLevel.Warning, "{Kind} reminder for kaart {KaartHash} not delivered now; retry {Attempt} later")]
+    public static partial void ReminderRetryLater(this ILogger logger, string kind, string kaartHash, int attempt);
+
+    [LoggerMessage(2004, LogLevel.Warning, "{Kind} reminder for kaart {KaartHash} is undeliverable (bot removed or thread gone); it stops")]
+    public static partial void ReminderUndeliverable(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2005, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} no longer needed")]
+    public static partial void ReminderObsolete(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2010, LogLevel.Information, "Evaluation of kaart {KaartHash} answered: {Choice}")]
+    public static partial void EvaluationAnswered(this ILogger logger, string kaartHash, string choice);
+
+    [LoggerMessage(2011, LogLevel.Information, "Kaart {KaartHash} escalated")]
+    public static partial void Escalated(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(2020, LogLevel.Information, "Team membership changed (+{Added}/-{Removed}); {Notices} notices posted")]
+    public static partial void MembershipNotices(this ILogger logger, int added, int removed, int notices);
+
+    [LoggerMessage(2021, LogLevel.Information, "App removed from a team: reminders of {KaartCount} kaarten stopped")]
+    public static partial void RemindersPaused(this ILogger logger, int kaartCount);
+
+    [LoggerMessage(2022, LogLevel.Information, "App added to a team again: reminders of {KaartCount} kaarten resumed")]
+    public static partial void RemindersResumed(this ILogger logger, int kaartCount);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Activity {ActivityType} from tenant {TenantHash} refused with 403: the tenant is not in RegieBot:Security:AllowedTenantIds")]
+    public static partial void TenantRefused(this ILogger logger, string tenantHash, string activityType);
+
+    [LoggerMessage(5002, LogLevel.Information, "Tenant allow-list: {TenantCount} tenant(s); every tenant: {AllowsEveryTenant}")]
+    public static partial void TenantAllowListActive(this ILogger logger, int tenantCount, bool allowsEveryTenant);
+
     [LoggerMessage(4023, LogLevel.Information, "Client version of kaart {KaartHash} posted")]
     public static partial void ClientVersionPosted(this ILogger logger, string kaartHash);
 
-    [LoggerMessage(5001, LogLevel.Information, "Kaart {KaartHash} closed ({Criterium})")]
+    [LoggerMessage(6001, LogLevel.Information, "Kaart {KaartHash} closed ({Criterium})")]
     public static partial void KaartClosed(this ILogger logger, string kaartHash, string criterium);
 
-    [LoggerMessage(5010, LogLevel.Information, "Casus {KaartHash} erased: {RecordCount} records in {EraserCount} stores, {MessageCount} messages in Teams replaced")]
+    [LoggerMessage(6010, LogLevel.Information, "Casus {KaartHash} erased: {RecordCount} records in {EraserCount} stores, {MessageCount} messages in Teams replaced")]
     public static partial void CasusErased(this ILogger logger, string kaartHash, int recordCount, int messageCount, int eraserCount);
 
-    [LoggerMessage(5011, LogLevel.Warning, "A message of casus {KaartHash} could not be replaced in Teams ({StatusCode}); its data is erased regardless")]
+    [LoggerMessage(6011, LogLevel.Warning, "A message of casus {KaartHash} could not be replaced in Teams ({StatusCode}); its data is erased regardless")]
     public static partial void CasusMessageNotReplaced(this ILogger logger, string kaartHash, int statusCode);
 
-    [LoggerMessage(5012, LogLevel.Information, "Casus {KaartHash} deleted on request ({RecordCount} records)")]
+    [LoggerMessage(6012, LogLevel.Information, "Casus {KaartHash} deleted on request ({RecordCount} records)")]
     public static partial void CasusDeleted(this ILogger logger, string kaartHash, int recordCount);
 
-    [LoggerMessage(5013, LogLevel.Information, "Deleting casus {KaartHash} refused: {Reason}")]
+    [LoggerMessage(6013, LogLevel.Information, "Deleting casus {KaartHash} refused: {Reason}")]
     public static partial void DeletionRefused(this ILogger logger, string kaartHash, string reason);
 
-    [LoggerMessage(5014, LogLevel.Information, "Cancelled new kaart {KaartHash} erased")]
+    [LoggerMessage(6014, LogLevel.Information, "Cancelled new kaart {KaartHash} erased")]
     public static partial void CancelledKaartErased(this ILogger logger, string kaartHash);
 
-    [LoggerMessage(5020, LogLevel.Information, "Retention: {CaseCount} closed cases erased")]
+    [LoggerMessage(6020, LogLevel.Information, "Retention: {CaseCount} closed cases erased")]
     public static partial void RetentionSwept(this ILogger logger, int caseCount);
 
-    [LoggerMessage(5021, LogLevel.Information, "Retention entry of kaart {KaartHash} was stale (not closed, or due later); removed")]
+    [LoggerMessage(6021, LogLevel.Information, "Retention entry of kaart {KaartHash} was stale (not closed, or due later); removed")]
     public static partial void RetentionEntryStale(this ILogger logger, string kaartHash);
 
-    [LoggerMessage(5022, LogLevel.Error, "Retention: erasing casus {KaartHash} failed; retrying on the next sweep")]
+    [LoggerMessage(6022, LogLevel.Error, "Retention: erasing casus {KaartHash} failed; retrying on the next sweep")]
     public static partial void RetentionEraseFailed(this ILogger logger, Exception exception, string kaartHash);
 
-    [LoggerMessage(5023, LogLevel.Error, "Retention sweep failed; retrying on the next tick")]
+    [LoggerMessage(6023, LogLevel.Error, "Retention sweep failed; retrying on the next tick")]
     public static partial void RetentionSweepFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(5030, LogLevel.Information, "Casus {KaartHash} exported: {VersionCount} versions in {CardCount} cards")]
+    [LoggerMessage(6030, LogLevel.Information, "Casus {KaartHash} exported: {VersionCount} versions in {CardCount} cards")]
     public static partial void CasusExported(this ILogger logger, string kaartHash, int versionCount, int cardCount);
 }

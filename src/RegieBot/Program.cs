@@ -1,6 +1,8 @@
 using RegieBot.Bot;
 using RegieBot.Cards;
+using RegieBot.Operations;
 using RegieBot.Protocol;
+using RegieBot.Security;
 using RegieBot.Storage;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -12,11 +14,13 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.AddRegieProtocol();      // inbound JWT validation, connector client
 builder.AddRegieStorage();       // Table Storage: tables, stores, health check
 builder.AddRegieCards();         // card templates from cards/
+builder.AddRegieTelemetry();     // meter and traces "RegieBot"; OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set
+builder.Services.AddRegieSecurity();  // tenant allow-list
 builder.Services.AddRegieBot();  // pipeline, router, handlers
 
 WebApplication app = builder.Build();
 app.MapBotEndpoint();            // POST /api/messages
-app.MapHealthChecks("/healthz");
+app.MapRegieHealth();            // GET /healthz: storage reachability as JSON
 app.Run();
 
 /// <summary>The web host; public for the test host.</summary>

@@ -75,6 +75,20 @@ internal static class CardSamples
             .. new ExportCards(Templates).Build(SampleKaarten.Records(SampleKaarten.Largest), SampleKaarten.Now),
             .. new ExportCards(Templates).Build(new CasusRecords { KaartId = "k-new", Casus = "Familie N.", Dialog = SampleKaarten.Dialog(DialogStep.Professionals) }, SampleKaarten.Now),
         ],
+        ["evaluatie"] = () =>
+        [
+            new EvaluationCard(Templates).Build(SampleKaarten.Kaart()),
+            new EvaluationCard(Templates).Build(SampleKaarten.Kaart(), handled: "Afspraken blijven staan (Sanne de Vries, 23 februari 2027). Volgende evaluatie: 23 mei 2027."),
+        ],
+        ["opschalen"] = () =>
+        [
+            new EscalationCard(Templates).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "De school reageert al weken niet. **vet** <at>x</at>"),
+            new EscalationCard(Templates).Build(SampleKaarten.Kaart(SampleKaarten.Content with { Professionals = [.. SampleKaarten.Content.Professionals.Select(p => p with { Regievorm = Regievorm.Geen })] }), "RegieBot", "De evaluatie is na een week niet beantwoord."),
+        ],
+        ["betrokkenheid"] = () =>
+        [
+            new MembershipNoticeCard(Templates).Build("k-sample", "Familie T.", ["Sanne de Vries staat op deze kaart en is uit het team verwijderd.", "2 collega's zijn aan het team toegevoegd."]),
+        ],
         ["wijziging"] = () =>
         [
             new ProposalCard(Templates).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "Petra neemt de casusregie over. <at>x</at> **vet**"),

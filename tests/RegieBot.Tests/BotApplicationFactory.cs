@@ -27,6 +27,7 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public Mock<IBotRequestAuthenticator> Authenticator { get; } = new();
     public Mock<IKaartStore> Kaarten { get; } = new();
     public Mock<IRetentionIndex> Retention { get; } = new();
+    public Mock<RegieBot.Domain.Reminders.IReminderStore> Reminders { get; } = new();
 
     /// <summary>Every activity the bot sent through the connector, in order.</summary>
     public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
@@ -65,6 +66,7 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
             services.RemoveAll<TableTurnLedger>();
             services.RemoveAll<TableKaartStore>();
             services.RemoveAll<TableRetentionIndex>();
+            services.Replace(ServiceDescriptor.Singleton(Reminders.Object));
         });
     }
 }

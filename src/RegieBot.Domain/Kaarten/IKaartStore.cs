@@ -21,10 +21,10 @@ public interface IKaartStore
     Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves the kaart as a new version together with its completed dialog, atomically, and keeps the
-    /// member index in step. The kaart's ETag is null for version 1.
+    /// Saves the kaart as a new version — together with its completed dialog, when it came from one — atomically,
+    /// and keeps the member index in step. The kaart's ETag is null for version 1.
     /// </summary>
-    Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState completedDialog, CancellationToken cancellationToken);
+    Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken);
 
     /// <summary>Changes what is not content (the posted card's id); not a new version.</summary>
     Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken);
@@ -59,4 +59,10 @@ public interface IKaartStore
 
     /// <summary>Everything needed to erase the casus everywhere, read from its own records (null when it has none left).</summary>
     Task<CasusFootprint?> GetFootprintAsync(string kaartId, CancellationToken cancellationToken);
+
+    /// <summary>Records an escalation (opschalen): who, when and why.</summary>
+    Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The kaarten of a team (any channel), for notices when members join or leave and for uninstalls.</summary>
+    Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public sealed record CasusFootprint(string KaartId)
 
     public string? ServiceUrl { get; init; }
 
+    /// <summary>The team of the channel, for the team index (null outside a team).</summary>
+    public string? TeamId { get; init; }
+
     /// <summary>Entra object ids of every linked professional the casus ever had.</summary>
     public IReadOnlyList<string> MemberAadObjectIds { get; init; } = [];
 

@@ -1,12 +1,36 @@
 namespace RegieBot.Domain.Reminders;
 
 /// <summary>
-/// The reminder schedule of the kaarten (evaluation reminders). Closing a casus stops its reminders through
-/// <see cref="CancelAsync"/>; the schedule's table must also be erased when a casus is deleted
-/// (an <see cref="Privacy.ICasusDataEraser"/> for it).
+/// The reminder schedule. Finding what is due is a range query over due reminders only; claiming is a
+/// conditional write, so several instances never send the same reminder.
 /// </summary>
 public interface IReminderStore
 {
-    /// <summary>Stops every reminder of the kaart that has not been sent; idempotent.</summary>
-    Task CancelAsync(string kaartId, CancellationToken cancellationToken);
+    /// <summary>Schedules (or reschedules) the reminder of this kaart and kind, replacing the previous one.</summary>
+    Task ScheduleAsync(Reminder reminder, CancellationToken cancellationToken);
+
+    /// <summary>Due reminders (DueAt at or before <paramref name="now"/>), oldest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<Reminder>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Claims a due reminder until <paramref name="leaseUntil"/>; null when another instance claimed it first.</summary>
+    Task<Reminder?> TryClaimAsync(Reminder due, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    Task MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>A delivery that may work later (429, 5xx): try again at <paramref name="retryAt"/>.</summary>
+    Task RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>A delivery that will not work (403, 404: bot removed, thread gone): stop.</summary>
+    Task MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A claimed reminder that is no longer needed (its kaart is closed or erased): its due row goes, and its
+    /// pointer, only if it still exists and names that row, says Cancelled. Nothing of an erased kaart is written again.
+    /// </summary>
+    Task DropAsync(Reminder claimed, CancellationToken cancellationToken);
+
+    /// <summary>Cancels the scheduled reminder(s) of a kaart: one kind, or all when <paramref name="kind"/> is null.</summary>
+    Task CancelAsync(string kaartId, ReminderKind? kind, CancellationToken cancellationToken);
+
+    Task<ReminderState?> GetStateAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken);
 }

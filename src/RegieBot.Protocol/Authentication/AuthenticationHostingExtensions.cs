@@ -8,22 +8,20 @@ namespace RegieBot.Protocol.Authentication;
 
 public static class AuthenticationHostingExtensions
 {
-    internal const string MissingAppIdMessage =
-        "MicrosoftAppId is empty: RegieBot does not run without authentication in Production. " +
-        "Set MicrosoftAppId (and MicrosoftAppPassword and MicrosoftAppTenantId) to the bot's Entra ID app registration.";
-
     /// <summary>
     /// The bot identity (top-level <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>),
     /// <see cref="BotAuthenticationOptions"/> and <see cref="IBotRequestAuthenticator"/>. Throws in Production when
-    /// <c>MicrosoftAppId</c> is empty.
+    /// <c>MicrosoftAppId</c> is empty, or when the bot has no credentials for its own tokens (see
+    /// <see cref="BotCredentialRequirements"/>).
     /// </summary>
     public static IHostApplicationBuilder AddBotAuthentication(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (builder.Environment.IsProduction()
-            && string.IsNullOrWhiteSpace(builder.Configuration[nameof(BotIdentityOptions.MicrosoftAppId)]))
+        BotIdentityOptions configured = new();
+        builder.Configuration.Bind(configured);
+        if (BotCredentialRequirements.FindProblem(configured, builder.Environment.IsProduction()) is { } problem)
         {
-            throw new InvalidOperationException(MissingAppIdMessage);
+            throw new InvalidOperationException(problem);
         }
 
         builder.Services.AddOptions<BotIdentityOptions>().Bind(builder.Configuration);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace RegieBot.Protocol.Authentication;
 
 /// <summary>
-/// At start: refuses Production without an app id (with the final configuration, whatever was added after
+/// At start: refuses Production without an app id or without credentials (with the final configuration, whatever was added after
 /// <see cref="AuthenticationHostingExtensions.AddBotAuthentication"/>), and says loudly when running anonymously.
 /// </summary>
 internal sealed class BotAuthenticationStartupCheck(
@@ -15,13 +15,13 @@ internal sealed class BotAuthenticationStartupCheck(
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (BotCredentialRequirements.FindProblem(identityOptions.Value, environment.IsProduction()) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         if (identityOptions.Value.IsAnonymous)
         {
-            if (environment.IsProduction())
-            {
-                throw new InvalidOperationException(AuthenticationHostingExtensions.MissingAppIdMessage);
-            }
-
             logger.AnonymousModeActive();
         }
 

@@ -4,7 +4,12 @@ using RegieBot.Protocol.Teams;
 namespace RegieBot.Bot;
 
 /// <summary>Picks the handler for an activity. Unknown types, events and invokes are acknowledged and ignored.</summary>
-internal sealed class ActivityRouter(WelcomeHandler welcome, CommandHandler commands, CardActionHandler cardActions, ILogger<ActivityRouter> logger)
+internal sealed class ActivityRouter(
+    WelcomeHandler welcome,
+    CommandHandler commands,
+    CardActionHandler cardActions,
+    Reminders.MembershipHandler membership,
+    ILogger<ActivityRouter> logger)
 {
     public async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -17,10 +22,24 @@ internal sealed class ActivityRouter(WelcomeHandler welcome, CommandHandler comm
 
             case { Type: ActivityTypes.ConversationUpdate } when activity.BotWasAdded():
                 await welcome.HandleAsync(turn, cancellationToken);
+                await membership.ReinstalledAsync(turn, cancellationToken);
+                return null;
+
+            case { Type: ActivityTypes.ConversationUpdate } when activity.BotWasRemoved():
+                await membership.UninstalledAsync(turn, cancellationToken);
+                return null;
+
+            case { Type: ActivityTypes.ConversationUpdate } when activity.MembersAdded is { Count: > 0 } || activity.MembersRemoved is { Count: > 0 }:
+                await membership.MembersChangedAsync(turn, cancellationToken);
                 return null;
 
             case { Type: ActivityTypes.InstallationUpdate } when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
                 await welcome.HandleAsync(turn, cancellationToken);
+                await membership.ReinstalledAsync(turn, cancellationToken);
+                return null;
+
+            case { Type: ActivityTypes.InstallationUpdate } when string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase):
+                await membership.UninstalledAsync(turn, cancellationToken);
                 return null;
 
             case { Type: ActivityTypes.Invoke, Name: "adaptiveCard/action" }:

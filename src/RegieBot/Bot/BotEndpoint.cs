@@ -1,15 +1,19 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using RegieBot.Operations;
 using RegieBot.Protocol;
 using RegieBot.Protocol.Authentication;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+using RegieBot.Security;
 
 namespace RegieBot.Bot;
 
 /// <summary>
-/// <c>POST /api/messages</c>: reads and parses the activity (bounded size), authenticates it, runs the turn,
-/// and answers 200 — with the invoke response as body for invokes. Bad input gets a 4xx, never a 5xx.
+/// <c>POST /api/messages</c>: reads and parses the activity (bounded size), authenticates it, refuses tenants that
+/// are not served, runs the turn, and answers 200 — with the invoke response as body for invokes. Bad input gets a
+/// 4xx, never a 5xx. Everything logged after parsing carries the turn's scope (hashes of activity, conversation, tenant).
 /// </summary>
 internal static class BotEndpoint
 {
@@ -28,6 +32,8 @@ internal static class BotEndpoint
         HttpContext http,
         IBotRequestAuthenticator authenticator,
         TurnPipeline pipeline,
+        TenantAllowList tenants,
+        RegieTelemetry telemetry,
         ILogger<TurnPipeline> logger,
         CancellationToken cancellationToken)
     {
@@ -38,7 +44,7 @@ internal static class BotEndpoint
 
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+            return Refuse(logger, telemetry, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
         Activity? activity;
@@ -47,7 +53,7 @@ internal static class BotEndpoint
             ReadOnlySequence<byte>? body = await ReadBodyAsync(http.Request, cancellationToken);
             if (body is null)
             {
-                return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+                return Refuse(logger, telemetry, StatusCodes.Status413PayloadTooLarge, "body too large");
             }
 
             Utf8JsonReader reader = new(body.Value);
@@ -55,22 +61,32 @@ internal static class BotEndpoint
         }
         catch (JsonException)
         {
-            return Refuse(logger, StatusCodes.Status400BadRequest, "body is not a valid activity");
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "body is not a valid activity");
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+            return Refuse(logger, telemetry, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
-            return Refuse(logger, StatusCodes.Status400BadRequest, "activity has no type");
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no type");
         }
 
+        string? tenantId = TenantOf(activity);
+        using IDisposable? scope = logger.BeginScope(TurnLogScope.For(activity, tenantId));
         BotAuthenticationResult auth = await authenticator.AuthenticateAsync(http.Request, activity, cancellationToken);
         if (!auth.Succeeded)
         {
-            return Refuse(logger, auth.StatusCode, auth.Reason);
+            return Refuse(logger, telemetry, auth.StatusCode, auth.Reason);
+        }
+
+        // After authentication: the tenant in an unauthenticated body proves nothing.
+        if (!tenants.IsAllowed(tenantId))
+        {
+            logger.TenantRefused(TurnKeyFactory.ForLog(tenantId), RegieTelemetry.ActivityTypeTag(activity.Type));
+            telemetry.RecordRefused(StatusCodes.Status403Forbidden, "tenant");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         InvokeResponse? invokeResponse = await pipeline.RunAsync(activity, cancellationToken);
@@ -111,9 +127,23 @@ internal static class BotEndpoint
         return new ReadOnlySequence<byte>(buffer.ToArray());
     }
 
-    private static IResult Refuse(ILogger logger, int statusCode, string reason)
+    /// <summary>The activity's tenant; null when channelData is malformed (then no allow-list admits it).</summary>
+    private static string? TenantOf(Activity activity)
+    {
+        try
+        {
+            return activity.GetTenantId();
+        }
+        catch (JsonException)
+        {
+            return activity.Conversation?.TenantId;
+        }
+    }
+
+    private static IResult Refuse(ILogger logger, RegieTelemetry telemetry, int statusCode, string reason)
     {
         logger.RequestRefused(statusCode, reason);
+        telemetry.RecordRefused(statusCode, statusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden ? "authentication" : "request");
         return Results.StatusCode(statusCode);
     }
 }

@@ -6,6 +6,7 @@ internal static class BotHostingExtensions
 {
     public static IServiceCollection AddRegieBot(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<WelcomeHandler>();
@@ -24,16 +25,21 @@ internal static class BotHostingExtensions
         services.AddSingleton<Privacy.CasusExport>();
         services.AddSingleton<Privacy.RetentionSweeper>();
         services.AddHostedService<Privacy.RetentionWorker>();
-        services.TryAddSingleton<Domain.Reminders.IReminderStore, Reminders.NoReminderStore>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => Domain.Scheduling.IsoPeriod.TryParse(o.RetentionAfterClose, out _), "RegieBot__Privacy__RetentionAfterClose must be an ISO 8601 duration, such as P90D.")
             .ValidateOnStart();
-        services.AddOptions<Dialog.ReminderOptions>().BindConfiguration(Dialog.ReminderOptions.SectionName)
+        services.AddOptions<Reminders.ReminderOptions>().BindConfiguration(Reminders.ReminderOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => Domain.Scheduling.IsoPeriod.TryParse(o.EvaluationPeriod, out _), "RegieBot__Reminders__EvaluationPeriod must be an ISO 8601 duration, such as P3M or PT20S.")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Reminders.ReminderScheduler>();
+        services.AddSingleton<Reminders.EvaluationActions>();
+        services.AddSingleton<Reminders.MembershipHandler>();
+        services.AddSingleton<Domain.Reminders.IReminderSender, Reminders.ReminderSender>();
+        services.AddSingleton<Reminders.ReminderDispatcher>();
+        services.AddHostedService<Reminders.ReminderWorker>();
         return services;
     }
 }

@@ -4,7 +4,8 @@ using RegieBot.Protocol.Schema;
 namespace RegieBot.Bot;
 
 /// <summary><c>adaptiveCard/action</c> invokes: must always be answered, with a card, a message or a card error.</summary>
-internal sealed class CardActionHandler(RegieConversation conversation, KaartActions kaartActions, KaartClosing closing, Privacy.CasusDeletion deletion)
+internal sealed class CardActionHandler(
+    RegieConversation conversation, KaartActions kaartActions, KaartClosing closing, Privacy.CasusDeletion deletion, Reminders.EvaluationActions evaluations)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -37,6 +38,13 @@ internal sealed class CardActionHandler(RegieConversation conversation, KaartAct
 
             case Cards.DeleteCard.CancelVerb:
                 return await deletion.CancelAsync(turn, action, cancellationToken);
+
+            case Cards.EvaluationCard.Verb:
+                return await evaluations.AnswerAsync(turn, action, cancellationToken);
+
+            case Reminders.EvaluationActions.EscalateVerb when action["kaartId"] is { } escalated:
+                string? problem = await evaluations.EscalateAsync(turn, escalated, action["reden"] ?? string.Empty, cancellationToken);
+                return problem is null ? InvokeResponse.Message(RegieTexts.Escalated) : InvokeResponse.Error(400, "invalidReason", problem);
 
             case "bijwerken" when action["kaartId"] is { } kaartId:
                 string? refusal = await conversation.StartUpdateAsync(turn, kaartId, cancellationToken);

@@ -16,6 +16,7 @@ internal sealed class CommandHandler(
     Privacy.CasusDeletion deletion,
     Privacy.CasusExport export,
     IKaartStore store,
+    Reminders.EvaluationActions evaluations,
     ILogger<CommandHandler> logger)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ internal sealed class CommandHandler(
         BotCommand? command = BotCommands.All.FirstOrDefault(c => string.Equals(c.Name, word, StringComparison.Ordinal));
         if (command is null)
         {
-            await turn.SendTextAsync(Texts.UnknownCommand(Truncate(word, 40)), cancellationToken);
+            await turn.SendPlainTextAsync(Texts.UnknownCommand(Truncate(word, 40)), cancellationToken);   // echoes user text: plain
             logger.CommandHandled("unknown");
             return;
         }
@@ -52,6 +53,7 @@ internal sealed class CommandHandler(
             "clientversie" => kaarten.ClientVersionAsync(turn, cancellationToken),
             "export" => export.ExportAsync(turn, cancellationToken),
             "verwijderen" => deletion.AskAsync(turn, cancellationToken),
+            "opschalen" => EscalateAsync(turn, arguments, cancellationToken),
             _ => turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken),
         };
         await handled;
@@ -71,6 +73,21 @@ internal sealed class CommandHandler(
         if (await conversation.StartUpdateAsync(turn, thread.KaartId, cancellationToken) is { } refusal)
         {
             await turn.SendPlainTextAsync(refusal, cancellationToken);
+        }
+    }
+
+    private async Task EscalateAsync(TurnContext turn, string reason, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        if (thread is not { Saved: true })
+        {
+            await turn.SendPlainTextAsync(Dialog.RegieTexts.NoKaartHere, cancellationToken);
+            return;
+        }
+
+        if (await evaluations.EscalateAsync(turn, thread.KaartId, reason, cancellationToken) is { } problem)
+        {
+            await turn.SendPlainTextAsync(problem, cancellationToken);
         }
     }
 

@@ -11,7 +11,7 @@ internal static class Texts
     public const string UnknownAction = "Deze knop kent RegieBot niet (meer). Typ help voor de commando's.";
 
     public static string UnknownCommand(string command) =>
-        $"Het commando '{command}' ken ik niet. Typ **help** voor de lijst met commando's.";
+        $"Het commando '{command}' ken ik niet. Typ help voor de lijst met commando's.";
 
     public static string NotYetAvailable(string command) =>
         $"Het commando '{command}' is nog niet beschikbaar in deze versie van RegieBot. Typ **help** voor de lijst met commando's.";

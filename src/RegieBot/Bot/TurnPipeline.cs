@@ -1,5 +1,6 @@
 using RegieBot.Domain.Conversations;
 using RegieBot.Domain.Turns;
+using RegieBot.Operations;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
@@ -8,18 +9,51 @@ namespace RegieBot.Bot;
 
 /// <summary>
 /// Runs one authenticated activity: refreshes the stored conversation reference, handles a redelivered
-/// activity once, routes it, and turns failures into a short Dutch apology (never a stack trace).
+/// activity once, routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
+/// <c>regiebot.turn</c> span and is counted in <c>regiebot.turns</c> and <c>regiebot.turn.duration</c>.
 /// </summary>
 internal sealed class TurnPipeline(
     ActivityRouter router,
     ITurnLedger ledger,
     IConversationReferenceStore conversations,
     IConnectorClient connector,
+    RegieTelemetry telemetry,
+    TimeProvider time,
     ILogger<TurnPipeline> logger)
 {
+    public const string OutcomeHandled = "handled";
+    public const string OutcomeDuplicate = "duplicate";
+    public const string OutcomeFailed = "failed";
+    public const string OutcomeError = "error";
+
     public async Task<InvokeResponse?> RunAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        long started = time.GetTimestamp();
+        string activityType = RegieTelemetry.ActivityTypeTag(activity.Type);
+        using System.Diagnostics.Activity? span = RegieTelemetry.Source.StartActivity("regiebot.turn");
+        span?.SetTag("regiebot.activity.type", activityType);
+        span?.SetTag("regiebot.conversation.hash", TurnKeyFactory.ForLog(activity.Conversation?.Id));
+        string outcome = OutcomeError;
+        try
+        {
+            (InvokeResponse? response, outcome) = await RunCoreAsync(activity, cancellationToken);
+            return response;
+        }
+        finally
+        {
+            span?.SetTag("regiebot.outcome", outcome);
+            if (outcome is OutcomeFailed or OutcomeError)
+            {
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            }
+
+            telemetry.RecordTurn(activityType, outcome, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<(InvokeResponse? Response, string Outcome)> RunCoreAsync(Activity activity, CancellationToken cancellationToken)
+    {
         TurnKeys keys = TurnKeyFactory.Create(activity);
         string activityHash = keys.ByContent[..12];
         logger.ActivityReceived(activity.Type, activityHash, TurnKeyFactory.ForLog(activity.Conversation?.Id));
@@ -32,19 +66,19 @@ internal sealed class TurnPipeline(
         if (!await ledger.TryBeginAsync(keys, cancellationToken))
         {
             logger.DuplicateActivity(activity.Type, activityHash);
-            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message("Deze actie is al verwerkt.") : null;
+            return (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message("Deze actie is al verwerkt.") : null, OutcomeDuplicate);
         }
 
         TurnContext turn = new(activity, keys, connector);
         try
         {
-            return await router.RouteAsync(turn, cancellationToken);
+            return (await router.RouteAsync(turn, cancellationToken), OutcomeHandled);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.TurnFailed(ex, activity.Type, activityHash);
             await ledger.AbandonAsync(keys, CancellationToken.None);
-            return await ApologizeAsync(turn, activityHash);
+            return (await ApologizeAsync(turn, activityHash), OutcomeFailed);
         }
     }
 

@@ -134,7 +134,7 @@ internal sealed class KaartClosing(
         }
         else
         {
-            await reminders.CancelAsync(closed.Id, cancellationToken);
+            await reminders.CancelAsync(closed.Id, kind: null, cancellationToken);
             logger.KaartClosed(TurnKeyFactory.ForLog(closed.Id), criterium.ToString());
         }
 

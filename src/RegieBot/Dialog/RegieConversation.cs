@@ -8,6 +8,7 @@ using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Scheduling;
 using RegieBot.Domain.Validation;
+using RegieBot.Reminders;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
@@ -28,6 +29,7 @@ internal sealed class RegieConversation(
     Privacy.CasusEraser eraser,
     TimeProvider time,
     IOptions<ReminderOptions> options,
+    ReminderScheduler scheduler,
     ILogger<RegieConversation> logger)
 {
     private static readonly HashSet<string> ControlKeys = ["kaartId", "step", "revision", "action", "professionalId"];
@@ -210,6 +212,7 @@ internal sealed class RegieConversation(
             return RegieTexts.UpdateWhileOpen(kaart.Casus);
         }
 
+        await scheduler.AnsweredAsync(kaartId, cancellationToken);
         await PostStepCardAsync(turn, update, cancellationToken);
         return null;
     }
@@ -268,6 +271,7 @@ internal sealed class RegieConversation(
         }
 
         logger.KaartSaved(TurnKeyFactory.ForLog(saved.Id), saved.Version, saved.Content.Professionals.Count);
+        await scheduler.ScheduleEvaluationAsync(saved, activity.Recipient?.Id, cancellationToken);
         await publisher.RefreshAsync(saved.Id, cancellationToken);
         DialogState closed = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? completed;
         return outcome with { State = closed };
@@ -325,12 +329,9 @@ internal sealed class RegieConversation(
 
     private DialogDefaults Defaults()
     {
-        DateOnly today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
-        IsoPeriod period = options.Value.Period;
-        return new DialogDefaults(today, d => period.AddTo(d));
+        EvaluationSchedule schedule = options.Value.Schedule;
+        return new DialogDefaults(DutchCalendar.Today(time.GetUtcNow()), schedule.EvaluationDate);
     }
-
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private static DialogAction ParseAction(string? action) => action switch
     {

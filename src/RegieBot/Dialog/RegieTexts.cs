@@ -29,6 +29,8 @@ internal static class RegieTexts
 
     public const string OnlyOwnRole = "Je kunt alleen je eigen rol bevestigen, niet die van een ander.";
 
+    public const string Escalated = "Opgeschaald: de melding staat in de draad van de casus.";
+
     public const string Started = "Het bijwerken is gestart: de stappen staan in deze draad.";
 
     public const string NoKaartsForYou =

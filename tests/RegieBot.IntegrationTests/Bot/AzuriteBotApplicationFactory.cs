@@ -12,7 +12,8 @@ namespace RegieBot.IntegrationTests.Bot;
 /// The real host on real storage (Azurite, tables of its own prefix) in anonymous local mode. Only the
 /// connector — the Teams side — is a seam, recording what the bot sends.
 /// </summary>
-internal sealed class AzuriteBotApplicationFactory(string tablePrefix, IConnectorClient? connector = null) : WebApplicationFactory<Program>
+internal sealed class AzuriteBotApplicationFactory(
+    string tablePrefix, IConnectorClient? connector = null, string evaluationPeriod = "P3M", TimeProvider? time = null) : WebApplicationFactory<Program>
 {
     public Mock<IConnectorClient> Connector { get; } = CreateConnector();
 
@@ -25,8 +26,15 @@ internal sealed class AzuriteBotApplicationFactory(string tablePrefix, IConnecto
         builder.UseSetting("RegieBot:Storage:ConnectionString", AzuriteStorage.ConnectionString);
         builder.UseSetting("RegieBot:Storage:TablePrefix", tablePrefix);
         builder.UseSetting("RegieBot:Storage:MaxRetries", "0");
-        builder.UseSetting("RegieBot:Reminders:EvaluationPeriod", "P3M");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(connector ?? Connector.Object)));
+        builder.UseSetting("RegieBot:Reminders:EvaluationPeriod", evaluationPeriod);
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(connector ?? Connector.Object));
+            if (time is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton(time));
+            }
+        });
     }
 
     private static Mock<IConnectorClient> CreateConnector()

@@ -33,6 +33,34 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         return await PostAsync(activity, cancellationToken);
     }
 
+    /// <summary>Team events: members added or removed (Teams eventType teamMemberAdded/Removed), or the app removed/added.</summary>
+    public Task<HttpResponseMessage> TeamEventAsync(string type, string? eventType = null, string? action = null, JsonArray? added = null, JsonArray? removed = null, CancellationToken cancellationToken = default)
+    {
+        JsonObject activity = Base(type, "sanne");
+        activity["conversation"]!["id"] = ChannelId;
+        if (eventType is not null)
+        {
+            activity["channelData"]!["eventType"] = eventType;
+        }
+
+        if (action is not null)
+        {
+            activity["action"] = action;
+        }
+
+        if (added is not null)
+        {
+            activity["membersAdded"] = added;
+        }
+
+        if (removed is not null)
+        {
+            activity["membersRemoved"] = removed;
+        }
+
+        return PostAsync(activity, cancellationToken);
+    }
+
     /// <summary>Clicks the Action.Execute titled <paramref name="title"/> on the card in message <paramref name="messageId"/>.</summary>
     public async Task<JsonNode> ClickAsync(string messageId, JsonObject card, string title, IDictionary<string, string>? inputs = null, string user = "sanne", Func<JsonObject, bool>? which = null, CancellationToken cancellationToken = default)
     {
@@ -106,5 +134,7 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
     private Task<HttpResponseMessage> PostAsync(JsonObject activity, CancellationToken cancellationToken) =>
         Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
 
-    public static JsonObject CardOf(Activity activity) => activity.Attachments![0].Content!.AsObject();
+    /// <summary>The card of a message; an empty object for a text message.</summary>
+    public static JsonObject CardOf(Activity activity) =>
+        activity.Attachments is [{ Content: JsonObject card }, ..] ? card : [];
 }

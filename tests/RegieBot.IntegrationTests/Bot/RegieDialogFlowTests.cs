@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
 using RegieBot.Protocol.Schema;
 
 namespace RegieBot.IntegrationTests.Bot;
@@ -16,9 +17,9 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) Start()
+    private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) Start(string period = "P3M", TimeProvider? time = null)
     {
-        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams);
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, period, time);
         return (app, new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]));
     }
 
@@ -374,8 +375,8 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
         }
     }
 
-    private static JsonObject FindShowCard(JsonObject card) =>
-        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["type"] == "Action.ShowCard")["card"]!.AsObject();
+    private static JsonObject FindShowCard(JsonObject card, string title = "Wijziging voorstellen") =>
+        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["type"] == "Action.ShowCard" && (string?)a["title"] == title)["card"]!.AsObject();
 
     private static int CountOf(string text, string value)
     {
@@ -386,5 +387,127 @@ public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture
         }
 
         return count;
+    }
+
+    [Fact]
+    public async Task Evaluation_DemoPeriod_ArrivesInTheThreadOnceAndItsButtonsWork()
+    {
+        Reminders.MovableTime time = new();
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start("PT20S", time);
+        using (app)
+        {
+            (string cardId, _) = await SavedKaartAsync(channel, app);
+            RegieBot.Reminders.ReminderDispatcher dispatcher = app.Services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>();
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+
+            await dispatcher.DispatchDueAsync(Ct);
+            Assert.Empty(EvaluationCards(channel));   // not yet: twenty seconds have not passed
+
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            await dispatcher.DispatchDueAsync(Ct);
+            (string evaluationId, JsonObject evaluation) = Assert.Single(EvaluationCards(channel));
+            string[] mentioned = [.. evaluation["msteams"]!["entities"]!.AsArray().Select(e => (string)e!["mentioned"]!["id"]!)];
+            Assert.Equal(["29:sanne", "29:ahmed"], mentioned);   // the bewaker and the aanspreekpunt
+            Assert.Contains("Helpt wat we doen hierbij?", evaluation.ToJsonString(), StringComparison.Ordinal);
+
+            JsonNode answered = await channel.ClickAsync(evaluationId, evaluation, "Afspraken blijven staan", user: "petra", cancellationToken: Ct);
+            Assert.Contains("Afspraken blijven staan (Petra Jansen", answered["value"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal(2, (await store.GetKaartAsync(kaartId, Ct))!.Version);
+            Assert.DoesNotContain(ChannelSimulator.FindActions(SharedCard(evaluationId)), a => (string?)a["title"] == "Afspraken blijven staan");
+
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            Assert.Equal(2, EvaluationCards(channel).Count);   // the next evaluation, one period on
+            Assert.Empty(EscalationCards());                   // the first one was answered
+
+            (string secondId, JsonObject second) = EvaluationCards(channel).Last();
+            JsonNode later = await channel.ClickAsync(secondId, second, "Herinner over een week", user: "ahmed", cancellationToken: Ct);
+            Assert.Contains("Herinnering verzet door Ahmed El Amrani", later["value"]!.ToJsonString(), StringComparison.Ordinal);
+
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            (string thirdId, _) = EvaluationCards(channel).Last();
+            Assert.Equal(3, EvaluationCards(channel).Count);
+
+            time.Jump(TimeSpan.FromSeconds(21));   // nobody answers the third one: it is escalated, once
+            await dispatcher.DispatchDueAsync(Ct);
+            time.Jump(TimeSpan.FromSeconds(21));
+            await dispatcher.DispatchDueAsync(Ct);
+            JsonObject escalation = Assert.Single(EscalationCards());
+            Assert.Equal("29:sanne", (string?)escalation["msteams"]!["entities"]![0]!["mentioned"]!["id"]);   // Sanne holds procesregie
+            Assert.NotEqual(thirdId, cardId);
+        }
+    }
+
+    [Fact]
+    public async Task Opschalen_Command_MentionsTheProcesregisseurWithTheReason()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+
+            await channel.SayAsync("opschalen de school reageert al weken niet", user: "ahmed", cancellationToken: Ct);
+
+            JsonObject escalation = Assert.Single(EscalationCards());
+            Assert.Contains("de school reageert al weken niet", escalation.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal("29:sanne", (string?)escalation["msteams"]!["entities"]![0]!["mentioned"]!["id"]);
+        }
+    }
+
+    private List<(string Id, JsonObject Card)> EvaluationCards(ChannelSimulator channel) =>
+        [.. _teams.Calls.Where(c => c.Kind == "send" && c.ConversationId == channel.ThreadId)
+            .Select(c => (c.ActivityId!, ChannelSimulator.CardOf(c.Activity)))
+            .Where(c => (string?)c.Item2["body"]?[0]?["text"] == "Evaluatie van de regiekaart")];
+
+    private List<JsonObject> EscalationCards() =>
+        [.. _teams.Calls.Where(c => c.Kind == "send").Select(c => ChannelSimulator.CardOf(c.Activity))
+            .Where(c => ((string?)c["body"]?[0]?["text"])?.StartsWith("Opgeschaald", StringComparison.Ordinal) == true)];
+
+    [Fact]
+    public async Task Membership_LinkedProfessionalLeavesOrMembersJoin_NoticeInTheThread()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+            int before = _teams.Calls.Count;
+
+            await channel.TeamEventAsync("conversationUpdate", "teamMemberRemoved", removed: [new JsonObject { ["id"] = "29:someone-else", ["aadObjectId"] = "aad-someone-else" }], cancellationToken: Ct);
+            Assert.Equal(before, _teams.Calls.Count);   // not on this kaart: no notice
+
+            await channel.TeamEventAsync("conversationUpdate", "teamMemberRemoved", removed: [new JsonObject { ["id"] = "29:petra", ["aadObjectId"] = "aad-petra" }], cancellationToken: Ct);
+            await channel.TeamEventAsync("conversationUpdate", "teamMemberAdded", added: [new JsonObject { ["id"] = "29:nieuw", ["aadObjectId"] = "aad-nieuw" }], cancellationToken: Ct);
+
+            // Other tests' kaarten live in the same mock team and get their notices too: look at this thread.
+            JsonObject[] notices = [.. _teams.Calls.Skip(before).Where(c => c.ConversationId == channel.ThreadId).Select(c => ChannelSimulator.CardOf(c.Activity))];
+            Assert.Equal(2, notices.Length);
+            Assert.All(notices, n => Assert.StartsWith("Betrokkenheid gewijzigd", (string?)n["body"]![0]!["text"], StringComparison.Ordinal));
+            Assert.Contains("Petra Jansen staat op deze kaart en is uit het team verwijderd.", notices[0].ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Uninstall_StopsTheRemindersAndReinstallResumesThem()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            IReminderStore reminders = app.Services.GetRequiredService<IReminderStore>();
+            string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+            Assert.Equal(ReminderStatus.Scheduled, (await reminders.GetStateAsync(kaartId, ReminderKind.Evaluatie, Ct))!.Status);
+
+            await channel.TeamEventAsync("installationUpdate", action: "remove", cancellationToken: Ct);
+            Assert.Equal(ReminderStatus.Cancelled, (await reminders.GetStateAsync(kaartId, ReminderKind.Evaluatie, Ct))!.Status);
+
+            await channel.TeamEventAsync("installationUpdate", action: "add", cancellationToken: Ct);
+            ReminderState? resumed = await reminders.GetStateAsync(kaartId, ReminderKind.Evaluatie, Ct);
+            Assert.Equal(ReminderStatus.Scheduled, resumed!.Status);
+            Assert.Equal(new DateTimeOffset(2027, 2, 23, 8, 0, 0, TimeSpan.Zero), resumed.DueAt);   // 23 Feb 2027, 09:00 in Amsterdam
+        }
     }
 }

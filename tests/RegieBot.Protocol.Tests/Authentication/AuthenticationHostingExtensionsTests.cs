@@ -11,6 +11,7 @@ namespace RegieBot.Protocol.Tests.Authentication;
 public sealed class AuthenticationHostingExtensionsTests
 {
     private const string AppId = "8f6c2f6e-3c0a-4b1e-9d55-1c2b3a4d5e6f";
+    private const string TenantId = "0b7d5b2a-5f43-4c8e-8d7e-2a9c6e1f4b3d";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -33,6 +34,7 @@ public sealed class AuthenticationHostingExtensionsTests
     public async Task StartAsync_ProductionAppIdClearedAfterRegistration_ThrowsNamingMicrosoftAppId()
     {
         HostApplicationBuilder builder = CreateBuilder(Environments.Production, AppId);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppPassword"] = "secret", ["MicrosoftAppTenantId"] = TenantId });
         builder.AddBotAuthentication();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = "" });
         using IHost host = builder.Build();
@@ -43,9 +45,14 @@ public sealed class AuthenticationHostingExtensionsTests
     }
 
     [Fact]
-    public async Task StartAsync_ProductionWithAppId_StartsWithoutAnonymousWarning()
+    public async Task StartAsync_ProductionWithAppIdAndCredentials_StartsWithoutAnonymousWarning()
     {
         HostApplicationBuilder builder = CreateBuilder(Environments.Production, AppId);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppPassword"] = "secret",
+            ["MicrosoftAppTenantId"] = TenantId,
+        });
         builder.AddBotAuthentication();
         using IHost host = builder.Build();
 
@@ -72,6 +79,74 @@ public sealed class AuthenticationHostingExtensionsTests
         await host.StopAsync(Ct);
     }
 
+    [Theory]
+    [InlineData(null, null, TenantId, "MicrosoftAppPassword is empty")]
+    [InlineData("SingleTenant", "", TenantId, "MicrosoftAppPassword is empty")]
+    [InlineData("SingleTenant", "secret", null, "MicrosoftAppTenantId is empty")]
+    [InlineData("UserAssignedMSI", null, null, "MicrosoftAppTenantId is empty")]
+    [InlineData("MultiTenant", "secret", TenantId, "MultiTenant is not accepted in Production")]
+    [InlineData("Federated", "secret", TenantId, "MicrosoftAppType 'Federated' is not supported")]
+    public void AddBotAuthentication_ProductionWithoutCredentials_ThrowsNamingTheKey(string? appType, string? password, string? tenantId, string expected)
+    {
+        HostApplicationBuilder builder = CreateBuilder(Environments.Production, AppId);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = appType,
+            ["MicrosoftAppPassword"] = password,
+            ["MicrosoftAppTenantId"] = tenantId,
+        });
+
+        InvalidOperationException exception = Assert.Throws<InvalidOperationException>(() => builder.AddBotAuthentication());
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SingleTenant", "secret")]
+    [InlineData("UserAssignedMSI", null)]
+    [InlineData("userassignedmsi", "")]
+    public async Task StartAsync_ProductionWithSecretOrManagedIdentity_Starts(string appType, string? password)
+    {
+        HostApplicationBuilder builder = CreateBuilder(Environments.Production, AppId);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = appType,
+            ["MicrosoftAppPassword"] = password,
+            ["MicrosoftAppTenantId"] = TenantId,
+        });
+        builder.AddBotAuthentication();
+        using IHost host = builder.Build();
+
+        await host.StartAsync(Ct);
+
+        Assert.Equal(appType.Equals("UserAssignedMSI", StringComparison.OrdinalIgnoreCase), host.Services.GetRequiredService<IOptions<BotIdentityOptions>>().Value.UsesManagedIdentity);
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task StartAsync_ProductionPasswordClearedAfterRegistration_ThrowsNamingMicrosoftAppPassword()
+    {
+        HostApplicationBuilder builder = CreateBuilder(Environments.Production, AppId);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppPassword"] = "secret", ["MicrosoftAppTenantId"] = TenantId });
+        builder.AddBotAuthentication();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppPassword"] = "" });
+        using IHost host = builder.Build();
+
+        InvalidOperationException exception = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(Ct));
+
+        Assert.Contains("MicrosoftAppPassword", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBotAuthentication_DevelopmentWithAppIdOnly_IsAllowed()
+    {
+        HostApplicationBuilder builder = CreateBuilder(Environments.Development, AppId);
+
+        builder.AddBotAuthentication();
+
+        Assert.Null(BotCredentialRequirements.FindProblem(new BotIdentityOptions { MicrosoftAppId = AppId }, production: false));
+    }
+
     [Fact]
     public void AddBotAuthentication_RootKeys_BindBotIdentity()
     {
@@ -80,6 +155,7 @@ public sealed class AuthenticationHostingExtensionsTests
         {
             ["MicrosoftAppPassword"] = "secret",
             ["MicrosoftAppTenantId"] = "0b7d5b2a-5f43-4c8e-8d7e-2a9c6e1f4b3d",
+            ["MicrosoftAppType"] = "SingleTenant",
         });
         builder.AddBotAuthentication();
         using IHost host = builder.Build();
@@ -89,7 +165,9 @@ public sealed class AuthenticationHostingExtensionsTests
         Assert.Equal(AppId, identity.MicrosoftAppId);
         Assert.Equal("secret", identity.MicrosoftAppPassword);
         Assert.Equal("0b7d5b2a-5f43-4c8e-8d7e-2a9c6e1f4b3d", identity.MicrosoftAppTenantId);
+        Assert.Equal("SingleTenant", identity.MicrosoftAppType);
         Assert.False(identity.IsAnonymous);
+        Assert.False(identity.UsesManagedIdentity);
     }
 
     [Fact]

@@ -122,7 +122,8 @@ public sealed class BotEndpointTests : IDisposable
         await _factory.CreateClient().PostAsync("/api/messages", Json(Activities.ChannelMessage("foobar baz")), TestContext.Current.CancellationToken);
 
         (_, _, Activity reply) = Assert.Single(_factory.Sent);
-        Assert.Equal("Het commando 'foobar' ken ik niet. Typ **help** voor de lijst met commando's.", reply.Text);
+        Assert.Equal("Het commando 'foobar' ken ik niet. Typ help voor de lijst met commando's.", reply.Text);
+        Assert.Equal("plain", reply.TextFormat);
     }
 
     [Fact]

@@ -1,0 +1,89 @@
+# Shared helpers for scripts/run-local.sh and scripts/test.sh (sourced, not run).
+# Processes started here run in their own process group (setsid), so that stopping one also stops
+# whatever it started (npx → node, dotnet → the app host).
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+AZURITE_PORT=10002
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+require_tools() {
+  command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is not on PATH"
+  command -v node >/dev/null 2>&1 || die "Node.js 20+ (node) is not on PATH"
+  command -v npm >/dev/null 2>&1 || die "npm is not on PATH"
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 20 ] || die "Node.js 20 or newer is needed (found $(node --version))"
+}
+
+# npm ci when node_modules is missing or was installed from another package-lock.json.
+ensure_node_modules() {
+  local stamp="$REPO_ROOT/node_modules/.regiebot-lock.sha256"
+  local want
+  want="$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+     && [ -x "$REPO_ROOT/node_modules/.bin/azurite-table" ] \
+     && [ -x "$REPO_ROOT/node_modules/.bin/agentsplayground" ]; then
+    return 0
+  fi
+  log "Installing node packages (npm ci)…"
+  (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  echo "$want" > "$stamp"
+}
+
+# True when something accepts TCP connections on 127.0.0.1:$1.
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# wait_for_port PORT SECONDS PID NAME: waits until the port accepts connections; returns 1 (with a
+# message) on time-out or as soon as PID has exited.
+wait_for_port() {
+  local port="$1" seconds="$2" pid="$3" name="$4" i
+  for ((i = 0; i < seconds * 5; i++)); do
+    port_open "$port" && return 0
+    kill -0 "$pid" 2>/dev/null || { log "$name exited before it listened on port $port"; return 1; }
+    sleep 0.2
+  done
+  log "$name did not listen on port $port within ${seconds}s"
+  return 1
+}
+
+# wait_for_http URL SECONDS PID NAME: waits for a 2xx answer; returns 1 like wait_for_port.
+wait_for_http() {
+  local url="$1" seconds="$2" pid="$3" name="$4" i
+  for ((i = 0; i < seconds * 2; i++)); do
+    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { log "$name exited before $url answered"; return 1; }
+    sleep 0.5
+  done
+  log "$name did not answer $url within ${seconds}s"
+  return 1
+}
+
+# stop_group PID NAME: TERM to the process group, KILL after 10 s.
+stop_group() {
+  local pid="$1" name="$2" i
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || return 0
+  log "Stopping $name (pid $pid)"
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+}
+
+# start_azurite DATA_DIR LOG_FILE: starts the Table service on 127.0.0.1:10002 and sets AZURITE_PID.
+start_azurite() {
+  local data_dir="$1" log_file="$2"
+  mkdir -p "$data_dir"
+  NODE_OPTIONS="--require \"$REPO_ROOT/scripts/lib/exit-with-parent.cjs\"" setsid "$REPO_ROOT/node_modules/.bin/azurite-table" \
+    --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+    --location "$data_dir" --skipApiVersionCheck --disableTelemetry \
+    >"$log_file" 2>&1 </dev/null &
+  AZURITE_PID=$!
+  wait_for_port "$AZURITE_PORT" 60 "$AZURITE_PID" "Azurite" || { tail -n 20 "$log_file" >&2; return 1; }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RegieBot.Domain.Kaarten;
+
+namespace RegieBot.Cards;
+
+/// <summary>
+/// @mentions of linked professionals in a card: the <c>&lt;at&gt;</c> text for the card and the entity for
+/// <c>msteams.entities</c>, whose text must match exactly. External professionals are named, not mentioned.
+/// </summary>
+internal static class Mentions
+{
+    public static (string Text, JsonArray Entities) Of(IEnumerable<Professional?> professionals)
+    {
+        JsonArray entities = [];
+        List<string> names = [];
+        foreach (Professional professional in professionals.OfType<Professional>().DistinctBy(p => p.Id))
+        {
+            if (professional is { IsLinked: true, TeamsUserId: { } teamsId })
+            {
+                string at = $"<at>{WebUtility.HtmlEncode(professional.Naam)}</at>";
+                entities.Add(new JsonObject { ["text"] = at, ["id"] = teamsId, ["name"] = professional.Naam });
+                names.Add(at);
+            }
+            else
+            {
+                names.Add(professional.Naam);
+            }
+        }
+
+        return (names.Count switch
+        {
+            0 => string.Empty,
+            1 => names[0],
+            _ => string.Join(", ", names[..^1]) + " en " + names[^1],
+        }, entities);
+    }
+}

@@ -1,0 +1,26 @@
+namespace RegieBot.Domain.Reminders;
+
+/// <summary>
+/// A message the bot will post by itself into a kaart's thread when it is due, with what it needs to post
+/// proactively (the conversation reference of the thread). At most one per kaart and kind.
+/// </summary>
+public sealed record Reminder
+{
+    public required string KaartId { get; init; }
+    public required ReminderKind Kind { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required string ServiceUrl { get; init; }
+    public required string ThreadId { get; init; }
+    public string? TenantId { get; init; }
+    public string? BotId { get; init; }
+    public string? TeamId { get; init; }
+
+    /// <summary>Failed deliveries so far (429/5xx); each retry is later.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Until when an instance holds it to send it; a crash lets the lease run out and another instance retries.</summary>
+    public DateTimeOffset? ClaimedUntil { get; init; }
+
+    /// <summary>The storage version (ETag) it was read with.</summary>
+    public string? ETag { get; init; }
+}

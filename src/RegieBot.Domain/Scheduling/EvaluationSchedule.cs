@@ -1,0 +1,42 @@
+using RegieBot.Domain.Kaarten;
+
+namespace RegieBot.Domain.Scheduling;
+
+/// <summary>
+/// When evaluation reminders are due. With a real period (P3M) they land on the evaluatiedatum at the start
+/// of a Dutch working day; with a demo period shorter than a day (PT20S) they follow the clock exactly.
+/// </summary>
+public sealed class EvaluationSchedule(IsoPeriod period)
+{
+    /// <summary>Seven calendar days: an evaluation nobody answers by then is escalated, once.</summary>
+    public static readonly TimeSpan EscalationDelay = TimeSpan.FromDays(7);
+
+    public IsoPeriod Period => period;
+
+    /// <summary>
+    /// The evaluatiedatum proposed for a kaart dated <paramref name="datum"/>: one period on, and at least the next
+    /// day (a demo period of seconds still gives the kaart a date after its own).
+    /// </summary>
+    public DateOnly EvaluationDate(DateOnly datum)
+    {
+        DateOnly date = period.AddTo(datum);
+        return date > datum ? date : datum.AddDays(1);
+    }
+
+    /// <summary>When the evaluation reminder of a kaart saved at <paramref name="savedAt"/> is due.</summary>
+    public DateTimeOffset EvaluationDue(KaartContent content, DateTimeOffset savedAt)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return period.IsShorterThanADay
+            ? period.AddTo(savedAt)
+            : DutchCalendar.StartOfWorkingDay(content.Evaluatiedatum ?? EvaluationDate(DutchCalendar.Today(savedAt)));
+    }
+
+    /// <summary>"Herinner over een week": a week on, in working hours (demo periods: one period on).</summary>
+    public DateTimeOffset Later(DateTimeOffset now) =>
+        period.IsShorterThanADay ? period.AddTo(now) : DutchCalendar.NextWorkingMoment(now.AddDays(7));
+
+    /// <summary>When an unanswered evaluation sent at <paramref name="sentAt"/> is escalated.</summary>
+    public DateTimeOffset EscalationDue(DateTimeOffset sentAt) =>
+        period.IsShorterThanADay ? period.AddTo(sentAt) : DutchCalendar.NextWorkingMoment(sentAt + EscalationDelay);
+}

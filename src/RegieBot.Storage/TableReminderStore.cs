@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using RegieBot.Domain.Privacy;
+using RegieBot.Domain.Reminders;
+
+namespace RegieBot.Storage;
+
+/// <summary>
+/// Reminders in one table with two kinds of rows. Due rows live in partition <c>due</c> with RowKey
+/// <c>{due ticks}|{kaart}|{kind}</c>, so "what is due" is a range query that reads only due rows, whatever
+/// the number of kaarten. A pointer row per kaart and kind (partition <c>k|{kaart}</c>) says where its due row
+/// is and what happened to it. Claims are conditional writes on the due row.
+/// </summary>
+public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICasusDataEraser
+{
+    private const string DuePartition = "due";
+
+    private TableClient Table => tables.Get(RegieTables.Reminders);
+
+    public async Task ScheduleAsync(Reminder reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        await RemoveDueRowAsync(reminder.KaartId, reminder.Kind, cancellationToken);
+        string dueRow = DueRowKey(reminder);
+        await Table.UpsertEntityAsync(ToDueEntity(reminder), TableUpdateMode.Replace, cancellationToken);
+        await WritePointerAsync(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, dueRow, null, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Reminder>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        string upper = Ticks(now) + "~";   // every row key of a due moment up to now sorts below this
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {upper}");
+        List<Reminder> due = [];
+        await foreach (Page<TableEntity> page in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).AsPages())
+        {
+            due.AddRange(page.Values.Select(ToReminder));
+            if (due.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return [.. due.Take(max)];
+    }
+
+    public async Task<Reminder?> TryClaimAsync(Reminder due, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentNullException.ThrowIfNull(due.ETag);
+        if (due.ClaimedUntil is { } claimed && claimed > now)
+        {
+            return null;   // another instance holds it and its lease has not run out
+        }
+
+        Reminder claim = due with { ClaimedUntil = leaseUntil };
+        try
+        {
+            Response response = await Table.UpdateEntityAsync(ToDueEntity(claim), new ETag(due.ETag), TableUpdateMode.Replace, cancellationToken);
+            return claim with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return null;   // claimed (or handled) by another instance first
+        }
+    }
+
+    public async Task MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Sent, claimed.DueAt, null, sentAt, activityId, cancellationToken);
+        await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
+    }
+
+    public async Task RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        Reminder later = claimed with { DueAt = retryAt, Attempts = claimed.Attempts + 1, ClaimedUntil = null };
+        await Table.UpsertEntityAsync(ToDueEntity(later), TableUpdateMode.Replace, cancellationToken);
+        await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
+        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Scheduled, retryAt, DueRowKey(later), null, null, cancellationToken);
+    }
+
+    public async Task MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Undeliverable, claimed.DueAt, null, null, null, cancellationToken);
+        await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
+    }
+
+    public async Task DropAsync(Reminder claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        string dueRow = DueRowKey(claimed);
+        await DeleteDueRowAsync(dueRow, claimed.ETag, cancellationToken);
+        NullableResponse<TableEntity> found = await Table.GetEntityIfExistsAsync<TableEntity>(PointerPartition(claimed.KaartId), claimed.Kind.ToString(), cancellationToken: cancellationToken);
+        if (found.HasValue && found.Value!.GetString("DueRow") == dueRow)
+        {
+            TableEntity pointer = found.Value;
+            pointer["Status"] = nameof(ReminderStatus.Cancelled);
+            pointer["DueRow"] = null;
+            try
+            {
+                await Table.UpdateEntityAsync(pointer, pointer.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Rescheduled or erased meanwhile: that newer state stands.
+            }
+        }
+    }
+
+    public async Task CancelAsync(string kaartId, ReminderKind? kind, CancellationToken cancellationToken)
+    {
+        foreach (ReminderKind k in kind is { } one ? [one] : Enum.GetValues<ReminderKind>())
+        {
+            ReminderState? state = await GetStateAsync(kaartId, k, cancellationToken);
+            if (state is { Status: ReminderStatus.Scheduled })
+            {
+                await RemoveDueRowAsync(kaartId, k, cancellationToken);
+                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, state.DueAt, null, null, null, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<ReminderState?> GetStateAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> pointer = await Table.GetEntityIfExistsAsync<TableEntity>(PointerPartition(kaartId), kind.ToString(), cancellationToken: cancellationToken);
+        if (!pointer.HasValue)
+        {
+            return null;
+        }
+
+        TableEntity e = pointer.Value!;
+        return new ReminderState(
+            kaartId,
+            kind,
+            Enum.Parse<ReminderStatus>(e.GetString("Status") ?? nameof(ReminderStatus.Scheduled)),
+            e.GetDateTimeOffset("DueAt") ?? default,
+            e.GetDateTimeOffset("SentAt"),
+            e.GetString("SentActivityId"));
+    }
+
+    IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Reminders];
+
+    EraseStage ICasusDataEraser.Stage => EraseStage.BeforeKaart;
+
+    /// <summary>The due rows the pointers name, then the pointers: a repeat finds what a failed attempt left.</summary>
+    async Task<int> ICasusDataEraser.EraseAsync(CasusFootprint casus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(casus);
+        string pointers = PointerPartition(casus.KaartId);
+        int deleted = 0;
+        await foreach (TableEntity pointer in Table.QueryAsync<TableEntity>(e => e.PartitionKey == pointers, cancellationToken: cancellationToken))
+        {
+            if (pointer.GetString("DueRow") is { Length: > 0 } dueRow)
+            {
+                deleted += await TableErase.DeleteAsync(Table, DuePartition, dueRow, ETag.All, cancellationToken);
+            }
+        }
+
+        return deleted + await TableErase.DeletePartitionAsync(Table, pointers, cancellationToken);
+    }
+
+    private async Task RemoveDueRowAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> pointer = await Table.GetEntityIfExistsAsync<TableEntity>(PointerPartition(kaartId), kind.ToString(), cancellationToken: cancellationToken);
+        if (pointer.HasValue && pointer.Value!.GetString("DueRow") is { Length: > 0 } dueRow)
+        {
+            await DeleteDueRowAsync(dueRow, null, cancellationToken);
+        }
+    }
+
+    private async Task DeleteDueRowAsync(string dueRow, string? etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(DuePartition, dueRow, etag is null ? ETag.All : new ETag(etag), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
+        {
+            // Already moved or removed by whoever changed it last.
+        }
+    }
+
+    private Task<Response> WritePointerAsync(
+        string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(
+            new TableEntity(PointerPartition(kaartId), kind.ToString())
+            {
+                ["Status"] = status.ToString(),
+                ["DueAt"] = dueAt,
+                ["DueRow"] = dueRow,
+                ["SentAt"] = sentAt,
+                ["SentActivityId"] = sentActivityId,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    private static string PointerPartition(string kaartId) => "k|" + TableKey.Encode(kaartId);
+
+    private static string Ticks(DateTimeOffset moment) => moment.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string DueRowKey(Reminder reminder) => $"{Ticks(reminder.DueAt)}|{TableKey.Encode(reminder.KaartId)}|{reminder.Kind}";
+
+    private static TableEntity ToDueEntity(Reminder reminder) => new(DuePartition, DueRowKey(reminder))
+    {
+        ["KaartId"] = reminder.KaartId,
+        ["Kind"] = reminder.Kind.ToString(),
+        ["DueAt"] = reminder.DueAt,
+        ["ServiceUrl"] = reminder.ServiceUrl,
+        ["ThreadId"] = reminder.ThreadId,
+        ["TenantId"] = reminder.TenantId,
+        ["BotId"] = reminder.BotId,
+        ["TeamId"] = reminder.TeamId,
+        ["Attempts"] = reminder.Attempts,
+        ["ClaimedUntil"] = reminder.ClaimedUntil,
+    };
+
+    private static Reminder ToReminder(TableEntity e) => new()
+    {
+        KaartId = e.GetString("KaartId") ?? string.Empty,
+        Kind = Enum.Parse<ReminderKind>(e.GetString("Kind") ?? nameof(ReminderKind.Evaluatie)),
+        DueAt = e.GetDateTimeOffset("DueAt") ?? default,
+        ServiceUrl = e.GetString("ServiceUrl") ?? string.Empty,
+        ThreadId = e.GetString("ThreadId") ?? string.Empty,
+        TenantId = e.GetString("TenantId"),
+        BotId = e.GetString("BotId"),
+        TeamId = e.GetString("TeamId"),
+        Attempts = e.GetInt32("Attempts") ?? 0,
+        ClaimedUntil = e.GetDateTimeOffset("ClaimedUntil"),
+        ETag = e.ETag.ToString(),
+    };
+}

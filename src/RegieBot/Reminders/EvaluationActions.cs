@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RegieBot.Bot;
+using RegieBot.Cards;
+using RegieBot.Dialog;
+using RegieBot.Domain;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Scheduling;
+using RegieBot.Domain.Validation;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Reminders;
+
+/// <summary>
+/// The answers to an evaluation card ("Afspraken blijven staan", "Herinner over een week") and opschalen,
+/// by command or from the kaart card.
+/// </summary>
+internal sealed class EvaluationActions(
+    IKaartStore store,
+    ReminderScheduler scheduler,
+    KaartPublisher publisher,
+    EvaluationCard evaluationCard,
+    EscalationCard escalationCard,
+    IConnectorClient connector,
+    TimeProvider time,
+    IOptions<ReminderOptions> options,
+    ILogger<EvaluationActions> logger)
+{
+    public const string EscalateVerb = "opschalen";
+
+    public async Task<InvokeResponse> AnswerAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        Kaart? kaart = action["kaartId"] is { } id ? await store.GetKaartAsync(id, cancellationToken) : null;
+        if (kaart is null)
+        {
+            return InvokeResponse.Message(RegieTexts.KaartGone);
+        }
+
+        if (kaart.Status == KaartStatus.Afgesloten)
+        {
+            return InvokeResponse.Message(RegieTexts.Closed(kaart.Casus));
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        string who = Who(turn.Activity, kaart);
+        string handled;
+        if (action["keuze"] == "later")
+        {
+            await scheduler.PostponeAsync(kaart, now, turn.Activity.Recipient?.Id, cancellationToken);
+            handled = $"Herinnering verzet door {who}: de evaluatie komt terug op {KaartCard.FormatMoment(options.Value.Schedule.Later(now))}.";
+        }
+        else
+        {
+            EvaluationSchedule schedule = options.Value.Schedule;
+            Kaart next = kaart with
+            {
+                Content = kaart.Content with { Evaluatiedatum = schedule.EvaluationDate(DutchCalendar.Today(now)) },
+                Version = kaart.Version + 1,
+                UpdatedAt = now,
+                UpdatedBy = RegieConversation.Actor(turn.Activity),
+            };
+            try
+            {
+                next = await store.SaveVersionAsync(next, null, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return InvokeResponse.Message(RegieTexts.ChangedMeanwhile);
+            }
+
+            await scheduler.ScheduleEvaluationAsync(next, turn.Activity.Recipient?.Id, cancellationToken);
+            await publisher.RefreshAsync(next.Id, cancellationToken);
+            kaart = next;
+            handled = $"Afspraken blijven staan ({who}, {KaartCard.FormatMoment(now)}). Volgende evaluatie: {KaartCard.FormatDate(next.Content.Evaluatiedatum)}.";
+        }
+
+        logger.EvaluationAnswered(TurnKeyFactory.ForLog(kaart.Id), action["keuze"] == "later" ? "later" : "blijven");
+        JsonObject card = evaluationCard.Build(kaart, handled);
+        if (turn.Activity.ReplyToId is { } cardId)
+        {
+            await UpdateQuietlyAsync(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, cardId, card, cancellationToken);
+        }
+
+        return InvokeResponse.Card(card);
+    }
+
+    /// <summary><c>opschalen &lt;reden&gt;</c> in the casus thread, or the button on the kaart.</summary>
+    public async Task<string?> EscalateAsync(TurnContext turn, string kaartId, string reason, CancellationToken cancellationToken)
+    {
+        string reden = TextInput.Clean(reason, keepLineBreaks: true);
+        if (reden.Length == 0)
+        {
+            return "Waarom loopt het vast? Typ: @RegieBot opschalen gevolgd door de reden, bijvoorbeeld: opschalen de school reageert al weken niet.";
+        }
+
+        if (TextInput.Check("De reden", reden, Limits.ReasonMaxLength, required: true) is { } problem)
+        {
+            return problem;
+        }
+
+        Kaart? kaart = await store.GetKaartAsync(kaartId, cancellationToken);
+        if (kaart is null)
+        {
+            return RegieTexts.KaartGone;
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        await store.AddEscalationAsync(kaart.Id, RegieConversation.Actor(turn.Activity), reden, now, cancellationToken);
+        await connector.SendToConversationAsync(
+            kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(escalationCard.Build(kaart, Who(turn.Activity, kaart), reden)), cancellationToken);
+        logger.Escalated(TurnKeyFactory.ForLog(kaart.Id));
+        return null;
+    }
+
+    private async Task UpdateQuietlyAsync(string serviceUrl, string conversationId, string activityId, JsonObject card, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, KaartPublisher.CardMessage(card), cancellationToken);
+        }
+        catch (ConnectorException)
+        {
+            // The clicker sees the answer in the invoke response; the others on their next look.
+        }
+    }
+
+    private static string Who(Activity activity, Kaart kaart) =>
+        kaart.Content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == activity.From?.AadObjectId)?.Naam
+        ?? (string.IsNullOrWhiteSpace(activity.From?.Name) ? "een collega" : activity.From!.Name!);
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using RegieBot.Domain.Reminders;
+
+namespace RegieBot.Reminders;
+
+/// <summary>
+/// One sweep: finds due reminders, claims each (so no other instance sends it), sends it at a steady pace,
+/// and records the outcome. A failed delivery is retried later without holding up the others.
+/// </summary>
+public sealed class ReminderDispatcher(
+    IReminderStore store,
+    IReminderSender sender,
+    TimeProvider time,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderDispatcher> logger,
+    Operations.RegieTelemetry? telemetry = null)
+{
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        ReminderOptions settings = options.Value;
+        IReadOnlyList<Reminder> due = await store.GetDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
+        TimeSpan pace = TimeSpan.FromSeconds(1.0 / settings.MaxSendsPerSecond);
+        int sent = 0;
+        bool first = true;
+        foreach (Reminder reminder in due)
+        {
+            if (!first)
+            {
+                await Task.Delay(pace, time, cancellationToken);   // a steady pace, so a burst is spread, not refused
+            }
+
+            first = false;
+            DateTimeOffset now = time.GetUtcNow();
+            Reminder? claimed = await store.TryClaimAsync(reminder, now, now + settings.ClaimLease, cancellationToken);
+            if (claimed is null)
+            {
+                continue;   // another instance has it
+            }
+
+            ReminderDelivery delivery = await sender.SendAsync(claimed, cancellationToken);
+            string kaart = Bot.TurnKeyFactory.ForLog(claimed.KaartId);
+            switch (delivery.Outcome)
+            {
+                case ReminderDeliveryOutcome.Sent:
+                    await store.MarkSentAsync(claimed, delivery.ActivityId, time.GetUtcNow(), cancellationToken);
+                    logger.ReminderSent(claimed.Kind.ToString(), kaart);
+                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
+                    sent++;
+                    break;
+                case ReminderDeliveryOutcome.RetryLater:
+                    TimeSpan wait = settings.RetryDelay * Math.Pow(2, Math.Min(claimed.Attempts, 6));
+                    await store.RetryLaterAsync(claimed, time.GetUtcNow() + wait, cancellationToken);
+                    logger.ReminderRetryLater(claimed.Kind.ToString(), kaart, claimed.Attempts + 1);
+                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
+                    break;
+                case ReminderDeliveryOutcome.Undeliverable:
+                    await store.MarkUndeliverableAsync(claimed, cancellationToken);
+                    logger.ReminderUndeliverable(claimed.Kind.ToString(), kaart);
+                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
+                    break;
+                default:
+                    await store.DropAsync(claimed, cancellationToken);
+                    logger.ReminderObsolete(claimed.Kind.ToString(), kaart);
+                    break;
+            }
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using RegieBot.Cards;
+using RegieBot.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Reminders;
+
+/// <summary>
+/// Posts a due reminder into the kaart's thread, proactively, with the stored conversation reference. After an
+/// evaluation it schedules the one escalation that follows if nobody answers within a week.
+/// </summary>
+internal sealed class ReminderSender(
+    IKaartStore kaarten,
+    IReminderStore reminders,
+    IConnectorClient connector,
+    EvaluationCard evaluationCard,
+    EscalationCard escalationCard,
+    TimeProvider time,
+    IOptions<ReminderOptions> options) : IReminderSender
+{
+    public async Task<ReminderDelivery> SendAsync(Reminder reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        Kaart? kaart = await kaarten.GetKaartAsync(reminder.KaartId, cancellationToken);
+        if (kaart is null || kaart.Status == KaartStatus.Afgesloten)
+        {
+            return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);
+        }
+
+        Activity message = KaartPublisher.CardMessage(reminder.Kind == ReminderKind.Evaluatie
+            ? evaluationCard.Build(kaart)
+            : escalationCard.Build(kaart, "RegieBot", $"De evaluatie van {KaartCard.FormatDate(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord."));
+        ResourceResponse posted;
+        try
+        {
+            posted = await connector.SendToConversationAsync(reminder.ServiceUrl, reminder.ThreadId, message, cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized || ex.StatusCode == default)
+        {
+            return new ReminderDelivery(ReminderDeliveryOutcome.Undeliverable);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new ReminderDelivery(ReminderDeliveryOutcome.RetryLater);
+        }
+
+        if (reminder.Kind == ReminderKind.Evaluatie)
+        {
+            await reminders.ScheduleAsync(reminder with
+            {
+                Kind = ReminderKind.Escalatie,
+                DueAt = options.Value.Schedule.EscalationDue(time.GetUtcNow()),
+                Attempts = 0,
+                ClaimedUntil = null,
+                ETag = null,
+            }, cancellationToken);
+        }
+
+        return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted.Id);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using RegieBot.AppPackage;
+using RegieBot.Domain.Commands;
+
+namespace RegieBot.Deployment.Tests.Manifest;
+
+/// <summary>manifest/manifest.json as committed: the template the packaging step fills.</summary>
+public sealed partial class ManifestTemplateTests
+{
+    private static JsonObject Template() => AppPackageBuilder.ReadTemplate(RepositoryPaths.Manifest);
+
+    [Fact]
+    public void Template_AppAndBotIds_ArePlaceholdersNotHardCoded()
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Manifest, AppPackageBuilder.ManifestFile));
+        JsonObject manifest = Template();
+
+        Assert.Equal("${{TEAMS_APP_ID}}", (string?)manifest["id"]);
+        Assert.Equal("${{BOT_ID}}", (string?)manifest["bots"]![0]!["botId"]);
+        Assert.DoesNotMatch(Guid(), text);
+    }
+
+    [Fact]
+    public void Template_CommandLists_AreTheOnesBuiltFromBotCommands()
+    {
+        JsonNode? committed = Template()["bots"]![0]!["commandLists"];
+
+        JsonArray expected = ManifestCommands.BuildCommandLists(BotCommands.All);
+
+        Assert.True(JsonNode.DeepEquals(expected, committed),
+            "manifest.json's command lists differ from BotCommands: run 'dotnet run --project tools/RegieBot.AppPackage -- commands'.");
+    }
+
+    [Fact]
+    public void Template_Bot_IsInTeamGroupChatAndPersonalScopesAndNotNotificationOnly()
+    {
+        JsonObject bot = Template()["bots"]![0]!.AsObject();
+
+        Assert.Equal(["team", "groupChat", "personal"], bot["scopes"]!.AsArray().Select(s => (string)s!));
+        Assert.False((bool?)bot["isNotificationOnly"] ?? false);
+        Assert.Single(Template()["bots"]!.AsArray());
+    }
+
+    [Fact]
+    public void Template_NameAndDescriptions_AreDutchAndTheVersionIsCurrent()
+    {
+        JsonObject manifest = Template();
+
+        Assert.Equal(TeamsSchema.ManifestVersion, (string?)manifest["manifestVersion"]);
+        Assert.Equal("https://developer.microsoft.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json", (string?)manifest["$schema"]);
+        Assert.Equal("nl-nl", (string?)manifest["localizationInfo"]!["defaultLanguageTag"]);
+        Assert.Equal("RegieBot", (string?)manifest["name"]!["short"]);
+        Assert.Contains("regiekaart", (string?)manifest["description"]!["short"], StringComparison.Ordinal);
+        Assert.Contains("nooit een BSN", (string?)manifest["description"]!["full"], StringComparison.Ordinal);
+        Assert.Matches("^#[0-9A-Fa-f]{6}$", (string?)manifest["accentColor"]);
+    }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guid();
+}

@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RegieBot.EndToEndTests.Harness;
+
+namespace RegieBot.EndToEndTests;
+
+/// <summary>
+/// A regiekaart from <c>@RegieBot start</c> to the posted kaart, walked click by click through the Playground by
+/// several mock users, and what happens to the posted kaart afterwards (<c>kaart</c>, role confirmations).
+/// Every test works in a thread of its own (a unique casus alias) and only looks at bot calls in that thread.
+/// </summary>
+[Collection(EndToEndCollectionDefinition.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    private PlaygroundDriver Playground => environment.Playground;
+
+    [Fact]
+    public async Task Dialog_FourProfessionalsOneExternal_FromStartToPostedKaart_AndKaartReturnsIt()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        string casus = "Familie L. " + Unique();
+        string[] regie = ["Mohammed heeft de casusregie en belt het gezin elke week.", "Petra bewaakt de maatregel."];
+        string[] afstemming = ["Elke maand een casusoverleg in dit kanaal.", "Wijzigingen eerst hier melden."];
+        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly evaluatiedatum = datum.AddMonths(3);
+
+        (SentMessage start, BotCall kaart) = await MakeKaartAsync(
+            casus,
+            [MockTeam.Wijkteam, MockTeam.GecertificeerdeInstelling, MockTeam.MaatschappelijkWerker],
+            regie,
+            afstemming,
+            datum,
+            evaluatiedatum,
+            withExternal: true,
+            cancellationToken);
+
+        string text = kaart.CardText;
+        string[] expected =
+        [
+            "Betrokken professionals:", MockTeam.Wijkteam.Name, MockTeam.GecertificeerdeInstelling.Name, MockTeam.MaatschappelijkWerker.Name,
+            ExternalName, ExternalContact, .. regie, .. afstemming, FormatDate(datum), FormatDate(evaluatiedatum),
+        ];
+        string[] missing = [.. expected.Where(e => !text.Contains(e, StringComparison.Ordinal))];
+        Assert.True(missing.Length == 0, $"The posted kaart lacks: {string.Join(" | ", missing)}. {kaart.Summary()}{Environment.NewLine}{text}");
+
+        int asked = Playground.Mark();
+        await Playground.SendMessageAsAsync(MockTeam.School, start.ConversationId, $"<at>{MockTeam.BotName}</at> kaart", cancellationToken);
+        BotCall copy = await Playground.WaitForBotCallAsync(
+            asked,
+            "a copy of the kaart posted in the thread after '@RegieBot kaart'",
+            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ConversationId == start.ConversationId
+                && c.CardText.Contains("Betrokken professionals:", StringComparison.Ordinal)
+                && c.CardText.Contains(casus, StringComparison.Ordinal),
+            cancellationToken);
+        string[] copyMissing = [.. expected.Where(e => !copy.CardText.Contains(e, StringComparison.Ordinal))];
+        Assert.True(copyMissing.Length == 0, Playground.Explain(asked, $"The kaart copy lacks: {string.Join(" | ", copyMissing)}. {copy.Summary()}"));
+
+        // The harness cannot restart the bot process (EndToEndEnvironment starts it once per collection), so
+        // "kaart still returns it after a restart" is not covered here.
+    }
+
+    [Fact]
+    public async Task Confirm_ThreeMembersConfirm_AndAnOutsiderIsRefused()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        string casus = "Familie B. " + Unique();
+        MockUser[] members = [MockTeam.Wijkteam, MockTeam.GecertificeerdeInstelling, MockTeam.Zorgaanbieder];
+        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        (SentMessage _, BotCall kaart) = await MakeKaartAsync(
+            casus, members, ["Fatma behandelt."], ["Maandelijks overleg."], datum, datum.AddMonths(3), withExternal: true, cancellationToken);
+        Assert.Equal(0, Confirmations(kaart));
+
+        BotCall latest = kaart;
+        for (int i = 0; i < members.Length; i++)
+        {
+            int clicked = Playground.Mark();
+            InvokeResult? result = await Playground.ClickAsync(members[i], kaart, "Ik bevestig mijn rol", null, cancellationToken);
+            Assert.True(
+                result is { StatusCode: 200 } && StatusOf(result) is null or 200,
+                Playground.Explain(clicked, $"{members[i].Name}'s confirmation was answered {result?.StatusCode}: {result?.Body?.ToJsonString()}"));
+            int expectedCount = i + 1;
+            latest = await Playground.WaitForBotCallAsync(
+                clicked,
+                $"the posted kaart updated in place with {expectedCount} confirmation(s) after {members[i].Name} confirmed",
+                c => c.IsUpdateOf(kaart) && c.Succeeded && Confirmations(c) == expectedCount,
+                cancellationToken);
+        }
+
+        Assert.True(Confirmations(latest) == 3, Playground.Explain(0, $"Expected three confirmations on the kaart: {latest.CardText}"));
+
+        int outsider = Playground.Mark();
+        InvokeResult? refused = await Playground.ClickAsync(MockTeam.School, kaart, "Ik bevestig mijn rol", null, cancellationToken);
+        // The Playground passes on the bot's invoke response body as {type, value} (HTTP 200); the bot's own
+        // answer, with its statusCode, is in the recording of the invoke it delivered.
+        Assert.True(
+            refused is { Type: "application/vnd.microsoft.error" } && refused.Value?["code"]?.ToString() == "notYourRole"
+                && !string.IsNullOrWhiteSpace(refused.Value?["message"]?.ToString()),
+            Playground.Explain(outsider, $"An outsider's confirmation should be refused (notYourRole, with a message); got {refused?.StatusCode}: {refused?.Body?.ToJsonString()}"));
+        PlaygroundEvent invoke = Playground.ReadEvents().Skip(outsider).First(e => e.ToBot && e.ActivityName == "invoke");
+        Assert.True(
+            invoke.ResponseBody?["statusCode"]?.GetValue<int>() == 403,
+            Playground.Explain(outsider, $"The bot should answer the outsider's invoke with statusCode 403; it answered HTTP {invoke.StatusCode}: {invoke.ResponseBody?.ToJsonString()}"));
+
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        BotCall[] changes = [.. Playground.ReadBotCalls().Where(c => c.Event.Index >= outsider && c.IsUpdateOf(kaart))];
+        Assert.True(changes.Length == 0, Playground.Explain(outsider, $"The kaart changed after the outsider's click: {string.Join("; ", changes.Select(c => c.Summary()))}"));
+    }
+
+    [Fact]
+    public async Task Evaluation_ArrivesInTheThreadOnce_AndAfsprakenBlijvenStaanAnswersIt()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        Assert.Equal("PT20S", EndToEndEnvironment.EvaluationPeriod);
+        string casus = "Familie E. " + Unique();
+        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        (SentMessage start, BotCall kaart) = await MakeKaartAsync(
+            casus, [MockTeam.Wijkteam, MockTeam.Zorgaanbieder], ["Mohammed heeft de regie."], ["Elke maand overleg."], datum, datum.AddDays(1), withExternal: false, cancellationToken);
+        int saved = kaart.Event.Index;
+
+        bool IsEvaluation(BotCall c) => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity
+            && c.CardText.Contains("Evaluatie van de regiekaart", StringComparison.Ordinal)
+            && c.CardText.Contains(casus, StringComparison.Ordinal);
+
+        BotCall evaluation = await Playground.WaitForBotCallAsync(
+            saved, "the evaluation card in the thread about 20 s after saving", IsEvaluation, cancellationToken, TimeSpan.FromSeconds(60));
+        Assert.True(
+            evaluation.ThreadConversationId == start.ConversationId,
+            Playground.Explain(saved, $"The evaluation card was not posted in the kaart's thread {start.ConversationId}: {evaluation.Summary()}"));
+        Assert.NotNull(evaluation.PostedActivityId);
+
+        await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);   // more than two polls: no second card
+        BotCall[] evaluations = [.. Playground.ReadBotCalls().Where(c => c.Event.Index > saved && IsEvaluation(c))];
+        Assert.True(evaluations.Length == 1, Playground.Explain(saved, $"Expected one evaluation card, saw {evaluations.Length}."));
+
+        int clicked = Playground.Mark();
+        InvokeResult? result = await Playground.ClickAsync(MockTeam.Wijkteam, evaluation, "Afspraken blijven staan", null, cancellationToken);
+        Assert.True(
+            result is { StatusCode: 200 } && StatusOf(result) is null or 200,
+            Playground.Explain(clicked, $"'Afspraken blijven staan' was answered {result?.StatusCode}: {result?.Body?.ToJsonString()}"));
+        BotCall answered = await Playground.WaitForBotCallAsync(
+            clicked,
+            "the evaluation card updated in place to say the agreements stand",
+            c => c.IsUpdateOf(evaluation) && c.Succeeded && c.CardText.Contains("Afspraken blijven staan (", StringComparison.Ordinal),
+            cancellationToken);
+        Assert.True(
+            answered.CardText.Contains(MockTeam.Wijkteam.Name, StringComparison.Ordinal) && answered.FindAction("Afspraken blijven staan") is null,
+            Playground.Explain(clicked, $"The answered evaluation card should name who answered and have no buttons left: {answered.Summary()}"));
+    }
+
+    private const string ExternalName = "Kees de Jong";
+    private const string ExternalContact = "kees@huisarts.example";
+
+    /// <summary>Walks the whole dialog in a new thread, clicking as different mock users, and returns the posted kaart.</summary>
+    private async Task<(SentMessage Start, BotCall Kaart)> MakeKaartAsync(
+        string casus,
+        MockUser[] members,
+        string[] regie,
+        string[] afstemming,
+        DateOnly datum,
+        DateOnly evaluatiedatum,
+        bool withExternal,
+        CancellationToken cancellationToken)
+    {
+        int mark = Playground.Mark();
+        SentMessage start = await Playground.MentionBotAsync(MockTeam.ChannelId, "start " + casus, cancellationToken);
+        BotCall card = await Playground.WaitForBotCallAsync(
+            mark,
+            "the first dialog step posted as a card in the thread",
+            c => c.IsMessage && c.Succeeded && c.ConversationId == start.ConversationId && c.AdaptiveCards.Count > 0 && c.PostedActivityId is not null,
+            cancellationToken);
+        BotCall posted = card;
+
+        card = await StepAsync(MockTeam.Wijkteam, posted, card, "Volgende", new() { ["moment"] = "1" }, "Betrokken professionals", cancellationToken);
+
+        MockUser[] clickers = [MockTeam.Jeugdconsulent, MockTeam.GecertificeerdeInstelling, MockTeam.School];
+        for (int i = 0; i < members.Length; i++)
+        {
+            MockUser member = members[i];
+            card = await StepAsync(
+                clickers[i % clickers.Length],
+                posted,
+                card,
+                "Toevoegen",
+                new()
+                {
+                    ["lid"] = member.AadObjectId,
+                    ["functie"] = member.Role,
+                    ["organisatie"] = "Organisatie " + member.Surname,
+                    ["regievorm"] = i == 0 ? "Casusregie" : "Geen",
+                },
+                member.Name,
+                cancellationToken);
+        }
+
+        if (withExternal)
+        {
+            card = await StepAsync(
+                MockTeam.Zorgaanbieder,
+                posted,
+                card,
+                "Toevoegen",
+                new()
+                {
+                    ["lid"] = "extern",
+                    ["naam"] = ExternalName,
+                    ["functie"] = "huisarts",
+                    ["organisatie"] = "Huisartsenpraktijk",
+                    ["contact"] = ExternalContact,
+                    ["regievorm"] = "Geen",
+                },
+                ExternalName,
+                cancellationToken);
+        }
+
+        card = await StepAsync(MockTeam.Jeugdconsulent, posted, card, "Volgende", [], "1. Gemaakte afspraken over regievoeren", cancellationToken);
+        card = await StepAsync(MockTeam.Wijkteam, posted, card, "Volgende", new() { ["afspraken"] = string.Join("\n", regie) }, "2. Gemaakte afspraken over de onderlinge afstemming", cancellationToken);
+        card = await StepAsync(MockTeam.GecertificeerdeInstelling, posted, card, "Volgende", new() { ["afspraken"] = string.Join("\n", afstemming) }, "3. Deze professional is het vaste aanspreekpunt", cancellationToken);
+        card = await StepAsync(MockTeam.Jeugdconsulent, posted, card, "Volgende", new() { ["aanspreekpunt"] = "p1" }, "4. Deze professional houdt zicht op naleving", cancellationToken);
+        card = await StepAsync(MockTeam.Wijkteam, posted, card, "Volgende", new() { ["bewaker"] = "p2" }, "Datum en evaluatie", cancellationToken);
+
+        int saved = Playground.Mark();
+        card = await StepAsync(
+            MockTeam.Jeugdconsulent,
+            posted,
+            card,
+            "Opslaan",
+            new()
+            {
+                ["datum"] = datum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["evaluatiedatum"] = evaluatiedatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["besproken"] = "true",
+            },
+            "Regiekaart opgeslagen",
+            cancellationToken);
+        BotCall kaart = await Playground.WaitForBotCallAsync(
+            saved,
+            "the regiekaart posted as a new message in the thread",
+            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ConversationId == start.ConversationId
+                && c.PostedActivityId is not null && c.CardText.Contains("Betrokken professionals:", StringComparison.Ordinal),
+            cancellationToken);
+        return (start, kaart);
+    }
+
+    /// <summary>Clicks <paramref name="title"/> on the current step card and waits for the card updated in place showing <paramref name="expect"/>.</summary>
+    private async Task<BotCall> StepAsync(
+        MockUser user, BotCall posted, BotCall current, string title, Dictionary<string, string> inputs, string expect, CancellationToken cancellationToken)
+    {
+        int clicked = Playground.Mark();
+        InvokeResult? result = await Playground.ClickAsync(user, current, title, inputs, cancellationToken);
+        Assert.True(
+            result is { StatusCode: 200 } && StatusOf(result) is null or 200,
+            Playground.Explain(clicked, $"'{title}' by {user.Name} was answered {result?.StatusCode}: {result?.Body?.ToJsonString()}"));
+        return await Playground.WaitForBotCallAsync(
+            clicked,
+            $"the step card updated in place showing '{expect}' after {user.Name} clicked '{title}'",
+            c => c.IsUpdateOf(posted) && c.Succeeded && c.CardText.Contains(expect, StringComparison.Ordinal),
+            cancellationToken);
+    }
+
+    /// <summary>The statusCode inside the bot's invoke response body, when it has one.</summary>
+    private static int? StatusOf(InvokeResult? result) =>
+        result?.Body?["statusCode"] is JsonValue value && value.TryGetValue(out int code) ? code : null;
+
+    /// <summary>How many professionals the kaart shows as confirmed (a "✓ Rol bevestigd op …" text per professional).</summary>
+    private static int Confirmations(BotCall kaart) =>
+        kaart.CardElements.Count(e => e["type"]?.ToString() is "TextBlock" or "TextRun"
+            && e["text"]?.ToString().Contains("Rol bevestigd op", StringComparison.Ordinal) == true);
+
+    private static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+
+    private static string Unique() => Guid.NewGuid().ToString("N")[..6];
+}

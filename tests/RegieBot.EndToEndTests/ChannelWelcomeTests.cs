@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using RegieBot.EndToEndTests.Harness;
+
+namespace RegieBot.EndToEndTests;
+
+/// <summary>Capability 1: when the app is added to a team the bot introduces itself once, with a card.</summary>
+[Collection(EndToEndCollectionDefinition.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed partial class ChannelWelcomeTests(EndToEndEnvironment environment)
+{
+    private PlaygroundDriver Playground => environment.Playground;
+
+    [Fact]
+    public async Task InstallInTeamChannel_PostsOneWelcomeCardAboutTheRegiekaart()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        int mark = Playground.Mark();
+
+        await Playground.InstallAsync(MockTeam.ChannelId, cancellationToken);
+
+        BotCall welcome = await Playground.WaitForBotCallAsync(
+            mark,
+            "an Adaptive Card mentioning the regiekaart posted in the team",
+            c => c.IsMessage && c.Succeeded && c.AdaptiveCards.Count > 0 && Regiekaart().IsMatch(c.CardText),
+            cancellationToken);
+        Assert.Contains(welcome.ConversationId?.Split(';')[0], new[] { MockTeam.ChannelId, MockTeam.GeneralChannelId });
+
+        // The install brought an installationUpdate and a conversationUpdate: once both are answered, count the cards.
+        await Playground.WaitForDeliveryAsync(mark, "the installationUpdate answered", e => e.ActivityName == "installationUpdate", cancellationToken);
+        await Playground.WaitForDeliveryAsync(mark, "the conversationUpdate answered", e => e.ActivityName == "conversationUpdate", cancellationToken);
+        IReadOnlyList<BotCall> welcomes = [.. Playground.ReadBotCalls()
+            .Where(c => c.Event.Index >= mark && c.IsMessage && c.AdaptiveCards.Count > 0 && Regiekaart().IsMatch(c.CardText))];
+        Assert.True(welcomes.Count == 1, Playground.Explain(mark, $"Expected one welcome card, saw {welcomes.Count}."));
+    }
+
+    [GeneratedRegex("regiekaart", RegexOptions.IgnoreCase)]
+    private static partial Regex Regiekaart();
+}

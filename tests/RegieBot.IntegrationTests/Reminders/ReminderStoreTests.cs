@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RegieBot.Domain.Reminders;
+using RegieBot.Reminders;
+using RegieBot.Storage;
+
+namespace RegieBot.IntegrationTests.Reminders;
+
+[Trait("Category", "Integration")]
+public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<AzuriteStorage>
+{
+    private static readonly DateTimeOffset Now = new(2027, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static Reminder NewReminder(string kaartId, DateTimeOffset due) => new()
+    {
+        KaartId = kaartId,
+        Kind = ReminderKind.Evaluatie,
+        DueAt = due,
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        ThreadId = $"19:c@thread.tacv2;messageid={kaartId}",
+        TenantId = "t-1",
+    };
+
+    private static ReminderDispatcher Dispatcher(TableReminderStore store, IReminderSender sender, TimeProvider time) => new(
+        store, sender, time,
+        Options.Create(new ReminderOptions { BatchSize = 500, MaxSendsPerSecond = 1000, ClaimLease = TimeSpan.FromMinutes(5) }),
+        NullLogger<ReminderDispatcher>.Instance);
+
+    private sealed class CountingSender : IReminderSender
+    {
+        public ConcurrentDictionary<string, int> Sends { get; } = new();
+
+        public Task<ReminderDelivery> SendAsync(Reminder reminder, CancellationToken cancellationToken)
+        {
+            Sends.AddOrUpdate(reminder.KaartId, 1, (_, n) => n + 1);
+            return Task.FromResult(new ReminderDelivery(ReminderDeliveryOutcome.Sent, "1"));
+        }
+    }
+
+    [Fact]
+    public async Task GetDueAsync_ReadsOnlyWhatIsDue()
+    {
+        TableReminderStore store = new(storage.Tables);
+        string prefix = Guid.NewGuid().ToString("N")[..8];
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        DateTimeOffset now = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);   // a moment of its own, before every other test's reminders
+        await Parallel.ForEachAsync(Enumerable.Range(0, 60), ct, async (i, token) =>
+            await store.ScheduleAsync(NewReminder($"{prefix}-{i}", i < 5 ? now.AddMinutes(-i) : now.AddDays(i)), token));
+
+        IReadOnlyList<Reminder> due = await store.GetDueAsync(now, 100, ct);
+
+        Assert.Equal(5, due.Count(r => r.KaartId.StartsWith(prefix, StringComparison.Ordinal)));
+        Assert.All(due, r => Assert.True(r.DueAt <= now));
+    }
+
+    [Fact]
+    public async Task DispatchDueAsync_TwoInstancesRaceOverAThousandDueReminders_EachIsSentExactlyOnce()
+    {
+        string prefix = "race-" + Guid.NewGuid().ToString("N")[..8];
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        TableReminderStore setup = new(storage.Tables);
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+            await setup.ScheduleAsync(NewReminder($"{prefix}-{i:D4}", Now.AddSeconds(-i)), token));
+        CountingSender sender = new();
+        ReminderDispatcher a = Dispatcher(new TableReminderStore(storage.Tables), sender, new ShiftedTime(Now));
+        ReminderDispatcher b = Dispatcher(new TableReminderStore(storage.Tables), sender, new ShiftedTime(Now));
+
+        for (int round = 0; round < 10; round++)
+        {
+            int[] sent = await Task.WhenAll(a.DispatchDueAsync(ct), b.DispatchDueAsync(ct));
+            if (sent.Sum() == 0)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(1000, sender.Sends.Keys.Count(k => k.StartsWith(prefix, StringComparison.Ordinal)));
+        Assert.All(sender.Sends.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)), s => Assert.Equal(1, s.Value));
+        Assert.DoesNotContain(await setup.GetDueAsync(Now.AddMinutes(1), 2000, ct), r => r.KaartId.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_InstanceCrashedAfterClaiming_IsRetriedOnceTheLeaseRunsOut()
+    {
+        TableReminderStore store = new(storage.Tables);
+        string kaart = "crash-" + Guid.NewGuid().ToString("N")[..8];
+        DateTimeOffset due = new(2002, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await store.ScheduleAsync(NewReminder(kaart, due), ct);
+        Reminder found = (await store.GetDueAsync(due, 100, ct)).Single(r => r.KaartId == kaart);
+        Assert.NotNull(await store.TryClaimAsync(found, due, due.AddMinutes(5), ct));   // ...and then the instance dies
+
+        Reminder stillClaimed = (await store.GetDueAsync(due.AddMinutes(1), 100, ct)).Single(r => r.KaartId == kaart);
+        Assert.Null(await store.TryClaimAsync(stillClaimed, due.AddMinutes(1), due.AddMinutes(6), ct));
+
+        CountingSender sender = new();
+        int sent = await Dispatcher(store, sender, new ShiftedTime(due.AddMinutes(6))).DispatchDueAsync(ct);
+
+        Assert.True(sent >= 1);
+        Assert.Equal(1, sender.Sends[kaart]);
+        Assert.Equal(ReminderStatus.Sent, (await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct))!.Status);
+    }
+
+    [Fact]
+    public async Task CancelAsync_ScheduledReminder_IsNoLongerDue()
+    {
+        TableReminderStore store = new(storage.Tables);
+        string kaart = "cancel-" + Guid.NewGuid().ToString("N")[..8];
+        DateTimeOffset due = new(2003, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await store.ScheduleAsync(NewReminder(kaart, due), ct);
+
+        await store.CancelAsync(kaart, null, ct);
+
+        Assert.DoesNotContain(await store.GetDueAsync(due.AddDays(1), 1000, ct), r => r.KaartId == kaart);
+        Assert.Equal(ReminderStatus.Cancelled, (await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct))!.Status);
+    }
+
+    [Fact]
+    public async Task ScheduleAsync_Again_ReplacesTheEarlierReminder()
+    {
+        TableReminderStore store = new(storage.Tables);
+        string kaart = "again-" + Guid.NewGuid().ToString("N")[..8];
+        DateTimeOffset first = new(2004, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await store.ScheduleAsync(NewReminder(kaart, first), ct);
+
+        await store.ScheduleAsync(NewReminder(kaart, first.AddDays(7)), ct);
+
+        Assert.DoesNotContain(await store.GetDueAsync(first.AddDays(1), 1000, ct), r => r.KaartId == kaart);
+        Assert.Single(await store.GetDueAsync(first.AddDays(8), 1000, ct), r => r.KaartId == kaart);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using RegieBot.Cards;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+using RegieBot.Reminders;
+
+namespace RegieBot.Tests.Reminders;
+
+public sealed class ReminderSenderTests
+{
+    private static readonly DateTimeOffset Now = new(2027, 3, 1, 8, 0, 0, TimeSpan.Zero);
+    private readonly Mock<IKaartStore> _kaarten = new();
+    private readonly Mock<IReminderStore> _reminders = new();
+    private readonly Mock<IConnectorClient> _connector = new();
+
+    private static readonly Kaart Kaart = new()
+    {
+        Id = "k1",
+        Casus = "Familie T.",
+        Location = new("19:c@thread.tacv2;messageid=1", "19:c@thread.tacv2", "19:t@thread.tacv2", "t-1", "https://smba.trafficmanager.net/emea/"),
+        Content = new KaartContent
+        {
+            Professionals = [new Professional { Id = "p1", Naam = "Sanne", AadObjectId = "aad-1", TeamsUserId = "29:1" }],
+            BewakerId = "p1",
+            AanspreekpuntId = "p1",
+            Evaluatiedatum = new DateOnly(2027, 3, 1),
+        },
+    };
+
+    private static readonly Reminder Due = new()
+    {
+        KaartId = "k1",
+        Kind = ReminderKind.Evaluatie,
+        DueAt = Now,
+        ServiceUrl = Kaart.Location.ServiceUrl,
+        ThreadId = Kaart.Location.ThreadId,
+        ETag = "v2",
+    };
+
+    private ReminderSender CreateSut()
+    {
+        CardTemplates templates = new();
+        return new ReminderSender(
+            _kaarten.Object, _reminders.Object, _connector.Object, new EvaluationCard(templates), new EscalationCard(templates),
+            new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }));
+    }
+
+    private void Posting(Func<Task<ResourceResponse>> answer) =>
+        _connector.Setup(c => c.SendToConversationAsync(Kaart.Location.ServiceUrl, Kaart.Location.ThreadId, It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(answer);
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, ReminderDeliveryOutcome.RetryLater)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, ReminderDeliveryOutcome.RetryLater)]
+    [InlineData(HttpStatusCode.InternalServerError, ReminderDeliveryOutcome.RetryLater)]
+    [InlineData(HttpStatusCode.Forbidden, ReminderDeliveryOutcome.Undeliverable)]
+    [InlineData(HttpStatusCode.NotFound, ReminderDeliveryOutcome.Undeliverable)]
+    public async Task SendAsync_ConnectorFails_SaysWhetherToRetry(HttpStatusCode status, ReminderDeliveryOutcome expected)
+    {
+        _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        Posting(() => throw new ConnectorException(status, "Code", "failed"));
+
+        ReminderDelivery delivery = await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, delivery.Outcome);
+        _reminders.Verify(r => r.ScheduleAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SendAsync_ThrottledThenAccepted_SendsTheEvaluationAndSchedulesTheEscalationAWeekOn()
+    {
+        _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        int calls = 0;
+        Posting(() => ++calls == 1
+            ? throw new ConnectorException(HttpStatusCode.TooManyRequests, "Throttled", "slow down")
+            : Task.FromResult(new ResourceResponse("1767")));
+        ReminderSender sender = CreateSut();
+
+        ReminderDelivery first = await sender.SendAsync(Due, TestContext.Current.CancellationToken);
+        ReminderDelivery second = await sender.SendAsync(Due, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ReminderDeliveryOutcome.RetryLater, first.Outcome);
+        Assert.Equal(new ReminderDelivery(ReminderDeliveryOutcome.Sent, "1767"), second);
+        _reminders.Verify(r => r.ScheduleAsync(
+            It.Is<Reminder>(x => x.Kind == ReminderKind.Escalatie && x.KaartId == "k1" && x.DueAt == Now.AddDays(7) && x.ETag == null),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SendAsync_EvaluationCard_MentionsBewakerAndAanspreekpunt()
+    {
+        _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        Activity? posted = null;
+        _connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string _, Activity a, CancellationToken _) => posted = a)
+            .ReturnsAsync(new ResourceResponse("1"));
+
+        await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
+
+        string card = posted!.Attachments![0].Content!.ToJsonString();
+        Assert.Contains("\"mentioned\":{\"id\":\"29:1\"", card, StringComparison.Ordinal);
+        Assert.Contains("Wat was de vraag?", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_KaartClosed_IsObsoleteAndSendsNothing()
+    {
+        _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart with { Status = KaartStatus.Afgesloten });
+
+        ReminderDelivery delivery = await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ReminderDeliveryOutcome.Obsolete, delivery.Outcome);
+        _connector.VerifyNoOtherCalls();
+    }
+}
