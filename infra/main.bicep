@@ -81,6 +81,7 @@ var tableNames = [
   'MemberIndex'
   'Reminders'
   'TeamIndex'
+  'Retention'
 ]
 
 var baseName = toLower(name)

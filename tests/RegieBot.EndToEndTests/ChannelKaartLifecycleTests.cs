@@ -150,6 +150,58 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
             Playground.Explain(clicked, $"The answered evaluation card should name who answered and have no buttons left: {answered.Summary()}"));
     }
 
+    [Fact]
+    public async Task Clientversie_AndAfsluiten_TheFamilysSummaryAndAClosedKaartInTheThread()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        string casus = "Familie S. " + Unique();
+        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        (SentMessage start, BotCall kaart) = await MakeKaartAsync(
+            casus, [MockTeam.Wijkteam, MockTeam.Zorgaanbieder], ["Mohammed komt elke week langs."], ["Elke maand overleg tussen de hulpverleners."], datum, datum.AddMonths(3), withExternal: false, cancellationToken);
+
+        BotCall summary = await AskForCardAsync(start, "clientversie", "Afspraken over jullie hulp", casus, cancellationToken);
+        string text = summary.CardText;
+        Assert.True(
+            text.Contains(MockTeam.Wijkteam.Name, StringComparison.Ordinal) && text.Contains("Mohammed komt elke week langs.", StringComparison.Ordinal),
+            $"The family's summary should name their aanspreekpunt ({MockTeam.Wijkteam.Name}) and what was agreed for them: {text}");
+        Assert.True(
+            !text.Contains("Elke maand overleg tussen de hulpverleners.", StringComparison.Ordinal) && !text.Contains(MockTeam.Zorgaanbieder.Name, StringComparison.Ordinal),
+            $"The family's summary should leave out the professionals' own agreements and the names of the other professionals: {text}");
+
+        BotCall question = await AskForCardAsync(start, "afsluiten", "Casus afsluiten", casus, cancellationToken);
+        int closing = Playground.Mark();
+        InvokeResult? result = await Playground.ClickAsync(MockTeam.Wijkteam, question, "Casus afsluiten", new Dictionary<string, string> { ["criterium"] = "1" }, cancellationToken);
+        Assert.True(
+            result is { StatusCode: 200 } && StatusOf(result) is null or 200,
+            Playground.Explain(closing, $"'Casus afsluiten' was answered {result?.StatusCode}: {result?.Body?.ToJsonString()}"));
+        BotCall closed = await Playground.WaitForBotCallAsync(
+            closing,
+            "the posted kaart updated in place to show it is closed",
+            c => c.IsUpdateOf(kaart) && c.Succeeded && c.CardText.Contains("Afgesloten op", StringComparison.Ordinal),
+            cancellationToken);
+        Assert.True(
+            closed.FindAction("Ik bevestig mijn rol") is null,
+            Playground.Explain(closing, $"A closed kaart has nothing left to confirm: {closed.Summary()}"));
+
+        BotCall after = await AskForCardAsync(start, "clientversie", "Afspraken over jullie hulp", casus, cancellationToken);
+        Assert.True(
+            after.CardText.Contains("De hulp is nu goed geregeld.", StringComparison.Ordinal),
+            $"After closing, the family's summary should say in plain words why the extra cooperation stops: {after.CardText}");
+    }
+
+    /// <summary>Mentions the bot with <paramref name="command"/> in the kaart's thread and waits for the new card it posts there.</summary>
+    private async Task<BotCall> AskForCardAsync(SentMessage start, string command, string title, string casus, CancellationToken cancellationToken)
+    {
+        int asked = Playground.Mark();
+        await Playground.SendMessageAsAsync(MockTeam.Wijkteam, start.ConversationId, $"<at>{MockTeam.BotName}</at> {command}", cancellationToken);
+        return await Playground.WaitForBotCallAsync(
+            asked,
+            $"the card '{title}' posted in the thread after '@RegieBot {command}'",
+            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ConversationId == start.ConversationId && c.PostedActivityId is not null
+                && c.CardText.Contains(title, StringComparison.Ordinal) && c.CardText.Contains(casus, StringComparison.Ordinal),
+            cancellationToken);
+    }
+
     private const string ExternalName = "Kees de Jong";
     private const string ExternalContact = "kees@huisarts.example";
 

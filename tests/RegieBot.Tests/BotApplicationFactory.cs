@@ -66,6 +66,7 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
             services.RemoveAll<TableTurnLedger>();
             services.RemoveAll<TableKaartStore>();
             services.RemoveAll<TableRetentionIndex>();
+            services.RemoveAll<TableReminderStore>();
             services.Replace(ServiceDescriptor.Singleton(Reminders.Object));
         });
     }

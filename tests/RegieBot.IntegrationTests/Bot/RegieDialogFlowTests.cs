@@ -11,7 +11,7 @@ namespace RegieBot.IntegrationTests.Bot;
 
 /// <summary>The whole regie conversation through the real host on Azurite; only Teams is simulated.</summary>
 [Trait("Category", "Integration")]
-public sealed class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture<AzuriteStorage>
+public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClassFixture<AzuriteStorage>
 {
     private readonly RecordingConnector _teams = new();
 
