@@ -1,6 +1,7 @@
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
 
 namespace RegieBot.Cards;
 
@@ -16,6 +17,10 @@ public sealed record CasusRecords
     public IReadOnlyList<Confirmation> Confirmations { get; init; } = [];
     public IReadOnlyList<ChangeProposal> Proposals { get; init; } = [];
     public DialogState? Dialog { get; init; }
+    public IReadOnlyList<Escalation> Escalations { get; init; } = [];
+
+    /// <summary>The evaluation and escalation reminders of the kaart, as scheduled or sent.</summary>
+    public IReadOnlyList<ReminderState> Reminders { get; init; } = [];
 
     /// <summary>How many messages of the bot in Teams show data of the casus (replaced by a notice when it is deleted).</summary>
     public int PostedMessages { get; init; }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
 
 namespace RegieBot.Cards;
 
@@ -168,6 +169,13 @@ public sealed class ExportCards(CardTemplates templates)
             ? [new(string.Empty, "Geen.")]
             : [.. records.Proposals.OrderBy(p => p.At).Select(p => new Line($"{names.Of(p.ProposedBy)}, {KaartCard.FormatMoment(p.At)}: ", p.Text))]));
 
+        document.Add(new("Opgeschaald", records.Escalations.Count == 0
+            ? [new(string.Empty, "Nooit.")]
+            : [.. records.Escalations.OrderBy(e => e.At).Select(e => new Line($"{names.Of(e.By)}, {KaartCard.FormatMoment(e.At)}: ", e.Reason.Length == 0 ? "–" : e.Reason))]));
+        document.Add(new("Herinneringen", records.Reminders.Count == 0
+            ? [new(string.Empty, "Geen.")]
+            : [.. records.Reminders.OrderBy(r => r.Kind).Select(ReminderLine)]));
+
         if (records.Dialog is { } dialog)
         {
             document.Add(DialogBlock(dialog, names, records.Versions.Count));
@@ -192,6 +200,19 @@ public sealed class ExportCards(CardTemplates templates)
                 $"{names.Of(c.AadObjectId)}: ",
                 $"rol bevestigd op {KaartCard.FormatMoment(c.ConfirmedAt)}" + (counts ? string.Empty : " (vervallen door een latere wijziging)"));
         })];
+    }
+
+    private static Line ReminderLine(ReminderState reminder)
+    {
+        string what = reminder.Kind == ReminderKind.Evaluatie ? "Evaluatie: " : "Opschalen als een evaluatie onbeantwoord blijft: ";
+        string state = reminder.Status switch
+        {
+            ReminderStatus.Scheduled => $"gepland op {KaartCard.FormatMoment(reminder.DueAt)}",
+            ReminderStatus.Sent => $"verstuurd op {KaartCard.FormatMoment(reminder.SentAt ?? reminder.DueAt)}",
+            ReminderStatus.Cancelled => "gestopt",
+            _ => "kon niet worden bezorgd",
+        };
+        return new(what, state);
     }
 
     private static Block DialogBlock(DialogState dialog, Names names, int versions)

@@ -26,6 +26,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
     private const string ConfirmationPrefix = "c-";
     private const string ProposalPrefix = "w-";
     private const string MessagePrefix = "m-";
+    private const string EscalationPrefix = "o-";
     private const int MaxConfirmAttempts = 8;
 
     private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
@@ -317,13 +318,26 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
 
     public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        TableEntity entity = new(TableKey.Encode(kaartId), "o-" + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
+        TableEntity entity = new(TableKey.Encode(kaartId), EscalationPrefix + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
         {
             ["By"] = by,
             ["Reason"] = reason,
             ["At"] = at,
         };
         await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Escalation>> GetEscalationsAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(kaartId);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {EscalationPrefix} and RowKey lt {"o."}");
+        List<Escalation> escalations = [];
+        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            escalations.Add(new Escalation(entity.GetString("By") ?? string.Empty, entity.GetString("Reason") ?? string.Empty, entity.GetDateTimeOffset("At") ?? default));
+        }
+
+        return escalations;
     }
 
     public async Task<CasusFootprint?> GetFootprintAsync(string kaartId, CancellationToken cancellationToken)

@@ -27,7 +27,29 @@ public sealed class ExportCardsTests
         Assert.Contains("Invulgesprek", all, StringComparison.Ordinal);
         Assert.Contains("geannuleerd", all, StringComparison.Ordinal);
         Assert.Contains("geen bestanden kan sturen", all, StringComparison.Ordinal);
+        Assert.Contains("Nooit.", all, StringComparison.Ordinal);   // no escalations
         Assert.DoesNotContain(cards.SelectMany(CardText.OfTextBlocks), t => t.Contains("Sanne", StringComparison.Ordinal) || t.Contains("Familie T.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_WithEscalationsAndReminders_ListsThemWithWhoAndWhen()
+    {
+        CasusRecords records = SampleKaarten.Records() with
+        {
+            Escalations = [new Escalation("aad-1", "De school reageert al weken niet.", SampleKaarten.Now.AddDays(-3))],
+            Reminders =
+            [
+                new Domain.Reminders.ReminderState("k-1", Domain.Reminders.ReminderKind.Evaluatie, Domain.Reminders.ReminderStatus.Sent, SampleKaarten.Now.AddDays(-1), SampleKaarten.Now.AddDays(-1), "a-1"),
+                new Domain.Reminders.ReminderState("k-1", Domain.Reminders.ReminderKind.Escalatie, Domain.Reminders.ReminderStatus.Cancelled, SampleKaarten.Now, null, null),
+            ],
+        };
+
+        string all = string.Concat(_export.Build(records, SampleKaarten.Now).Select(CardText.Of));
+
+        Assert.Contains("Opgeschaald", all, StringComparison.Ordinal);
+        Assert.Contains("Sanne de Vries (Entra-id aad-1), 20 november 2026 om 10:00: \nBolder\nTextRun\nDe school reageert al weken niet.", all, StringComparison.Ordinal);
+        Assert.Contains("Evaluatie: \nBolder\nTextRun\nverstuurd op 22 november 2026 om 10:00", all, StringComparison.Ordinal);
+        Assert.Contains("Opschalen als een evaluatie onbeantwoord blijft: \nBolder\nTextRun\ngestopt", all, StringComparison.Ordinal);
     }
 
     [Fact]

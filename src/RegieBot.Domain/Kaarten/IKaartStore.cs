@@ -63,6 +63,9 @@ public interface IKaartStore
     /// <summary>Records an escalation (opschalen): who, when and why.</summary>
     Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The escalations of the kaart, oldest first (for <c>export</c>).</summary>
+    Task<IReadOnlyList<Escalation>> GetEscalationsAsync(string kaartId, CancellationToken cancellationToken);
+
     /// <summary>The kaarten of a team (any channel), for notices when members join or leave and for uninstalls.</summary>
     Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken);
 }

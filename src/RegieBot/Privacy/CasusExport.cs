@@ -5,6 +5,7 @@ using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Privacy;
+using RegieBot.Domain.Reminders;
 
 namespace RegieBot.Privacy;
 
@@ -16,6 +17,7 @@ internal sealed class CasusExport(
     IKaartStore store,
     CasusLocator locator,
     CasusMessages messages,
+    IReminderStore reminders,
     ExportCards exportCards,
     TimeProvider time,
     ILogger<CasusExport> logger)
@@ -46,6 +48,8 @@ internal sealed class CasusExport(
             Confirmations = snapshot?.Confirmations ?? [],
             Proposals = snapshot?.Proposals ?? [],
             Dialog = dialog,
+            Escalations = await store.GetEscalationsAsync(thread.KaartId, cancellationToken),
+            Reminders = await RemindersAsync(thread.KaartId, cancellationToken),
             PostedMessages = footprint?.Messages.Count ?? 0,
         };
 
@@ -57,5 +61,19 @@ internal sealed class CasusExport(
 
         await turn.SendPlainTextAsync(RegieTexts.ExportPosted(cards.Count), cancellationToken);
         logger.CasusExported(TurnKeyFactory.ForLog(thread.KaartId), records.Versions.Count, cards.Count);
+    }
+
+    private async Task<IReadOnlyList<ReminderState>> RemindersAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        List<ReminderState> states = [];
+        foreach (ReminderKind kind in Enum.GetValues<ReminderKind>())
+        {
+            if (await reminders.GetStateAsync(kaartId, kind, cancellationToken) is { } state)
+            {
+                states.Add(state);
+            }
+        }
+
+        return states;
     }
 }

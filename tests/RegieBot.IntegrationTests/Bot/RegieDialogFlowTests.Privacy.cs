@@ -32,6 +32,9 @@ public sealed partial class RegieDialogFlowTests
             (string questionId, JsonObject question) = LatestCardWithVerb(channel, RegieBot.Cards.CloseCard.Verb);
             JsonNode incomplete = await channel.ClickAsync(questionId, question, "Casus afsluiten", new Dictionary<string, string> { ["criterium"] = "3" }, user: "ahmed", cancellationToken: Ct);
             Assert.Contains("aan wie", incomplete["value"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+            JsonNode withBsn = await channel.ClickAsync(
+                questionId, question, "Casus afsluiten", new Dictionary<string, string> { ["criterium"] = "3", ["overgedragenAan"] = "Jeugdbescherming, BSN 111222333" }, user: "ahmed", cancellationToken: Ct);
+            Assert.Contains("burgerservicenummer", withBsn["value"]!.ToJsonString(), StringComparison.Ordinal);
             Assert.Equal(KaartStatus.Actief, (await store.GetKaartAsync(kaartId, Ct))!.Status);   // refused in Dutch, nothing closed
 
             JsonNode closed = await channel.ClickAsync(
@@ -89,8 +92,13 @@ public sealed partial class RegieDialogFlowTests
             await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
             await channel.SayAsync("opschalen de school reageert niet", user: "ahmed", cancellationToken: Ct);
             await channel.SayAsync("export", user: "petra", cancellationToken: Ct);
-            string export = LatestCardTitled(channel, "Inzage: alles wat RegieBot over deze casus bewaart").ToJsonString();
+            string export = string.Concat(_teams.Calls.Where(c => c.Kind == "send" && c.ConversationId == channel.ThreadId)
+                .Select(c => ChannelSimulator.CardOf(c.Activity))
+                .Where(c => (string?)c["body"]?[0]?["text"] == "Inzage: alles wat RegieBot over deze casus bewaart")
+                .Select(c => c.ToJsonString()));
             Assert.Contains("Ahmed heeft de casusregie", export, StringComparison.Ordinal);
+            Assert.Contains("de school reageert niet", export, StringComparison.Ordinal);
+            Assert.Contains("{\"type\":\"TextRun\",\"text\":\"Evaluatie: \",\"weight\":\"Bolder\"},{\"type\":\"TextRun\",\"text\":\"gepland op", export, StringComparison.Ordinal);
             IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
             string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
 
