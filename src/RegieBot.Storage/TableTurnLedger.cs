@@ -9,7 +9,8 @@ namespace RegieBot.Storage;
 /// <summary>
 /// The turn ledger in Table Storage: both keys of a turn are inserted in one transaction in the
 /// conversation's partition, so a redelivery (same id, or same content with a new id) fails the
-/// insert on any instance.
+/// insert on any instance. A claim whose write landed but whose response was lost (a timeout, then the SDK's
+/// retry meets its own rows) is recognised by the attempt token it wrote, so a slow storage never drops a turn.
 /// </summary>
 public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITurnLedger, ICasusDataEraser
 {
@@ -19,9 +20,10 @@ public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITu
     {
         ArgumentNullException.ThrowIfNull(keys);
         DateTimeOffset now = time.GetUtcNow();
+        string attempt = Guid.NewGuid().ToString("N");
         List<TableTransactionAction> actions = [.. RowKeys(keys).Select(rowKey => new TableTransactionAction(
             TableTransactionActionType.Add,
-            new TurnEntity { PartitionKey = keys.Partition, RowKey = rowKey, SeenAt = now }))];
+            new TurnEntity { PartitionKey = keys.Partition, RowKey = rowKey, SeenAt = now, Attempt = attempt }))];
         try
         {
             await Table.SubmitTransactionAsync(actions, cancellationToken);
@@ -29,7 +31,10 @@ public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITu
         }
         catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
-            return false;
+            // Both rows are written together: the content row says whose claim it was.
+            NullableResponse<TurnEntity> claimed = await Table.GetEntityIfExistsAsync<TurnEntity>(
+                keys.Partition, ContentRowKey(keys), select: [nameof(TurnEntity.Attempt)], cancellationToken: cancellationToken);
+            return claimed.HasValue && claimed.Value!.Attempt == attempt;
         }
     }
 
@@ -69,6 +74,8 @@ public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITu
             yield return "i-" + keys.ById;
         }
 
-        yield return "c-" + keys.ByContent;
+        yield return ContentRowKey(keys);
     }
+
+    private static string ContentRowKey(TurnKeys keys) => "c-" + keys.ByContent;
 }

@@ -12,4 +12,7 @@ public sealed class TurnEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public DateTimeOffset SeenAt { get; set; }
+
+    /// <summary>Which claim wrote the row: tells our own write, landed before its response was lost, from a redelivery.</summary>
+    public string? Attempt { get; set; }
 }

@@ -1,3 +1,6 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using RegieBot.Domain.Turns;
 using RegieBot.Storage;
@@ -19,6 +22,25 @@ public sealed class TableTurnLedgerTests(AzuriteStorage storage) : IClassFixture
 
         Assert.True(await _ledger.TryBeginAsync(keys, ct));
         Assert.False(await _ledger.TryBeginAsync(keys, ct));
+    }
+
+    [Fact]
+    public async Task TryBeginAsync_WriteLandsButItsResponseIsLost_TheRetryMeetsItsOwnRowsAndStillClaimsTheTurn()
+    {
+        LoseFirstTransactionResponse lose = new();
+        TableClientOptions options = new();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        options.AddPolicy(lose, HttpPipelinePosition.PerRetry);
+        TableTurnLedger slow = new(new RegieTables(new TableServiceClient(AzuriteStorage.ConnectionString, options), storage.Options), TimeProvider.System);
+        TurnKeys keys = NewKeys();
+        CancellationToken ct = TestContext.Current.CancellationToken;
+
+        bool claimed = await slow.TryBeginAsync(keys, ct);
+
+        Assert.Equal(2, lose.Transactions);   // the write whose answer was lost, then the SDK's retry: 409 on our own rows
+        Assert.True(claimed);
+        Assert.False(await _ledger.TryBeginAsync(keys, ct));   // a real redelivery is still a duplicate
     }
 
     [Fact]
@@ -79,5 +101,25 @@ public sealed class TableTurnLedgerTests(AzuriteStorage storage) : IClassFixture
         Assert.False(await _ledger.TryBeginAsync(keys, ct));
         await _ledger.AbandonAsync(keys, ct);
         Assert.True(await _ledger.TryBeginAsync(keys, ct));
+    }
+
+    /// <summary>Lets the first transaction reach storage, then loses its response, as a network timeout does.</summary>
+    private sealed class LoseFirstTransactionResponse : HttpPipelinePolicy
+    {
+        private int _transactions;
+
+        public int Transactions => _transactions;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The ledger is asynchronous.");
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref _transactions) == 1)
+            {
+                throw new IOException("The response was lost on the way back.");
+            }
+        }
     }
 }
