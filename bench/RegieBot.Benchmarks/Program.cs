@@ -20,7 +20,7 @@ internal static class EntryPoint
               --azurite-port N        the Azurite Table service on 127.0.0.1 (10002)
               turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (20)
                       --think-ms N before each turn (0)  --sample-every 30s
-              sweep:  --sizes 1000,10000,100000  --due-percent 1
+              sweep:  --sizes 1000,10000,100000  --due-percent 1  --repeat 5 (median of the runs)
               micro:  arguments after a separate -- go to BenchmarkDotNet (e.g. -- --filter *Card*)
             """;
 
@@ -66,7 +66,7 @@ internal static class EntryPoint
             Report report = new(quick ? "sweep-quick" : "sweep");
             report.Line($"Command: `{CommandLine()}`");
             report.Line();
-            failures += await new SweepBenchmark(sizes, Double("--due-percent") ?? 1.0, storage, report).RunAsync(stop.Token);
+            failures += await new SweepBenchmark(sizes, Double("--due-percent") ?? 1.0, Int("--repeat") ?? (quick ? 1 : 5), storage, report).RunAsync(stop.Token);
             await report.SaveAsync(root);
         }
 
