@@ -2,14 +2,14 @@
 # Runs the benchmarks of bench/ (outside the test suite) in Release against an Azurite of their own.
 #   scripts/bench.sh --quick                 all three, small sizes, under a minute (CI runs this; no timing is asserted)
 #   scripts/bench.sh turns --duration 10m    one benchmark with its options (see README, section Benchmarks)
-# Starts Azurite's Table service on a free port from 10102 (data in artifacts/bench-azurite/, removed afterwards),
+# Starts Azurite's Table service on a free port from 10102 (data in artifacts/bench-azurite-PID/, removed afterwards),
 # so that a running test suite or local bot on 10002 neither disturbs nor is disturbed. Reports go to artifacts/bench/.
 # Exits non-zero when a benchmark reports an error (a failed turn, a reminder not claimed, a benchmark that threw).
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-AZURITE_DIR="$REPO_ROOT/artifacts/bench-azurite"
+AZURITE_DIR="$REPO_ROOT/artifacts/bench-azurite-$$"
 AZURITE_PID=""
 BENCH_DLL="$REPO_ROOT/bench/RegieBot.Benchmarks/bin/Release/net10.0/RegieBot.Benchmarks.dll"
 

@@ -144,6 +144,13 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
             ["trigger"] = "manual",
         };
         (bool ok, JsonNode? body) = await PostAsync(kind, invoke, invoke: true, cancellationToken);
+        if (ok && body?["value"] is not JsonObject)
+        {
+            // A 200 without a card (e.g. "Deze actie is al verwerkt."): the dialog cannot go on.
+            record(new DriverSample(kind + " (no card: " + body?["value"]?.ToJsonString() + ")", 0, true, false));
+            return null;
+        }
+
         return ok ? body?["value"] as JsonObject : null;
     }
 

@@ -43,13 +43,18 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             }
 
             Drain();
+            TimeSpan cpuBefore = ProcessorTime();
             for (int i = 0; i < settings.SequentialDialogs; i++)
             {
                 errors += await sequential.RunDialogAsync(i, cancellationToken) ? 0 : 1;
             }
 
+            TimeSpan cpu = ProcessorTime() - cpuBefore;
             (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string, string), long> operations) = Drain();
             errors += ReportSequential(server, driver, operations);
+            report.Line($"CPU time of this process per turn, one turn at a time: {Report.N(cpu.TotalMilliseconds / Math.Max(1, server.Count), "0.00")} ms " +
+                "(bot, SDK client, driver and stand-in together; unlike the latencies, not inflated by waiting for a busy core).");
+            report.Line();
             errors += await RunConcurrentAsync(client, teams, cancellationToken);
         }
         finally
@@ -133,6 +138,12 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
 
         (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> turns, _) = Drain();
         int turnErrors = turns.Count(d => !d.Ok) + server.Count(s => s.Status >= 500);
+        foreach (IGrouping<string, DriverSample> failed in turns.Where(d => !d.Ok).GroupBy(d => d.Kind).Take(5))
+        {
+            report.Line($"Failed: {failed.Count()} × {failed.Key}");
+            report.Line();
+        }
+
         report.Table(
             ["dialogs", "failed dialogs", "turns", "failed turns", "turns / s", "allocated / turn (whole process)", "gen2 GCs"],
             [[dialogs.ToString(System.Globalization.CultureInfo.InvariantCulture), failedDialogs.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -211,6 +222,12 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         double heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
         using Process process = Process.GetCurrentProcess();
         return (clock.Elapsed.TotalMinutes, heap, process.WorkingSet64 / 1048576.0);
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using Process process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Least-squares slope of y over x.</summary>
