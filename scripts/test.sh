@@ -3,6 +3,8 @@
 # Installs the node packages when needed, starts Azurite unless something already listens on
 # 127.0.0.1:10002 (and stops what it started), writes one TRX file per test project to
 # artifacts/test-results/ and ends with exactly one line: "N passed, N failed[, N skipped]".
+# Then the benchmarks run in quick mode (scripts/bench.sh --quick, no timing asserted), counted as one more
+# passed or failed entry; REGIEBOT_BENCH_QUICK=0 leaves them out.
 # Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter "Category!=EndToEnd".
 set -uo pipefail
 
@@ -70,6 +72,18 @@ summary="$(node "$REPO_ROOT/scripts/lib/trx-summary.cjs" "$RESULTS_DIR")" || sum
 read -r files passed failed skipped executed < <(node -e '
   const s = JSON.parse(process.argv[1]);
   console.log([s.files, s.passed, s.failed, s.skipped, s.executed].join(" "));' "$summary")
+
+# The benchmarks are outside the test suite; their quick mode runs here so that they never rot.
+if [ "${REGIEBOT_BENCH_QUICK:-1}" != "0" ]; then
+  log "Running the benchmarks in quick mode (scripts/bench.sh --quick)…"
+  if bash "$REPO_ROOT/scripts/bench.sh" --quick >"$RESULTS_DIR/bench-quick.log" 2>&1; then
+    log "benchmarks quick mode: passed"
+    passed=$((passed + 1))
+  else
+    log "benchmarks quick mode: FAILED (artifacts/test-results/bench-quick.log)"
+    failed=$((failed + 1))
+  fi
+fi
 
 status=0
 if [ "$test_status" -ne 0 ]; then

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,13 @@ namespace RegieBot.Storage;
 
 public static class StorageHostingExtensions
 {
+    /// <summary>
+    /// Service key of extra <see cref="HttpPipelinePolicy"/> instances for the Table Storage client: each one registered
+    /// under this key (<c>AddKeyedSingleton&lt;HttpPipelinePolicy&gt;(PipelinePolicyKey, …)</c>) runs once per attempt
+    /// of every storage request, e.g. to meter requests. None are registered by default.
+    /// </summary>
+    public const string PipelinePolicyKey = "RegieBot.Storage";
+
     public static IHostApplicationBuilder AddRegieStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -40,6 +48,11 @@ public static class StorageHostingExtensions
             clientOptions.Retry.MaxRetries = options.MaxRetries;
             clientOptions.Retry.Mode = RetryMode.Exponential;
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            foreach (HttpPipelinePolicy policy in sp.GetKeyedServices<HttpPipelinePolicy>(PipelinePolicyKey))
+            {
+                clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            }
+
             return options.AccountUri is { } accountUri
                 ? new TableServiceClient(accountUri, CreateCredential(options), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace RegieBot.Benchmarks.Measuring;
+
+/// <summary>
+/// Counts outbound requests (storage and connector) and the time spent in them. A turn's own meter is found through
+/// <see cref="Current"/>, which flows with the request's async context from the bot endpoint into the Azure SDK
+/// pipeline and the connector's HttpClient; requests outside any turn (the reminder worker) go to a shared meter.
+/// </summary>
+internal sealed class RequestMeter
+{
+    private static readonly AsyncLocal<RequestMeter?> Ambient = new();
+    private readonly ConcurrentDictionary<string, int> _byOperation = new(StringComparer.Ordinal);
+    private long _storageRequests;
+    private long _storageTicks;
+    private long _connectorRequests;
+    private long _connectorTicks;
+
+    /// <summary>The meter of the turn being handled, if any.</summary>
+    public static RequestMeter? Current
+    {
+        get => Ambient.Value;
+        set => Ambient.Value = value;
+    }
+
+    /// <summary>Requests made outside any turn.</summary>
+    public static RequestMeter Background { get; } = new();
+
+    public static RequestMeter CurrentOrBackground => Current ?? Background;
+
+    public long StorageRequests => Interlocked.Read(ref _storageRequests);
+
+    public long ConnectorRequests => Interlocked.Read(ref _connectorRequests);
+
+    public TimeSpan StorageTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _storageTicks));
+
+    public TimeSpan ConnectorTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _connectorTicks));
+
+    /// <summary>Storage requests by "table operation", e.g. <c>Turns batch</c>, <c>Kaarten read</c>.</summary>
+    public IReadOnlyDictionary<string, int> ByOperation => _byOperation;
+
+    public void AddStorage(string operation, long elapsedTicks)
+    {
+        Interlocked.Increment(ref _storageRequests);
+        Interlocked.Add(ref _storageTicks, elapsedTicks);
+        _byOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
+    }
+
+    public void AddConnector(string operation, long elapsedTicks)
+    {
+        Interlocked.Increment(ref _connectorRequests);
+        Interlocked.Add(ref _connectorTicks, elapsedTicks);
+        _byOperation.AddOrUpdate("connector " + operation, 1, (_, n) => n + 1);
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _storageRequests, 0);
+        Interlocked.Exchange(ref _storageTicks, 0);
+        Interlocked.Exchange(ref _connectorRequests, 0);
+        Interlocked.Exchange(ref _connectorTicks, 0);
+        _byOperation.Clear();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RegieBot.Benchmarks.Turns;
+
+/// <summary>
+/// A small stand-in for the Bot Connector on loopback: answers the v3 routes the bot uses with fresh ids, and keeps
+/// what was posted or updated per conversation (raw bytes, parsed only when the driver asks) until it is forgotten.
+/// </summary>
+internal sealed class ConnectorStandIn : IAsyncDisposable
+{
+    private static readonly JsonArray Members =
+    [
+        new JsonObject { ["id"] = "29:sanne", ["aadObjectId"] = "aad-sanne", ["name"] = "Sanne de Vries" },
+        new JsonObject { ["id"] = "29:ahmed", ["aadObjectId"] = "aad-ahmed", ["name"] = "Ahmed El Amrani" },
+        new JsonObject { ["id"] = "29:petra", ["aadObjectId"] = "aad-petra", ["name"] = "Petra Jansen" },
+    ];
+
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte[]>> _messages = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
+    private long _nextId = 1767225700000;
+    private long _calls;
+
+    private ConnectorStandIn(WebApplication app) => _app = app;
+
+    /// <summary>The serviceUrl to put in activities, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public static async Task<ConnectorStandIn> StartAsync()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        WebApplication app = builder.Build();
+        ConnectorStandIn standIn = new(app);
+        standIn.Map(app);
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        standIn.ServiceUrl = address.TrimEnd('/') + "/";
+        return standIn;
+    }
+
+    /// <summary>The messages of a conversation by id, parsed.</summary>
+    public IReadOnlyList<(string Id, JsonObject Activity)> MessagesOf(string conversationId) =>
+        _messages.TryGetValue(conversationId, out ConcurrentDictionary<string, byte[]>? messages)
+            ? [.. messages.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (m.Key, JsonNode.Parse(m.Value)!.AsObject()))]
+            : [];
+
+    public void Forget(string conversationId) => _messages.TryRemove(conversationId, out _);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpRequest request) => PostAsync(conversationId, request));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, HttpRequest request) => PostAsync(conversationId, request));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
+        {
+            Interlocked.Increment(ref _calls);
+            ConcurrentDictionary<string, byte[]> messages = Conversation(conversationId);
+            if (!messages.ContainsKey(activityId))
+            {
+                return Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "ActivityNotFoundInConversation" } }, statusCode: 404);
+            }
+
+            messages[activityId] = await ReadAsync(request);
+            return Results.Json(new JsonObject { ["id"] = activityId });
+        });
+        app.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId) =>
+        {
+            Interlocked.Increment(ref _calls);
+            Conversation(conversationId).TryRemove(activityId, out _);
+            return Results.Ok();
+        });
+        app.MapPost("/v3/conversations", () =>
+        {
+            Interlocked.Increment(ref _calls);
+            string id = NextId();
+            return Results.Json(new JsonObject { ["id"] = "a:" + id, ["activityId"] = id });
+        });
+        app.MapGet("/v3/conversations/{conversationId}/pagedmembers", () =>
+        {
+            Interlocked.Increment(ref _calls);
+            return Results.Json(new JsonObject { ["members"] = Members.DeepClone() });
+        });
+        app.MapGet("/v3/conversations/{conversationId}/members", () =>
+        {
+            Interlocked.Increment(ref _calls);
+            return Results.Json(Members.DeepClone());
+        });
+    }
+
+    private async Task<IResult> PostAsync(string conversationId, HttpRequest request)
+    {
+        Interlocked.Increment(ref _calls);
+        string id = NextId();
+        Conversation(conversationId)[id] = await ReadAsync(request);
+        return Results.Json(new JsonObject { ["id"] = id });
+    }
+
+    private ConcurrentDictionary<string, byte[]> Conversation(string conversationId) =>
+        _messages.GetOrAdd(conversationId, _ => new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal));
+
+    private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<byte[]> ReadAsync(HttpRequest request)
+    {
+        using MemoryStream buffer = new();
+        await request.Body.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using RegieBot.Benchmarks.Measuring;
+
+namespace RegieBot.Benchmarks.Turns;
+
+/// <summary>Settings of the turn benchmark (see <c>turns --help</c>).</summary>
+internal sealed record TurnSettings(int SequentialDialogs, int Conversations, TimeSpan Duration, TimeSpan SampleEvery, TimeSpan ThinkTime)
+{
+    public static TurnSettings Quick { get; } = new(3, 20, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero);
+
+    public static TurnSettings Full { get; } = new(20, 200, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30), TimeSpan.Zero);
+}
+
+/// <summary>
+/// The turn benchmark: the real bot in process on loopback Kestrel, Azurite, the connector stand-in. Phase 1 drives
+/// dialogs one at a time (exact storage requests per turn, uncontended latencies); phase 2 keeps
+/// <see cref="TurnSettings.Conversations"/> conversations busy for <see cref="TurnSettings.Duration"/>
+/// (latency under load, throughput, errors, allocations, memory over time).
+/// </summary>
+internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot, string storage, Report report)
+{
+    private readonly TurnRecorder _recorder = new();
+    private readonly ConcurrentQueue<DriverSample> _driver = new();
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        string prefix = "B" + Guid.NewGuid().ToString("N")[..10];
+        await using ConnectorStandIn teams = await ConnectorStandIn.StartAsync();
+        BotHost host = new(repositoryRoot, prefix, storage, _recorder);
+        int errors = 0;
+        try
+        {
+            host.StartServer();
+            using HttpClient client = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = host.BaseAddress };
+            report.Line($"## Turns — {Environment.ProcessorCount} cores, bot on {host.BaseAddress}, Azurite, connector stand-in");
+            report.Line();
+
+            DialogDriver sequential = new(client, teams, _driver.Enqueue, TimeSpan.Zero);
+            for (int i = 0; i < 2; i++)
+            {
+                errors += await sequential.RunDialogAsync(i, cancellationToken) ? 0 : 1;   // warm-up: JIT, connections, tables
+            }
+
+            Drain();
+            TimeSpan cpuBefore = ProcessorTime();
+            for (int i = 0; i < settings.SequentialDialogs; i++)
+            {
+                errors += await sequential.RunDialogAsync(i, cancellationToken) ? 0 : 1;
+            }
+
+            TimeSpan cpu = ProcessorTime() - cpuBefore;
+            (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string, string), long> operations) = Drain();
+            errors += ReportSequential(server, driver, operations);
+            report.Line($"CPU time of this process per turn, one turn at a time: {Report.N(cpu.TotalMilliseconds / Math.Max(1, server.Count), "0.00")} ms " +
+                "(bot, SDK client, driver and stand-in together; unlike the latencies, not inflated by waiting for a busy core).");
+            report.Line();
+            errors += await RunConcurrentAsync(client, teams, cancellationToken);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+            await DeleteTablesAsync(prefix);
+        }
+
+        report.Line(errors == 0 ? "No errors." : $"**{errors} errors.**");
+        return errors;
+    }
+
+    private int ReportSequential(IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string Kind, string Operation), long> operations)
+    {
+        report.Line($"### One turn at a time ({settings.SequentialDialogs} dialogs of 14 turns)");
+        report.Line();
+        report.Line("Requests per turn, by kind of turn (storage: every attempt the Azure SDK sent; connector: calls to the stand-in).");
+        report.Line();
+        report.Table(
+            ["turn", "turns", "storage requests / turn", "storage (min–max)", "connector calls / turn", "storage requests by table and operation (per turn)"],
+            server.GroupBy(s => s.Kind).OrderBy(g => Order(g.Key)).Select(g =>
+            {
+                int n = g.Count();
+                string breakdown = string.Join(", ", operations
+                    .Where(o => o.Key.Kind == g.Key && !o.Key.Operation.StartsWith("connector", StringComparison.Ordinal))
+                    .OrderByDescending(o => o.Value).ThenBy(o => o.Key.Operation, StringComparer.Ordinal)
+                    .Select(o => $"{o.Key.Operation} {Report.N((double)o.Value / n, "0.##")}"));
+                return (IReadOnlyList<string>)[g.Key, n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Report.N(g.Average(s => s.StorageRequests), "0.00"), $"{g.Min(s => s.StorageRequests)}–{g.Max(s => s.StorageRequests)}",
+                    Report.N(g.Average(s => s.ConnectorRequests), "0.00"), breakdown];
+            }));
+        report.Line("Latency, one turn at a time (ms). Own work = time in the bot's request pipeline minus the time its storage requests and connector calls took.");
+        report.Line();
+        LatencyTable(server, driver);
+        return server.Count(s => s.Status >= 500) + driver.Count(d => !d.Ok);
+    }
+
+    private async Task<int> RunConcurrentAsync(HttpClient client, ConnectorStandIn teams, CancellationToken cancellationToken)
+    {
+        report.Line($"### {settings.Conversations} conversations at once for {settings.Duration:g}" +
+            (settings.ThinkTime > TimeSpan.Zero ? $", {settings.ThinkTime.TotalMilliseconds} ms think time before each turn" : ", no think time (saturation)"));
+        report.Line();
+        DialogDriver driver = new(client, teams, _driver.Enqueue, settings.ThinkTime);
+        List<(double Minutes, double HeapMb, double WorkingSetMb)> memory = [Sample(Stopwatch.StartNew())];
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int gen2Before = GC.CollectionCount(2);
+        Stopwatch clock = Stopwatch.StartNew();
+        int dialogs = 0;
+        int failedDialogs = 0;
+        int number = 1000;
+        using CancellationTokenSource stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task sampler = Task.Run(async () =>
+        {
+            using PeriodicTimer timer = new(settings.SampleEvery);
+            while (await timer.WaitForNextTickAsync(stopSampling.Token).ConfigureAwait(false))
+            {
+                lock (memory)
+                {
+                    memory.Add(Sample(clock));
+                }
+            }
+        }, CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, settings.Conversations).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < settings.Duration && !cancellationToken.IsCancellationRequested)
+            {
+                bool ok = await driver.RunDialogAsync(Interlocked.Increment(ref number), cancellationToken);
+                Interlocked.Increment(ref dialogs);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failedDialogs);
+                }
+            }
+        }, CancellationToken.None)));
+        TimeSpan elapsed = clock.Elapsed;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        await stopSampling.CancelAsync();
+        await sampler.ContinueWith(_ => { }, TaskScheduler.Default);
+        memory.Add(Sample(clock));
+
+        (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> turns, _) = Drain();
+        int turnErrors = turns.Count(d => !d.Ok) + server.Count(s => s.Status >= 500);
+        foreach (IGrouping<string, DriverSample> failed in turns.Where(d => !d.Ok).GroupBy(d => d.Kind).Take(5))
+        {
+            report.Line($"Failed: {failed.Count()} × {failed.Key}");
+            report.Line();
+        }
+
+        report.Table(
+            ["dialogs", "failed dialogs", "turns", "failed turns", "turns / s", "allocated / turn (whole process)", "gen2 GCs"],
+            [[dialogs.ToString(System.Globalization.CultureInfo.InvariantCulture), failedDialogs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+              turns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), turnErrors.ToString(System.Globalization.CultureInfo.InvariantCulture),
+              Report.N(turns.Count / elapsed.TotalSeconds), Report.N(allocated / 1024.0 / Math.Max(1, turns.Count)) + " KB",
+              (GC.CollectionCount(2) - gen2Before).ToString(System.Globalization.CultureInfo.InvariantCulture)]]);
+        report.Line("Latency under load (ms):");
+        report.Line();
+        LatencyTable(server, turns);
+        ReportMemory(memory);
+        return failedDialogs + turnErrors;
+    }
+
+    private void ReportMemory(List<(double Minutes, double HeapMb, double WorkingSetMb)> memory)
+    {
+        // The slope leaves out the first sample (before the load: tables, JIT and pools still growing).
+        List<(double Minutes, double HeapMb, double WorkingSetMb)> loaded = memory.Count > 2 ? memory[1..] : memory;
+        double slope = Slope(loaded.Select(m => (m.Minutes, m.HeapMb)).ToList());
+        using Process process = Process.GetCurrentProcess();
+        report.Line($"Memory: managed heap after a full GC, sampled every {settings.SampleEvery:g}: " +
+            string.Join(", ", memory.Select(m => $"{Report.N(m.Minutes, "0.0")} min {Report.N(m.HeapMb)} MB")) + ".");
+        report.Line();
+        report.Line($"Heap slope under load: {Report.N(slope, "0.00")} MB/min; peak heap {Report.N(memory.Max(m => m.HeapMb))} MB; " +
+            $"working set now {Report.N(memory[^1].WorkingSetMb)} MB, peak {Report.N(process.PeakWorkingSet64 / 1048576.0)} MB (the whole process: bot, driver and stand-in).");
+        report.Line();
+    }
+
+    private void LatencyTable(IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver)
+    {
+        ILookup<string, TurnSample> own = server.ToLookup(s => s.Kind);
+        report.Table(
+            ["turn", "n", "end-to-end p50", "p95", "p99", "own work p50", "p95", "p99", "storage p50", "connector+storage p99"],
+            driver.Where(d => d.Ok).GroupBy(d => d.Kind).OrderBy(g => Order(g.Key)).Select(g =>
+            {
+                List<double> e2e = [.. g.Select(d => d.EndToEndMs).Order()];
+                List<double> work = [.. own[g.Key].Select(s => s.OwnMs).Order()];
+                List<double> outside = [.. own[g.Key].Select(s => s.ServerMs - s.OwnMs).Order()];
+                return (IReadOnlyList<string>)[g.Key, e2e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    P(e2e, 50), P(e2e, 95), P(e2e, 99), P(work, 50), P(work, 95), P(work, 99), P(outside, 50), P(outside, 99)];
+            }).Append(All(server, driver)));
+    }
+
+    private static IReadOnlyList<string> All(IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver)
+    {
+        List<double> e2e = [.. driver.Where(d => d.Ok && d.Invoke).Select(d => d.EndToEndMs).Order()];
+        List<double> work = [.. server.Select(s => s.OwnMs).Order()];
+        List<double> outside = [.. server.Select(s => s.ServerMs - s.OwnMs).Order()];
+        return ["**all invokes** (own work: all turns)", e2e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            P(e2e, 50), P(e2e, 95), P(e2e, 99), P(work, 50), P(work, 95), P(work, 99), P(outside, 50), P(outside, 99)];
+    }
+
+    private static string P(List<double> sorted, double percent) => Percentiles.Ms(Percentiles.Of(sorted, percent));
+
+    private static int Order(string kind) => kind switch
+    {
+        DialogDriver.KindStart => 0,
+        DialogDriver.KindNext => 1,
+        DialogDriver.KindAdd => 2,
+        DialogDriver.KindSave => 3,
+        _ => 4,
+    };
+
+    private (IReadOnlyList<TurnSample>, IReadOnlyList<DriverSample>, IReadOnlyDictionary<(string, string), long>) Drain()
+    {
+        List<DriverSample> driver = [];
+        while (_driver.TryDequeue(out DriverSample? sample))
+        {
+            driver.Add(sample);
+        }
+
+        return (_recorder.Drain(), driver, _recorder.DrainOperations());
+    }
+
+    private static (double Minutes, double HeapMb, double WorkingSetMb) Sample(Stopwatch clock)
+    {
+        double heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+        using Process process = Process.GetCurrentProcess();
+        return (clock.Elapsed.TotalMinutes, heap, process.WorkingSet64 / 1048576.0);
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using Process process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>Least-squares slope of y over x.</summary>
+    internal static double Slope(IReadOnlyList<(double X, double Y)> points)
+    {
+        if (points.Count < 2)
+        {
+            return 0;
+        }
+
+        double meanX = points.Average(p => p.X);
+        double meanY = points.Average(p => p.Y);
+        double numerator = points.Sum(p => (p.X - meanX) * (p.Y - meanY));
+        double denominator = points.Sum(p => (p.X - meanX) * (p.X - meanX));
+        return denominator == 0 ? 0 : numerator / denominator;
+    }
+
+    private async Task DeleteTablesAsync(string prefix)
+    {
+        Azure.Data.Tables.TableServiceClient service = new(storage);
+        foreach (string table in Storage.RegieTables.All)
+        {
+            await service.DeleteTableAsync(prefix + table);
+        }
+    }
+}

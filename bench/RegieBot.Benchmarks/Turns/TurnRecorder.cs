@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using RegieBot.Benchmarks.Measuring;
+
+namespace RegieBot.Benchmarks.Turns;
+
+/// <summary>One turn as the bot handled it: server-side time, and what of it went to storage and the connector.</summary>
+internal sealed record TurnSample(string Kind, double ServerMs, double OwnMs, long StorageRequests, long ConnectorRequests, int Status);
+
+/// <summary>Collects <see cref="TurnSample"/>s from the metering middleware, per turn kind, and storage operations per kind.</summary>
+internal sealed class TurnRecorder
+{
+    private readonly ConcurrentQueue<TurnSample> _samples = new();
+    private readonly ConcurrentDictionary<(string Kind, string Operation), long> _operations = new();
+
+    public void Record(string kind, long elapsedTicks, RequestMeter meter, int status)
+    {
+        double server = Stopwatch.GetElapsedTime(0, elapsedTicks).TotalMilliseconds;
+        double own = Math.Max(0, server - meter.StorageTime.TotalMilliseconds - meter.ConnectorTime.TotalMilliseconds);
+        _samples.Enqueue(new TurnSample(kind, server, own, meter.StorageRequests, meter.ConnectorRequests, status));
+        foreach ((string operation, int count) in meter.ByOperation)
+        {
+            _operations.AddOrUpdate((kind, operation), count, (_, n) => n + count);
+        }
+    }
+
+    public IReadOnlyList<TurnSample> Drain()
+    {
+        List<TurnSample> drained = [];
+        while (_samples.TryDequeue(out TurnSample? sample))
+        {
+            drained.Add(sample);
+        }
+
+        return drained;
+    }
+
+    /// <summary>Storage and connector requests per (turn kind, operation) since the last call.</summary>
+    public IReadOnlyDictionary<(string Kind, string Operation), long> DrainOperations()
+    {
+        Dictionary<(string, string), long> drained = new(_operations);
+        _operations.Clear();
+        return drained;
+    }
+}
