@@ -226,16 +226,21 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
         return kaart is null ? null : new KaartSnapshot(kaart, confirmations, [.. proposals.OrderBy(p => p.At)]);
     }
 
-    public async Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, CancellationToken cancellationToken)
+    public async Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, Confirmation? lastKnown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
         string pk = TableKey.Encode(kaartId);
         string rk = ConfirmationPrefix + TableKey.Encode(confirmation.ProfessionalId);
+        Confirmation? current = lastKnown;
         for (int attempt = 1; attempt <= MaxConfirmAttempts; attempt++)
         {
-            NullableResponse<TableEntity> current = await Kaarten.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken);
-            if (current.HasValue && ToConfirmation(current.Value!) is { } existing
-                && existing.AadObjectId == confirmation.AadObjectId && existing.RoleFingerprint == confirmation.RoleFingerprint)
+            if (attempt > 1)
+            {
+                NullableResponse<TableEntity> read = await Kaarten.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken);
+                current = read.HasValue ? ToConfirmation(read.Value!) : null;
+            }
+
+            if (current is not null && current.AadObjectId == confirmation.AadObjectId && current.RoleFingerprint == confirmation.RoleFingerprint)
             {
                 return false;   // already confirmed this very role: a double click or a redelivered invoke
             }
@@ -249,9 +254,9 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             };
             try
             {
-                if (current.HasValue)
+                if (current?.ETag is { Length: > 0 } etag)
                 {
-                    await Kaarten.UpdateEntityAsync(entity, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await Kaarten.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
@@ -262,7 +267,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
-                // Another instance wrote this row between our read and write: read again and decide again.
+                // Written since it was last read (here or by the caller): read again and decide again.
             }
         }
 

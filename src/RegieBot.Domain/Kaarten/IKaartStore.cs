@@ -42,9 +42,11 @@ public interface IKaartStore
 
     /// <summary>
     /// Records a professional's confirmation (one row per professional, written conditionally with a bounded
-    /// ETag retry loop). Returns false when the same confirmation was already recorded.
+    /// ETag retry loop). Returns false when the same confirmation was already recorded. <paramref name="lastKnown"/>
+    /// is the professional's row as the caller last read it (null: none): the first attempt writes against it
+    /// without reading again; only a conflict costs a read.
     /// </summary>
-    Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, CancellationToken cancellationToken);
+    Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, Confirmation? lastKnown, CancellationToken cancellationToken);
 
     Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken);
 

@@ -42,7 +42,7 @@ internal sealed class ActivityRouter(
                 await membership.UninstalledAsync(turn, cancellationToken);
                 return null;
 
-            case { Type: ActivityTypes.Invoke, Name: "adaptiveCard/action" }:
+            case { Type: ActivityTypes.Invoke, Name: CardActionHandler.InvokeName }:
                 return await cardActions.HandleAsync(turn, cancellationToken);
 
             case { Type: ActivityTypes.Invoke }:

@@ -7,6 +7,17 @@ namespace RegieBot.Bot;
 internal sealed class CardActionHandler(
     RegieConversation conversation, KaartActions kaartActions, KaartClosing closing, Privacy.CasusDeletion deletion, Reminders.EvaluationActions evaluations)
 {
+    public const string InvokeName = "adaptiveCard/action";
+
+    /// <summary>
+    /// Clicks that are safe to receive twice without the turn ledger, which saves a storage write on the most frequent
+    /// turns: a dialog step carries the revision it answers (a second delivery is stale and changes nothing), the
+    /// same role is confirmed once whatever the number of clicks, and a refresh only reads.
+    /// </summary>
+    public static bool IsIdempotentByItself(Activity activity) =>
+        activity is { Type: ActivityTypes.Invoke, Name: InvokeName }
+        && CardAction.From(activity)?.Verb is Cards.DialogCard.Verb or KaartActions.ConfirmVerb or KaartActions.RefreshVerb;
+
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         CardAction? action = CardAction.From(turn.Activity);

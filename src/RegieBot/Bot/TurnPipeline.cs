@@ -9,7 +9,8 @@ namespace RegieBot.Bot;
 
 /// <summary>
 /// Runs one authenticated activity: refreshes the stored conversation reference, handles a redelivered
-/// activity once, routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
+/// activity once (through the turn ledger, or by the handler itself for the clicks of
+/// <see cref="CardActionHandler.IsIdempotentByItself"/>), routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
 /// <c>regiebot.turn</c> span and is counted in <c>regiebot.turns</c> and <c>regiebot.turn.duration</c>.
 /// </summary>
 internal sealed class TurnPipeline(
@@ -63,7 +64,8 @@ internal sealed class TurnPipeline(
             await conversations.RefreshAsync(reference, cancellationToken);
         }
 
-        if (!await ledger.TryBeginAsync(keys, cancellationToken))
+        bool ledgered = !CardActionHandler.IsIdempotentByItself(activity);
+        if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
         {
             logger.DuplicateActivity(activity.Type, activityHash);
             return (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message("Deze actie is al verwerkt.") : null, OutcomeDuplicate);
@@ -77,7 +79,11 @@ internal sealed class TurnPipeline(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.TurnFailed(ex, activity.Type, activityHash);
-            await ledger.AbandonAsync(keys, CancellationToken.None);
+            if (ledgered)
+            {
+                await ledger.AbandonAsync(keys, CancellationToken.None);
+            }
+
             return (await ApologizeAsync(turn, activityHash), OutcomeFailed);
         }
     }

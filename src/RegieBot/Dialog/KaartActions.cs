@@ -43,7 +43,8 @@ internal sealed class KaartActions(
         }
 
         Confirmation confirmation = new(professional.Id, aad!, time.GetUtcNow(), RoleFingerprints.Of(snapshot.Kaart.Content, professional));
-        bool recorded = await store.ConfirmAsync(snapshot.Kaart.Id, confirmation, cancellationToken);
+        Confirmation? lastKnown = snapshot.Confirmations.FirstOrDefault(c => c.ProfessionalId == professional.Id);
+        bool recorded = await store.ConfirmAsync(snapshot.Kaart.Id, confirmation, lastKnown, cancellationToken);
         logger.RoleConfirmed(TurnKeyFactory.ForLog(snapshot.Kaart.Id), recorded);
         KaartSnapshot current = await publisher.RefreshAsync(snapshot.Kaart.Id, cancellationToken) ?? snapshot;
         return InvokeResponse.Card(kaartCard.Build(current, aad));

@@ -153,6 +153,30 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
     }
 
     [Fact]
+    public async Task Dialog_SameClickDeliveredTwice_ChangesTheDialogOnce()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await channel.SayAsync("start Familie D.", cancellationToken: Ct);
+            await NextAsync(channel, new() { ["moment"] = "1" });
+            (string id, JsonObject card) = StepCard();
+            Dictionary<string, string> sanne = new() { ["lid"] = "aad-sanne", ["functie"] = "Jeugdconsulent", ["organisatie"] = "Gemeente" };
+
+            // Teams may deliver a click again (with a new id); dialog clicks skip the turn ledger and rely on their revision.
+            JsonNode first = await channel.ClickAsync(id, card, "Toevoegen", sanne, cancellationToken: Ct);
+            JsonNode again = await channel.ClickAsync(id, card, "Toevoegen", sanne, cancellationToken: Ct);
+
+            Assert.DoesNotContain(RegieDialog.StaleMessage, first["value"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains(RegieDialog.StaleMessage, again["value"]!.ToJsonString(), StringComparison.Ordinal);
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            DialogState? dialog = await store.GetDialogAsync((await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct);
+            Assert.Single(dialog!.Draft.Professionals);
+            Assert.Equal(2, dialog.Revision);
+        }
+    }
+
+    [Fact]
     public async Task Dialog_InvalidInput_ExplainsInDutchAndKeepsWhatWasTyped()
     {
         (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();

@@ -41,7 +41,7 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
 
         bool[] recorded = await Task.WhenAll(kaart.Content.Professionals.Select(p =>
             new TableKaartStore(storage.Tables).ConfirmAsync(
-                kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now, RoleFingerprints.Of(kaart.Content, p)), ct)));
+                kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now, RoleFingerprints.Of(kaart.Content, p)), null, ct)));
 
         KaartSnapshot? snapshot = await new TableKaartStore(storage.Tables).GetSnapshotAsync(kaart.Id, ct);
         Assert.All(recorded, Assert.True);
@@ -58,7 +58,7 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
 
         bool[] recorded = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             new TableKaartStore(storage.Tables).ConfirmAsync(
-                kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now.AddMilliseconds(i), RoleFingerprints.Of(kaart.Content, p)), ct)));
+                kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now.AddMilliseconds(i), RoleFingerprints.Of(kaart.Content, p)), null, ct)));
 
         Assert.Equal(1, recorded.Count(r => r));
         Assert.Single((await new TableKaartStore(storage.Tables).GetSnapshotAsync(kaart.Id, ct))!.Confirmations);
@@ -71,9 +71,9 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
         Professional p = kaart.Content.Professionals[0];
         TableKaartStore store = new(storage.Tables);
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await store.ConfirmAsync(kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now, "old-fingerprint"), ct);
+        await store.ConfirmAsync(kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now, "old-fingerprint"), null, ct);
 
-        bool recorded = await store.ConfirmAsync(kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now.AddDays(1), RoleFingerprints.Of(kaart.Content, p)), ct);
+        bool recorded = await store.ConfirmAsync(kaart.Id, new Confirmation(p.Id, p.AadObjectId!, Now.AddDays(1), RoleFingerprints.Of(kaart.Content, p)), null, ct);
 
         KaartSnapshot? snapshot = await store.GetSnapshotAsync(kaart.Id, ct);
         Assert.True(recorded);

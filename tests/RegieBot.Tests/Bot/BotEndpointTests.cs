@@ -198,6 +198,25 @@ public sealed class BotEndpointTests : IDisposable
         Assert.Equal("application/vnd.microsoft.error", (string?)body["type"]);
     }
 
+    [Theory]
+    [InlineData("dialoog", false)]        // carries its revision: a second delivery is stale
+    [InlineData("bevestigen", false)]     // the same role is recorded once
+    [InlineData("refreshKaart", false)]   // only reads
+    [InlineData("wijziging", true)]
+    [InlineData("opschalen", true)]
+    [InlineData("verwijderenBevestigen", true)]
+    public async Task Post_CardAction_UsesTheTurnLedgerUnlessTheActionIsIdempotentByItself(string verb, bool ledgered)
+    {
+        _factory.Ledger.Setup(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        HttpResponseMessage response = await _factory.CreateClient().PostAsync("/api/messages", Json(Activities.CardAction(verb)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        _factory.Ledger.Verify(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>()), ledgered ? Times.Once() : Times.Never());
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(ledgered, body.Contains("Deze actie is al verwerkt.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Post_OtherInvoke_Returns501()
     {
