@@ -18,7 +18,7 @@ internal static class EntryPoint
             RegieBot.Benchmarks <turns|sweep|micro|all> [--quick] [options]
               --quick                 small sizes, under a minute in all; what CI runs (no timing is asserted)
               --azurite-port N        the Azurite Table service on 127.0.0.1 (10002)
-              turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (20)
+              turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (40)  --warmup N dialogs first (10)
                       --think-ms N before each turn (0)  --sample-every 30s
               sweep:  --sizes 1000,10000,100000  --due-percent 1  --repeat 5 (median of the runs)
               micro:  arguments after a separate -- go to BenchmarkDotNet (e.g. -- --filter *Card*)
@@ -50,7 +50,8 @@ internal static class EntryPoint
                 Int("--conversations") ?? defaults.Conversations,
                 Duration("--duration") ?? defaults.Duration,
                 Duration("--sample-every") ?? defaults.SampleEvery,
-                TimeSpan.FromMilliseconds(Int("--think-ms") ?? (int)defaults.ThinkTime.TotalMilliseconds));
+                TimeSpan.FromMilliseconds(Int("--think-ms") ?? (int)defaults.ThinkTime.TotalMilliseconds),
+                Int("--warmup") ?? defaults.WarmUpDialogs);
             Report report = new(quick ? "turns-quick" : "turns");
             report.Line($"Command: `{CommandLine()}`");
             report.Line();

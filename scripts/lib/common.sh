@@ -76,13 +76,19 @@ stop_group() {
   kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 }
 
-# start_azurite DATA_DIR LOG_FILE: starts the Table service on 127.0.0.1:10002 and sets AZURITE_PID.
+# start_azurite DATA_DIR LOG_FILE [OPTION...]: starts the Table service on 127.0.0.1:$AZURITE_PORT (extra Azurite
+# options after the log file, e.g. --inMemoryPersistence) and sets AZURITE_PID.
 start_azurite() {
   local data_dir="$1" log_file="$2"
+  shift 2
+  local location=(--location "$data_dir") option
+  for option in "$@"; do
+    [ "$option" = "--inMemoryPersistence" ] && location=()   # Azurite refuses a location with it
+  done
   mkdir -p "$data_dir"
   NODE_OPTIONS="--require \"$REPO_ROOT/scripts/lib/exit-with-parent.cjs\"" setsid "$REPO_ROOT/node_modules/.bin/azurite-table" \
     --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-    --location "$data_dir" --skipApiVersionCheck --disableTelemetry \
+    "${location[@]}" --skipApiVersionCheck --disableTelemetry "$@" \
     >"$log_file" 2>&1 </dev/null &
   AZURITE_PID=$!
   wait_for_port "$AZURITE_PORT" 60 "$AZURITE_PID" "Azurite" || { tail -n 20 "$log_file" >&2; return 1; }

@@ -189,6 +189,28 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
             $"After closing, the family's summary should say in plain words why the extra cooperation stops: {after.CardText}");
     }
 
+    [Fact]
+    public async Task Logs_OfAKaartFromStartToConfirmation_NameNoAliasProfessionalContactOrAgreement()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        string casus = "Familie P. " + Unique();
+        string[] regie = [$"Yasmina belt het gezin elke week ({Unique()})."];
+        string[] afstemming = [$"Elke maand overleg op school ({Unique()})."];
+        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        (SentMessage start, BotCall kaart) = await MakeKaartAsync(
+            casus, [MockTeam.Wijkteam, MockTeam.GecertificeerdeInstelling], regie, afstemming, datum, datum.AddMonths(3), withExternal: true, cancellationToken);
+        int clicked = Playground.Mark();
+        await Playground.ClickAsync(MockTeam.Wijkteam, kaart, "Ik bevestig mijn rol", null, cancellationToken);
+        await Playground.WaitForBotCallAsync(clicked, "the kaart updated with the confirmation", c => c.IsUpdateOf(kaart) && c.Succeeded && Confirmations(c) == 1, cancellationToken);
+        await AskForCardAsync(start, "kaart", "Betrokken professionals:", casus, cancellationToken);
+
+        IReadOnlyList<string> output = environment.Bot.Output();
+        Assert.Contains(output, l => l.Contains("RegieBot.Bot.TurnPipeline", StringComparison.Ordinal));   // the turns were logged, at Debug too
+        string[] personal = [casus, .. regie, .. afstemming, ExternalName, ExternalContact, MockTeam.Wijkteam.Name, MockTeam.GecertificeerdeInstelling.Name];
+        string[] leaks = [.. output.Where(l => personal.Any(p => l.Contains(p, StringComparison.Ordinal)))];
+        Assert.True(leaks.Length == 0, $"The bot's log names the casus, a professional or an agreement:{Environment.NewLine}{string.Join(Environment.NewLine, leaks.Take(10))}");
+    }
+
     /// <summary>Mentions the bot with <paramref name="command"/> in the kaart's thread and waits for the new card it posts there.</summary>
     private async Task<BotCall> AskForCardAsync(SentMessage start, string command, string title, string casus, CancellationToken cancellationToken)
     {

@@ -5,11 +5,12 @@ using RegieBot.Benchmarks.Measuring;
 namespace RegieBot.Benchmarks.Turns;
 
 /// <summary>Settings of the turn benchmark (see <c>turns --help</c>).</summary>
-internal sealed record TurnSettings(int SequentialDialogs, int Conversations, TimeSpan Duration, TimeSpan SampleEvery, TimeSpan ThinkTime)
+internal sealed record TurnSettings(int SequentialDialogs, int Conversations, TimeSpan Duration, TimeSpan SampleEvery, TimeSpan ThinkTime, int WarmUpDialogs)
 {
-    public static TurnSettings Quick { get; } = new(3, 20, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero);
+    public static TurnSettings Quick { get; } = new(3, 20, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero, 2);
 
-    public static TurnSettings Full { get; } = new(20, 200, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30), TimeSpan.Zero);
+    /// <summary>Ten dialogs of warm-up, so the measured turns run tier-1 code (the JIT promotes a method after 30 calls).</summary>
+    public static TurnSettings Full { get; } = new(40, 200, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30), TimeSpan.Zero, 10);
 }
 
 /// <summary>
@@ -37,7 +38,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             report.Line();
 
             DialogDriver sequential = new(client, teams, _driver.Enqueue, TimeSpan.Zero);
-            for (int i = 0; i < 2; i++)
+            for (int i = 0; i < settings.WarmUpDialogs; i++)
             {
                 errors += await sequential.RunDialogAsync(i, cancellationToken) ? 0 : 1;   // warm-up: JIT, connections, tables
             }
@@ -69,7 +70,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
 
     private int ReportSequential(IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string Kind, string Operation), long> operations)
     {
-        report.Line($"### One turn at a time ({settings.SequentialDialogs} dialogs of 14 turns)");
+        report.Line($"### One turn at a time ({settings.SequentialDialogs} dialogs of 14 turns, after {settings.WarmUpDialogs} dialogs of warm-up)");
         report.Line();
         report.Line("Requests per turn, by kind of turn (storage: every attempt the Azure SDK sent; connector: calls to the stand-in).");
         report.Line();

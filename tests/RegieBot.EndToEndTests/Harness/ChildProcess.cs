@@ -14,6 +14,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly List<string> _everyLine = [];
     private readonly Lock _waitersLock = new();
     private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _waiters = [];
 
@@ -106,6 +107,15 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new InvalidOperationException($"{Name} {reason}.{Environment.NewLine}{Tail()}");
     }
 
+    /// <summary>Every line the process printed so far (standard output and error), e.g. to check its logs.</summary>
+    public IReadOnlyList<string> Output()
+    {
+        lock (_waitersLock)
+        {
+            return [.. _everyLine];
+        }
+    }
+
     /// <summary>The last output lines, for failure messages.</summary>
     public string Tail(int count = 40)
     {
@@ -164,6 +174,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
         lock (_waitersLock)
         {
+            _everyLine.Add(line);
             _lines.Enqueue(line);
             while (_lines.Count > KeptLines && _lines.TryDequeue(out _))
             {

@@ -165,6 +165,7 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
                 ["RegieBot__Storage__ConnectionString"] = AzuriteConnectionString,
                 ["RegieBot__Storage__TablePrefix"] = TablePrefix,
                 ["Logging__Console__FormatterName"] = "simple",
+                ["Logging__LogLevel__RegieBot"] = "Debug",   // every log line of ours, for the log privacy test
                 // Demo timing, so an evaluation card arrives during a test: every saved kaart is due for evaluation
                 // 20 s after saving (and an unanswered one escalates 20 s later), looked for every 2 s. Tests that
                 // save a kaart only look at their own thread, so these extra cards do not disturb them.
