@@ -110,7 +110,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
     }
 
     [Fact]
-    public async Task Evaluation_ArrivesInTheThreadOnce_AndAfsprakenBlijvenStaanAnswersIt()
+    public async Task Evaluation_ArrivesInTheThreadOnce_AndEachOfItsButtonsWorks()
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         Assert.Equal("PT20S", EndToEndEnvironment.EvaluationPeriod);
@@ -148,6 +148,33 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         Assert.True(
             answered.CardText.Contains(MockTeam.Wijkteam.Name, StringComparison.Ordinal) && answered.FindAction("Afspraken blijven staan") is null,
             Playground.Explain(clicked, $"The answered evaluation card should name who answered and have no buttons left: {answered.Summary()}"));
+
+        // One period later the next evaluation: "Herinner over een week" puts it off and says until when.
+        BotCall second = await Playground.WaitForBotCallAsync(
+            clicked, "the next evaluation card, one period after the first was answered", c => IsEvaluation(c) && c.PostedActivityId != evaluation.PostedActivityId, cancellationToken, TimeSpan.FromSeconds(60));
+        int postponing = Playground.Mark();
+        InvokeResult? later = await Playground.ClickAsync(MockTeam.GecertificeerdeInstelling, second, "Herinner over een week", null, cancellationToken);
+        Assert.True(later is { StatusCode: 200 } && StatusOf(later) is null or 200, Playground.Explain(postponing, $"'Herinner over een week' was answered {later?.StatusCode}: {later?.Body?.ToJsonString()}"));
+        await Playground.WaitForBotCallAsync(
+            postponing, "the second evaluation card updated to say it was put off", c => c.IsUpdateOf(second) && c.Succeeded && c.CardText.Contains("Herinnering verzet door", StringComparison.Ordinal), cancellationToken);
+
+        // The third: "Casus afsluiten" asks the afschaal-question in the thread, "Regiekaart bijwerken" starts the update there.
+        BotCall third = await Playground.WaitForBotCallAsync(
+            postponing, "the evaluation card after the postponed one", c => IsEvaluation(c) && c.PostedActivityId != evaluation.PostedActivityId && c.PostedActivityId != second.PostedActivityId, cancellationToken, TimeSpan.FromSeconds(60));
+        int closing = Playground.Mark();
+        await Playground.ClickAsync(MockTeam.Wijkteam, third, "Casus afsluiten", null, cancellationToken);
+        await Playground.WaitForBotCallAsync(
+            closing, "the afschaal-question posted in the thread after 'Casus afsluiten' on the evaluation card",
+            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ConversationId == start.ConversationId
+                && c.CardText.Contains("Criteria die gehanteerd kunnen worden", StringComparison.Ordinal) && c.CardText.Contains(casus, StringComparison.Ordinal),
+            cancellationToken);
+        int updating = Playground.Mark();
+        await Playground.ClickAsync(MockTeam.Zorgaanbieder, third, "Regiekaart bijwerken", null, cancellationToken);
+        await Playground.WaitForBotCallAsync(
+            updating, "the first step of the update posted in the thread after 'Regiekaart bijwerken' on the evaluation card",
+            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ConversationId == start.ConversationId
+                && c.CardText.Contains("Waarom maken jullie de regiekaart nu?", StringComparison.Ordinal),
+            cancellationToken);
     }
 
     [Fact]
