@@ -18,6 +18,7 @@ internal static class EntryPoint
             RegieBot.Benchmarks <turns|sweep|micro|all> [--quick] [options]
               --quick                 small sizes, under a minute in all; what CI runs (no timing is asserted)
               --azurite-port N        the Azurite Table service on 127.0.0.1 (10002)
+              --connection-string S   a storage account instead of Azurite (tables of a prefix of their own, deleted after)
               turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (40)  --warmup N dialogs first (10)
                       --think-ms N before each turn (0)  --sample-every 30s
               sweep:  --sizes 1000,10000,100000  --due-percent 1  --repeat 5 (median of the runs)
@@ -40,7 +41,8 @@ internal static class EntryPoint
         };
 
         string root = RepositoryRoot();
-        string storage = Measuring.Azurite.ConnectionString(Int("--azurite-port") ?? 10002);
+        // A real storage account (its connection string) measures what Azurite cannot, such as the sweep over 100k kaarten.
+        string storage = Value("--connection-string") ?? Measuring.Azurite.ConnectionString(Int("--azurite-port") ?? 10002);
         int failures = 0;
         if (command is "turns" or "all")
         {
