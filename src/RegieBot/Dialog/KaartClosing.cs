@@ -30,7 +30,6 @@ internal sealed class KaartClosing(
     CasusLocator locator,
     CasusMessages messages,
     CloseCard closeCard,
-    IConnectorClient connector,
     TimeProvider time,
     IOptions<PrivacyOptions> options,
     ILogger<KaartClosing> logger)
@@ -90,7 +89,7 @@ internal sealed class KaartClosing(
 
         if (kaart.Status == KaartStatus.Afgesloten)
         {
-            return InvokeResponse.Card(closeCard.Closed(kaart, Who(kaart, kaart.Closure?.ClosedBy, null)));
+            return InvokeResponse.Card(closeCard.Closed(kaart, RegieConversation.Who(kaart, kaart.Closure?.ClosedBy, null)));
         }
 
         if (await store.GetDialogAsync(kaart.Id, cancellationToken) is { Status: DialogStatus.Open })
@@ -139,7 +138,7 @@ internal sealed class KaartClosing(
         }
 
         await publisher.RefreshAsync(closed.Id, cancellationToken);
-        JsonObject card = closeCard.Closed(closed, Who(closed, closed.Closure?.ClosedBy, closed.Closure == closure ? turn.Activity.From?.Name : null));
+        JsonObject card = closeCard.Closed(closed, RegieConversation.Who(closed, closed.Closure?.ClosedBy, closed.Closure == closure ? turn.Activity.From?.Name : null));
         await UpdateQuestionCardAsync(closed, turn.Activity.ReplyToId, card, cancellationToken);
         return InvokeResponse.Card(card);
     }
@@ -158,7 +157,7 @@ internal sealed class KaartClosing(
         }
 
         JsonObject card = kaart.Status == KaartStatus.Afgesloten
-            ? closeCard.Closed(kaart, Who(kaart, kaart.Closure?.ClosedBy, null))
+            ? closeCard.Closed(kaart, RegieConversation.Who(kaart, kaart.Closure?.ClosedBy, null))
             : closeCard.Cancelled(kaart);
         await UpdateQuestionCardAsync(kaart, turn.Activity.ReplyToId, card, cancellationToken);
         return InvokeResponse.Card(card);
@@ -230,27 +229,8 @@ internal sealed class KaartClosing(
         return null;
     }
 
-    private async Task UpdateQuestionCardAsync(Kaart kaart, string? questionId, JsonObject card, CancellationToken cancellationToken)
-    {
-        if (questionId is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await connector.UpdateActivityAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, questionId, KaartPublisher.CardMessage(card), cancellationToken);
-        }
-        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
-        {
-            // The clicker sees the answer in the invoke response; the others see the kaart card, which says "Afgesloten".
-            logger.StepCardNotUpdated(TurnKeyFactory.ForLog(kaart.Id), (int)ex.StatusCode);
-        }
-    }
-
-    private static string Who(Kaart kaart, string? actor, string? displayName) =>
-        kaart.Content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == actor)?.Naam
-        ?? (string.IsNullOrWhiteSpace(displayName) ? "een collega" : displayName);
+    private Task UpdateQuestionCardAsync(Kaart kaart, string? questionId, JsonObject card, CancellationToken cancellationToken) =>
+        publisher.UpdateCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, questionId, card, cancellationToken);
 
     private static bool InThread(Kaart kaart, TurnContext turn) =>
         string.Equals(kaart.Location.ThreadId, turn.Activity.Conversation?.Id, StringComparison.Ordinal);

@@ -60,6 +60,28 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
     public Task<ResourceResponse> PostCopyAsync(KaartSnapshot snapshot, string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
         connector.SendToConversationAsync(serviceUrl, conversationId, CardMessage(kaartCard.Build(snapshot, viewerAadObjectId: null)), cancellationToken);
 
+    /// <summary>
+    /// Updates one of the casus's other cards in place (a step, question or evaluation card) so that everyone sees the
+    /// answer. The clicker already has it in the invoke response, so a card Teams cannot update (gone, bot removed, or
+    /// still failing after the connector's retries) is logged, never thrown: what was stored stays stored.
+    /// </summary>
+    public async Task UpdateCardAsync(string kaartId, string serviceUrl, string conversationId, string? activityId, JsonObject card, CancellationToken cancellationToken)
+    {
+        if (activityId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, CardMessage(card), cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.StepCardNotUpdated(Bot.TurnKeyFactory.ForLog(kaartId), (int)ex.StatusCode);
+        }
+    }
+
     public static Activity CardMessage(JsonObject card) =>
         new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
 

@@ -308,24 +308,8 @@ internal sealed class RegieConversation(
         return dialogCard.Build(state, errors, pending, roster ?? []);
     }
 
-    private async Task UpdateSharedCardAsync(DialogState state, string? replyToId, JsonObject card, CancellationToken cancellationToken)
-    {
-        string? cardId = replyToId ?? state.CardActivityId;
-        if (cardId is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await connector.UpdateActivityAsync(state.Location.ServiceUrl, state.Location.ThreadId, cardId, KaartPublisher.CardMessage(card), cancellationToken);
-        }
-        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
-        {
-            // The clicker still gets the card in the invoke response; the others see it on their next action.
-            logger.StepCardNotUpdated(TurnKeyFactory.ForLog(state.KaartId), (int)ex.StatusCode);
-        }
-    }
+    private Task UpdateSharedCardAsync(DialogState state, string? replyToId, JsonObject card, CancellationToken cancellationToken) =>
+        publisher.UpdateCardAsync(state.KaartId, state.Location.ServiceUrl, state.Location.ThreadId, replyToId ?? state.CardActivityId, card, cancellationToken);
 
     private DialogDefaults Defaults()
     {
@@ -347,6 +331,11 @@ internal sealed class RegieConversation(
         string.Equals(location.ThreadId, activity.Conversation?.Id, StringComparison.Ordinal);
 
     internal static string Actor(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+
+    /// <summary>How a card names someone: their name on the kaart, else their Teams name, else "een collega".</summary>
+    internal static string Who(Kaart kaart, string? aadObjectId, string? teamsName) =>
+        kaart.Content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == aadObjectId)?.Naam
+        ?? (string.IsNullOrWhiteSpace(teamsName) ? "een collega" : teamsName);
 
     internal static KaartLocation Location(Activity activity)
     {

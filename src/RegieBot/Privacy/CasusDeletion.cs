@@ -25,7 +25,7 @@ internal sealed class CasusDeletion(
     ChannelMembers members,
     DeleteCard deleteCard,
     RemovedCard removedCard,
-    IConnectorClient connector,
+    KaartPublisher publisher,
     TimeProvider time,
     IOptions<PrivacyOptions> options,
     ILogger<CasusDeletion> logger)
@@ -117,18 +117,7 @@ internal sealed class CasusDeletion(
     /// <summary>Shows the answer to the clicker and, in the thread, to everyone.</summary>
     private async Task<InvokeResponse> AnswerAsync(ThreadKaart thread, TurnContext turn, JsonObject card, CancellationToken cancellationToken)
     {
-        if (turn.Activity.ReplyToId is { } questionId && turn.Activity.ServiceUrl is { } serviceUrl)
-        {
-            try
-            {
-                await connector.UpdateActivityAsync(serviceUrl, thread.ThreadId, questionId, KaartPublisher.CardMessage(card), cancellationToken);
-            }
-            catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
-            {
-                logger.StepCardNotUpdated(TurnKeyFactory.ForLog(thread.KaartId), (int)ex.StatusCode);
-            }
-        }
-
+        await publisher.UpdateCardAsync(thread.KaartId, turn.Activity.ServiceUrl ?? string.Empty, thread.ThreadId, turn.Activity.ReplyToId, card, cancellationToken);
         return InvokeResponse.Card(card);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class EvaluationActions(
         }
 
         DateTimeOffset now = time.GetUtcNow();
-        string who = Who(turn.Activity, kaart);
+        string who = RegieConversation.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name);
         string handled;
         if (action["keuze"] == "later")
         {
@@ -77,10 +77,7 @@ internal sealed class EvaluationActions(
 
         logger.EvaluationAnswered(TurnKeyFactory.ForLog(kaart.Id), action["keuze"] == "later" ? "later" : "blijven");
         JsonObject card = evaluationCard.Build(kaart, handled);
-        if (turn.Activity.ReplyToId is { } cardId)
-        {
-            await UpdateQuietlyAsync(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, cardId, card, cancellationToken);
-        }
+        await publisher.UpdateCardAsync(kaart.Id, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, turn.Activity.ReplyToId, card, cancellationToken);
 
         return InvokeResponse.Card(card);
     }
@@ -108,24 +105,8 @@ internal sealed class EvaluationActions(
         DateTimeOffset now = time.GetUtcNow();
         await store.AddEscalationAsync(kaart.Id, RegieConversation.Actor(turn.Activity), reden, now, cancellationToken);
         await connector.SendToConversationAsync(
-            kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(escalationCard.Build(kaart, Who(turn.Activity, kaart), reden)), cancellationToken);
+            kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(escalationCard.Build(kaart, RegieConversation.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name), reden)), cancellationToken);
         logger.Escalated(TurnKeyFactory.ForLog(kaart.Id));
         return null;
     }
-
-    private async Task UpdateQuietlyAsync(string serviceUrl, string conversationId, string activityId, JsonObject card, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, KaartPublisher.CardMessage(card), cancellationToken);
-        }
-        catch (ConnectorException)
-        {
-            // The clicker sees the answer in the invoke response; the others on their next look.
-        }
-    }
-
-    private static string Who(Activity activity, Kaart kaart) =>
-        kaart.Content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == activity.From?.AadObjectId)?.Naam
-        ?? (string.IsNullOrWhiteSpace(activity.From?.Name) ? "een collega" : activity.From!.Name!);
 }
