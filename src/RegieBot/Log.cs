@@ -38,7 +38,7 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(4012, LogLevel.Information, "Kaart {KaartHash} saved as version {Version} with {ProfessionalCount} professionals")]
     public static partial void KaartSaved(this ILogger logger, string kaartHash, int version, int professionalCount);
 
-    [LoggerMessage(4013, LogLevel.Warning, "The step card of kaart {KaartHash} could not be updated ({StatusCode})")]
+    [LoggerMessage(4013, LogLevel.Warning, "A card of kaart {KaartHash} could not be updated in place ({StatusCode})")]
     public static partial void StepCardNotUpdated(this ILogger logger, string kaartHash, int statusCode);
 
     [LoggerMessage(4014, LogLevel.Warning, "The card of kaart {KaartHash} is gone in Teams; posting a fresh one")]
