@@ -12,6 +12,10 @@ namespace RegieBot.Storage;
 /// <c>{due ticks}|{kaart}|{kind}</c>, so "what is due" is a range query that reads only due rows, whatever
 /// the number of kaarten. A pointer row per kaart and kind (partition <c>k|{kaart}</c>) says where its due row
 /// is and what happened to it. Claims are conditional writes on the due row.
+/// The pointer's RowKey is <c>{kind}|{kaart}</c>, unique in the table: Azurite (local runs, CI, benchmarks) looks an
+/// entity up by its RowKey first and then scans every entity with that RowKey for the partition, so a RowKey shared by
+/// all kaarten made each pointer read or write cost as much as there are kaarten. Pointers written before, with
+/// RowKey <c>{kind}</c>, are still read (only when the new one is missing) and are erased with the casus.
 /// </summary>
 public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICasusDataEraser
 {
@@ -94,10 +98,8 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         ArgumentNullException.ThrowIfNull(claimed);
         string dueRow = DueRowKey(claimed);
         await DeleteDueRowAsync(dueRow, claimed.ETag, cancellationToken);
-        NullableResponse<TableEntity> found = await Table.GetEntityIfExistsAsync<TableEntity>(PointerPartition(claimed.KaartId), claimed.Kind.ToString(), cancellationToken: cancellationToken);
-        if (found.HasValue && found.Value!.GetString("DueRow") == dueRow)
+        if (await GetPointerAsync(claimed.KaartId, claimed.Kind, cancellationToken) is { } pointer && pointer.GetString("DueRow") == dueRow)
         {
-            TableEntity pointer = found.Value;
             pointer["Status"] = nameof(ReminderStatus.Cancelled);
             pointer["DueRow"] = null;
             try
@@ -126,13 +128,12 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
     public async Task<ReminderState?> GetStateAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> pointer = await Table.GetEntityIfExistsAsync<TableEntity>(PointerPartition(kaartId), kind.ToString(), cancellationToken: cancellationToken);
-        if (!pointer.HasValue)
+        TableEntity? e = await GetPointerAsync(kaartId, kind, cancellationToken);
+        if (e is null)
         {
             return null;
         }
 
-        TableEntity e = pointer.Value!;
         return new ReminderState(
             kaartId,
             kind,
@@ -165,8 +166,8 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
     private async Task RemoveDueRowAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> pointer = await Table.GetEntityIfExistsAsync<TableEntity>(PointerPartition(kaartId), kind.ToString(), cancellationToken: cancellationToken);
-        if (pointer.HasValue && pointer.Value!.GetString("DueRow") is { Length: > 0 } dueRow)
+        TableEntity? pointer = await GetPointerAsync(kaartId, kind, cancellationToken);
+        if (pointer?.GetString("DueRow") is { Length: > 0 } dueRow)
         {
             await DeleteDueRowAsync(dueRow, null, cancellationToken);
         }
@@ -186,19 +187,39 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
     private Task<Response> WritePointerAsync(
         string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(
-            new TableEntity(PointerPartition(kaartId), kind.ToString())
-            {
-                ["Status"] = status.ToString(),
-                ["DueAt"] = dueAt,
-                ["DueRow"] = dueRow,
-                ["SentAt"] = sentAt,
-                ["SentActivityId"] = sentActivityId,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        Table.UpsertEntityAsync(ToPointerEntity(kaartId, kind, status, dueAt, dueRow, sentAt, sentActivityId), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>The two rows <see cref="ScheduleAsync"/> writes for a reminder: its due row and its pointer (for seeding in bulk).</summary>
+    internal static (TableEntity Due, TableEntity Pointer) ScheduledRows(Reminder reminder) =>
+        (ToDueEntity(reminder), ToPointerEntity(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, DueRowKey(reminder), null, null));
+
+    private static TableEntity ToPointerEntity(
+        string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId) =>
+        new(PointerPartition(kaartId), PointerRow(kaartId, kind))
+        {
+            ["Status"] = status.ToString(),
+            ["DueAt"] = dueAt,
+            ["DueRow"] = dueRow,
+            ["SentAt"] = sentAt,
+            ["SentActivityId"] = sentActivityId,
+        };
+
+    /// <summary>The kaart's pointer for this kind; one written before pointer rows had unique keys is read when there is no other.</summary>
+    private async Task<TableEntity?> GetPointerAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
+    {
+        string partition = PointerPartition(kaartId);
+        NullableResponse<TableEntity> pointer = await Table.GetEntityIfExistsAsync<TableEntity>(partition, PointerRow(kaartId, kind), cancellationToken: cancellationToken);
+        if (!pointer.HasValue)
+        {
+            pointer = await Table.GetEntityIfExistsAsync<TableEntity>(partition, kind.ToString(), cancellationToken: cancellationToken);
+        }
+
+        return pointer.HasValue ? pointer.Value : null;
+    }
 
     private static string PointerPartition(string kaartId) => "k|" + TableKey.Encode(kaartId);
+
+    private static string PointerRow(string kaartId, ReminderKind kind) => $"{kind}|{TableKey.Encode(kaartId)}";
 
     private static string Ticks(DateTimeOffset moment) => moment.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 

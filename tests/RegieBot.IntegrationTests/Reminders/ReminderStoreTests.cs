@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegieBot.Domain.Reminders;
@@ -130,5 +131,54 @@ public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<A
 
         Assert.DoesNotContain(await store.GetDueAsync(first.AddDays(1), 1000, ct), r => r.KaartId == kaart);
         Assert.Single(await store.GetDueAsync(first.AddDays(8), 1000, ct), r => r.KaartId == kaart);
+    }
+
+    [Fact]
+    public async Task ScheduleAsync_ManyKaarten_NoTwoRowsOfTheTableShareARowKey()
+    {
+        // Azurite finds an entity by its RowKey first and then scans all entities with that RowKey for the partition:
+        // a RowKey shared by every kaart's pointer made each pointer write cost as many steps as there are kaarten.
+        TableReminderStore store = new(storage.Tables);
+        string prefix = "keys-" + Guid.NewGuid().ToString("N")[..8];
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        for (int i = 0; i < 5; i++)
+        {
+            await store.ScheduleAsync(NewReminder($"{prefix}-{i}", new DateTimeOffset(2005, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(i)), ct);
+        }
+
+        List<TableEntity> rows = [];
+        await foreach (TableEntity row in storage.Tables.Get(RegieTables.Reminders).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            rows.Add(row);
+        }
+
+        List<TableEntity> ours = [.. rows.Where(r => r.PartitionKey.Contains(prefix, StringComparison.Ordinal) || r.RowKey.Contains(prefix, StringComparison.Ordinal))];
+        Assert.Equal(10, ours.Count);   // a due row and a pointer per kaart
+        Assert.Equal(ours.Count, ours.Select(r => r.RowKey).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task PointerWrittenBeforeRowKeysWereUnique_IsStillReadRescheduledAndErased()
+    {
+        TableReminderStore store = new(storage.Tables);
+        TableClient table = storage.Tables.Get(RegieTables.Reminders);
+        string kaart = "legacy-" + Guid.NewGuid().ToString("N")[..8];
+        DateTimeOffset first = new(2006, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        (TableEntity due, TableEntity pointer) = TableReminderStore.ScheduledRows(NewReminder(kaart, first));
+        await table.AddEntityAsync(due, ct);
+        await table.AddEntityAsync(new TableEntity(pointer) { RowKey = nameof(ReminderKind.Evaluatie) }, ct);   // the earlier key: the kind alone
+
+        ReminderState? state = await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct);
+        await store.ScheduleAsync(NewReminder(kaart, first.AddDays(7)), ct);
+
+        Assert.Equal((ReminderStatus.Scheduled, first), (state?.Status, state?.DueAt));
+        Assert.DoesNotContain(await store.GetDueAsync(first.AddDays(1), 1000, ct), r => r.KaartId == kaart);
+        Assert.Equal(first.AddDays(7), (await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct))?.DueAt);
+
+        await ((RegieBot.Domain.Privacy.ICasusDataEraser)store).EraseAsync(new RegieBot.Domain.Privacy.CasusFootprint(kaart), ct);
+
+        Assert.Empty(await table.QueryAsync<TableEntity>(e => e.PartitionKey == pointer.PartitionKey, cancellationToken: ct).ToListAsync(ct));
+        Assert.DoesNotContain(await store.GetDueAsync(first.AddDays(8), 1000, ct), r => r.KaartId == kaart);
     }
 }
