@@ -19,7 +19,8 @@ internal static class EntryPoint
               --quick                 small sizes, under a minute in all; what CI runs (no timing is asserted)
               --azurite-port N        the Azurite Table service on 127.0.0.1 (10002)
               --connection-string S   a storage account instead of Azurite (tables of a prefix of their own, deleted after)
-              turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (40)  --warmup N dialogs first (10)
+              turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (40)
+                      --warmup N dialogs first (10), then on until the JIT is quiet, at most --max-warmup N (400)
                       --think-ms N before each turn (0)  --sample-every 30s
               sweep:  --sizes 1000,10000,100000  --due-percent 1  --repeat 5 (median of the runs)
               micro:  arguments after a separate -- go to BenchmarkDotNet (e.g. -- --filter *Card*)
@@ -53,7 +54,8 @@ internal static class EntryPoint
                 Duration("--duration") ?? defaults.Duration,
                 Duration("--sample-every") ?? defaults.SampleEvery,
                 TimeSpan.FromMilliseconds(Int("--think-ms") ?? (int)defaults.ThinkTime.TotalMilliseconds),
-                Int("--warmup") ?? defaults.WarmUpDialogs);
+                Int("--warmup") ?? defaults.WarmUpDialogs,
+                Int("--max-warmup") ?? defaults.MaxWarmUpDialogs);
             Report report = new(quick ? "turns-quick" : "turns");
             report.Line($"Command: `{CommandLine()}`");
             report.Line();

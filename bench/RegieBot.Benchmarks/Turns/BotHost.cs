@@ -69,6 +69,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 
                 RequestMeter meter = new();
                 RequestMeter.Current = meter;
+                TimeSpan pausedBefore = GC.GetTotalPauseDuration();
                 long started = Stopwatch.GetTimestamp();
                 try
                 {
@@ -77,7 +78,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
                 finally
                 {
                     RequestMeter.Current = null;
-                    recorder.Record(kind.ToString(), Stopwatch.GetTimestamp() - started, meter, context.Response.StatusCode);
+                    recorder.Record(kind.ToString(), Stopwatch.GetTimestamp() - started, meter, context.Response.StatusCode, GC.GetTotalPauseDuration() - pausedBefore);
                 }
             });
             next(app);

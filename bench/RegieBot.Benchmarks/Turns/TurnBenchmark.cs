@@ -1,16 +1,23 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using RegieBot.Benchmarks.Measuring;
 
 namespace RegieBot.Benchmarks.Turns;
 
 /// <summary>Settings of the turn benchmark (see <c>turns --help</c>).</summary>
-internal sealed record TurnSettings(int SequentialDialogs, int Conversations, TimeSpan Duration, TimeSpan SampleEvery, TimeSpan ThinkTime, int WarmUpDialogs)
+internal sealed record TurnSettings(
+    int SequentialDialogs, int Conversations, TimeSpan Duration, TimeSpan SampleEvery, TimeSpan ThinkTime, int WarmUpDialogs, int MaxWarmUpDialogs)
 {
-    public static TurnSettings Quick { get; } = new(3, 20, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero, 2);
+    public static TurnSettings Quick { get; } = new(3, 20, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero, 2, 2);
 
-    /// <summary>Ten dialogs of warm-up, so the measured turns run tier-1 code (the JIT promotes a method after 30 calls).</summary>
-    public static TurnSettings Full { get; } = new(40, 200, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30), TimeSpan.Zero, 10);
+    /// <summary>
+    /// At least ten dialogs of warm-up, and on until the JIT is quiet (at most 400), so the measured turns run the code a
+    /// long-running instance runs. Tiered compilation takes its time: after start a method runs unoptimised, then
+    /// instrumented, and only after 30 calls and a pause in new compilations is it optimised; measured on this machine,
+    /// the bot's first 150 dialogs (2,100 turns) still compiled some 100 methods per dialog on a background thread.
+    /// </summary>
+    public static TurnSettings Full { get; } = new(40, 200, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30), TimeSpan.Zero, 10, 400);
 }
 
 /// <summary>
@@ -23,6 +30,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
 {
     private readonly TurnRecorder _recorder = new();
     private readonly ConcurrentQueue<DriverSample> _driver = new();
+    private string _warmUp = string.Empty;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -38,12 +46,9 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             report.Line();
 
             DialogDriver sequential = new(client, teams, _driver.Enqueue, TimeSpan.Zero);
-            for (int i = 0; i < settings.WarmUpDialogs; i++)
-            {
-                errors += await sequential.RunDialogAsync(i, cancellationToken) ? 0 : 1;   // warm-up: JIT, connections, tables
-            }
-
-            Drain();
+            errors += await WarmUpAsync(sequential, cancellationToken);
+            long jitMethods = JitInfo.GetCompiledMethodCount();
+            TimeSpan jitTime = JitInfo.GetCompilationTime();
             TimeSpan cpuBefore = ProcessorTime();
             for (int i = 0; i < settings.SequentialDialogs; i++)
             {
@@ -54,7 +59,8 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string, string), long> operations) = Drain();
             errors += ReportSequential(server, driver, operations);
             report.Line($"CPU time of this process per turn, one turn at a time: {Report.N(cpu.TotalMilliseconds / Math.Max(1, server.Count), "0.00")} ms " +
-                "(bot, SDK client, driver and stand-in together; unlike the latencies, not inflated by waiting for a busy core).");
+                "(bot, SDK client, driver and stand-in together; unlike the latencies, not inflated by waiting for a busy core). " +
+                $"The JIT compiled {JitInfo.GetCompiledMethodCount() - jitMethods} methods in {Report.N((JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds)} ms meanwhile.");
             report.Line();
             errors += await RunConcurrentAsync(client, teams, cancellationToken);
         }
@@ -68,9 +74,38 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         return errors;
     }
 
+    /// <summary>
+    /// The warm-up dialogs: <see cref="TurnSettings.WarmUpDialogs"/>, then on until five dialogs in a row had the JIT
+    /// compile at most two methods each (or <see cref="TurnSettings.MaxWarmUpDialogs"/>). Reports the warm-up's own work.
+    /// </summary>
+    private async Task<int> WarmUpAsync(DialogDriver sequential, CancellationToken cancellationToken)
+    {
+        const int QuietDialogs = 5;
+        const int QuietMethods = 2;
+        int errors = 0;
+        int quiet = 0;
+        int dialogs = 0;
+        long jitAtStart = JitInfo.GetCompiledMethodCount();
+        while (dialogs < settings.WarmUpDialogs || (quiet < QuietDialogs && dialogs < settings.MaxWarmUpDialogs))
+        {
+            long before = JitInfo.GetCompiledMethodCount();
+            errors += await sequential.RunDialogAsync(dialogs++, cancellationToken) ? 0 : 1;
+            quiet = JitInfo.GetCompiledMethodCount() - before <= QuietMethods ? quiet + 1 : 0;
+        }
+
+        (IReadOnlyList<TurnSample> server, _, _) = Drain();
+        List<double> own = [.. server.Select(s => s.OwnMs).Order()];
+        _warmUp = $"Warm-up: {dialogs} dialogs ({server.Count} turns) " +
+            (quiet >= QuietDialogs ? "until the JIT was quiet" : "(the JIT was still compiling at the end)") +
+            $"; it compiled {JitInfo.GetCompiledMethodCount() - jitAtStart} methods meanwhile; own work in the warm-up p50 {P(own, 50)}, p99 {P(own, 99)} ms.";
+        return errors;
+    }
+
     private int ReportSequential(IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string Kind, string Operation), long> operations)
     {
-        report.Line($"### One turn at a time ({settings.SequentialDialogs} dialogs of 14 turns, after {settings.WarmUpDialogs} dialogs of warm-up)");
+        report.Line($"### One turn at a time ({settings.SequentialDialogs} dialogs of 14 turns, after the warm-up)");
+        report.Line();
+        report.Line(_warmUp);
         report.Line();
         report.Line("Requests per turn, by kind of turn (storage: every attempt the Azure SDK sent; connector: calls to the stand-in).");
         report.Line();
@@ -176,14 +211,14 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
     {
         ILookup<string, TurnSample> own = server.ToLookup(s => s.Kind);
         report.Table(
-            ["turn", "n", "end-to-end p50", "p95", "p99", "own work p50", "p95", "p99", "storage p50", "connector+storage p99"],
+            ["turn", "n", "end-to-end p50", "p95", "p99", "own work p50", "p95", "p99", "own work outside GC pauses p99", "turns with a GC pause", "storage p50", "connector+storage p99"],
             driver.Where(d => d.Ok).GroupBy(d => d.Kind).OrderBy(g => Order(g.Key)).Select(g =>
             {
                 List<double> e2e = [.. g.Select(d => d.EndToEndMs).Order()];
                 List<double> work = [.. own[g.Key].Select(s => s.OwnMs).Order()];
                 List<double> outside = [.. own[g.Key].Select(s => s.ServerMs - s.OwnMs).Order()];
                 return (IReadOnlyList<string>)[g.Key, e2e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    P(e2e, 50), P(e2e, 95), P(e2e, 99), P(work, 50), P(work, 95), P(work, 99), P(outside, 50), P(outside, 99)];
+                    P(e2e, 50), P(e2e, 95), P(e2e, 99), P(work, 50), P(work, 95), P(work, 99), .. GcColumns([.. own[g.Key]]), P(outside, 50), P(outside, 99)];
             }).Append(All(server, driver)));
     }
 
@@ -193,8 +228,15 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         List<double> work = [.. server.Select(s => s.OwnMs).Order()];
         List<double> outside = [.. server.Select(s => s.ServerMs - s.OwnMs).Order()];
         return ["**all invokes** (own work: all turns)", e2e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            P(e2e, 50), P(e2e, 95), P(e2e, 99), P(work, 50), P(work, 95), P(work, 99), P(outside, 50), P(outside, 99)];
+            P(e2e, 50), P(e2e, 95), P(e2e, 99), P(work, 50), P(work, 95), P(work, 99), .. GcColumns(server), P(outside, 50), P(outside, 99)];
     }
+
+    /// <summary>Own work p99 without the garbage collection pauses that fell in the turns, and how many turns had one.</summary>
+    private static string[] GcColumns(IReadOnlyList<TurnSample> samples) =>
+    [
+        P([.. samples.Select(s => s.OwnOutsideGcMs).Order()], 99),
+        Report.N(100.0 * samples.Count(s => s.GcPauseMs > 0) / Math.Max(1, samples.Count), "0.#") + "%",
+    ];
 
     private static string P(List<double> sorted, double percent) => Percentiles.Ms(Percentiles.Of(sorted, percent));
 

@@ -4,8 +4,15 @@ using RegieBot.Benchmarks.Measuring;
 
 namespace RegieBot.Benchmarks.Turns;
 
-/// <summary>One turn as the bot handled it: server-side time, and what of it went to storage and the connector.</summary>
-internal sealed record TurnSample(string Kind, double ServerMs, double OwnMs, long StorageRequests, long ConnectorRequests, int Status);
+/// <summary>
+/// One turn as the bot handled it: server-side time, and what of it went to storage and the connector. <c>GcPauseMs</c>:
+/// the process's garbage collection pauses while the turn ran (all threads stop; one turn at a time they fall in this turn).
+/// </summary>
+internal sealed record TurnSample(string Kind, double ServerMs, double OwnMs, long StorageRequests, long ConnectorRequests, int Status, double GcPauseMs)
+{
+    /// <summary>Own work outside garbage collection pauses.</summary>
+    public double OwnOutsideGcMs => Math.Max(0, OwnMs - GcPauseMs);
+}
 
 /// <summary>Collects <see cref="TurnSample"/>s from the metering middleware, per turn kind, and storage operations per kind.</summary>
 internal sealed class TurnRecorder
@@ -13,11 +20,11 @@ internal sealed class TurnRecorder
     private readonly ConcurrentQueue<TurnSample> _samples = new();
     private readonly ConcurrentDictionary<(string Kind, string Operation), long> _operations = new();
 
-    public void Record(string kind, long elapsedTicks, RequestMeter meter, int status)
+    public void Record(string kind, long elapsedTicks, RequestMeter meter, int status, TimeSpan gcPause)
     {
         double server = Stopwatch.GetElapsedTime(0, elapsedTicks).TotalMilliseconds;
         double own = Math.Max(0, server - meter.StorageTime.TotalMilliseconds - meter.ConnectorTime.TotalMilliseconds);
-        _samples.Enqueue(new TurnSample(kind, server, own, meter.StorageRequests, meter.ConnectorRequests, status));
+        _samples.Enqueue(new TurnSample(kind, server, own, meter.StorageRequests, meter.ConnectorRequests, status, gcPause.TotalMilliseconds));
         foreach ((string operation, int count) in meter.ByOperation)
         {
             _operations.AddOrUpdate((kind, operation), count, (_, n) => n + count);
