@@ -17,17 +17,23 @@ namespace RegieBot.Storage;
 /// professionals to their kaarten (partition: the Entra object id). The kaart partition also holds the
 /// confirmations (<c>c-…</c>), proposals (<c>w-…</c>) and the bot's messages that show the casus (<c>m-…</c>);
 /// the close record is part of the <c>kaart</c> row. Erasing a casus removes all of it.
+/// The seal row (<c>c</c>) guards what <see cref="GetSnapshotAsync"/> reads: every write to the kaart row, a
+/// confirmation or a proposal writes it in the same transaction, so a write conditional on the seal's ETag succeeds
+/// only while a snapshot is current. Its <c>Revision</c> goes up by one with each confirmation.
 /// </summary>
-public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDataEraser
+public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKaartStore, ICasusDataEraser
 {
     private const string KaartRow = "kaart";
+    private const string SealRow = "c";   // sorts before the confirmations' range ["c-", "c.")
+    private const string SealRevision = "Revision";
     private const string DialogRow = "dialog";
     private const string Content = "Content";
     private const string ConfirmationPrefix = "c-";
     private const string ProposalPrefix = "w-";
     private const string MessagePrefix = "m-";
     private const string EscalationPrefix = "o-";
-    private const int MaxConfirmAttempts = 8;
+    private const int MaxConfirmAttempts = 16;
+    private const int MaxConfirmBackoffMs = 1000;
 
     private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
 
@@ -95,6 +101,7 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
 
             // Adding the version row is what makes two concurrent saves of the same version collide, everywhere.
             new(TableTransactionActionType.Add, ToEntity(kaart, VersionRow(kaart.Version))),
+            TouchSeal(current.PartitionKey),
         ];
         if (completedDialog is not null)
         {
@@ -120,12 +127,14 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
     {
         ArgumentNullException.ThrowIfNull(kaart);
         ArgumentNullException.ThrowIfNull(kaart.ETag);
+        TableEntity entity = ToEntity(kaart, KaartRow);
         try
         {
-            Response response = await Kaarten.UpdateEntityAsync(ToEntity(kaart, KaartRow), new ETag(kaart.ETag), TableUpdateMode.Replace, cancellationToken);
-            return kaart with { ETag = response.Headers.ETag?.ToString() };
+            Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(
+                [new(TableTransactionActionType.UpdateReplace, entity, new ETag(kaart.ETag)), TouchSeal(entity.PartitionKey)], cancellationToken);
+            return kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
         }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             throw new ConcurrencyConflictException("The kaart was changed by someone else.", ex);
         }
@@ -198,8 +207,9 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
     {
         string pk = TableKey.Encode(kaartId);
         string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}))");
+            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}))");
         Kaart? kaart = null;
+        TableEntity? seal = null;
         List<Confirmation> confirmations = [];
         List<ChangeProposal> proposals = [];
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -207,6 +217,10 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             if (entity.RowKey == KaartRow)
             {
                 kaart = ToKaart(entity);
+            }
+            else if (entity.RowKey == SealRow)
+            {
+                seal = entity;
             }
             else if (entity.RowKey.StartsWith(ConfirmationPrefix, StringComparison.Ordinal))
             {
@@ -223,68 +237,93 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
             }
         }
 
-        return kaart is null ? null : new KaartSnapshot(kaart, confirmations, [.. proposals.OrderBy(p => p.At)]);
+        return kaart is null
+            ? null
+            : new KaartSnapshot(kaart, confirmations, [.. proposals.OrderBy(p => p.At)])
+            {
+                Revision = seal?.GetInt64(SealRevision) ?? 0,
+                SealETag = seal?.ETag.ToString(),
+            };
     }
 
-    public async Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, Confirmation? lastKnown, CancellationToken cancellationToken)
+    public async Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(confirmation);
+        string kaartId = snapshot.Kaart.Id;
         string pk = TableKey.Encode(kaartId);
-        string rk = ConfirmationPrefix + TableKey.Encode(confirmation.ProfessionalId);
-        Confirmation? current = lastKnown;
-        for (int attempt = 1; attempt <= MaxConfirmAttempts; attempt++)
+        TableEntity entity = new(pk, ConfirmationPrefix + TableKey.Encode(confirmation.ProfessionalId))
         {
-            if (attempt > 1)
+            ["ProfessionalId"] = confirmation.ProfessionalId,
+            ["AadObjectId"] = confirmation.AadObjectId,
+            ["ConfirmedAt"] = confirmation.ConfirmedAt,
+            ["RoleFingerprint"] = confirmation.RoleFingerprint,
+        };
+        KaartSnapshot current = snapshot;
+        for (int attempt = 1; ; attempt++)
+        {
+            Confirmation? known = current.Confirmations.FirstOrDefault(c => c.ProfessionalId == confirmation.ProfessionalId);
+            if (known is not null && known.AadObjectId == confirmation.AadObjectId && known.RoleFingerprint == confirmation.RoleFingerprint)
             {
-                NullableResponse<TableEntity> read = await Kaarten.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken);
-                current = read.HasValue ? ToConfirmation(read.Value!) : null;
+                return new ConfirmOutcome(current, Recorded: false);   // a double click or a redelivered invoke
             }
 
-            if (current is not null && current.AadObjectId == confirmation.AadObjectId && current.RoleFingerprint == confirmation.RoleFingerprint)
-            {
-                return false;   // already confirmed this very role: a double click or a redelivered invoke
-            }
-
-            TableEntity entity = new(pk, rk)
-            {
-                ["ProfessionalId"] = confirmation.ProfessionalId,
-                ["AadObjectId"] = confirmation.AadObjectId,
-                ["ConfirmedAt"] = confirmation.ConfirmedAt,
-                ["RoleFingerprint"] = confirmation.RoleFingerprint,
-            };
+            long revision = current.Revision + 1;
+            TableEntity seal = new(pk, SealRow) { [SealRevision] = revision };
+            TableTransactionAction[] actions =
+            [
+                known?.ETag is { Length: > 0 } etag
+                    ? new(TableTransactionActionType.UpdateReplace, entity, new ETag(etag))
+                    : new(TableTransactionActionType.Add, entity),
+                current.SealETag is { Length: > 0 } sealETag
+                    ? new(TableTransactionActionType.UpdateReplace, seal, new ETag(sealETag))
+                    : new(TableTransactionActionType.Add, seal),
+            ];
             try
             {
-                if (current?.ETag is { Length: > 0 } etag)
-                {
-                    await Kaarten.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await Kaarten.AddEntityAsync(entity, cancellationToken);
-                }
+                Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
 
-                return true;
+                // The seal was unchanged, so nothing else changed since the snapshot was read: with this confirmation it is current.
+                Confirmation stored = confirmation with { ETag = result.Value[0].Headers.ETag?.ToString() };
+                return new ConfirmOutcome(
+                    current with
+                    {
+                        Confirmations = [.. current.Confirmations.Where(c => c.ProfessionalId != confirmation.ProfessionalId), stored],
+                        Revision = revision,
+                        SealETag = result.Value[1].Headers.ETag?.ToString(),
+                    },
+                    Recorded: true);
             }
-            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
             {
-                // Written since it was last read (here or by the caller): read again and decide again.
+                // Someone confirmed, proposed or saved since the snapshot was read: read again and decide again.
+                if (attempt == MaxConfirmAttempts)
+                {
+                    throw new ConcurrencyConflictException($"The confirmation could not be stored after {MaxConfirmAttempts} attempts.", ex);
+                }
             }
-        }
 
-        throw new ConcurrencyConflictException($"The confirmation could not be stored after {MaxConfirmAttempts} attempts.");
+            // Every confirmation of a kaart writes the one seal, so many at once take turns: a random, growing pause spreads them.
+            int backoffMs = Math.Min(MaxConfirmBackoffMs, 5 << attempt);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(backoffMs / 4, backoffMs)), time, cancellationToken);
+
+            current = await GetSnapshotAsync(kaartId, cancellationToken)
+                ?? throw new ConcurrencyConflictException("The kaart was erased while a role was being confirmed.");
+        }
     }
 
     public async Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        TableEntity entity = new(TableKey.Encode(kaartId), ProposalPrefix + TableKey.Encode(proposal.Id))
+        string pk = TableKey.Encode(kaartId);
+        TableEntity entity = new(pk, ProposalPrefix + TableKey.Encode(proposal.Id))
         {
             ["ProposedBy"] = proposal.ProposedBy,
             ["ProfessionalId"] = proposal.ProfessionalId,
             ["Text"] = proposal.Text,
             ["At"] = proposal.At,
         };
-        await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await Kaarten.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, entity), TouchSeal(pk)], cancellationToken);
     }
 
     public async Task<Kaart> CloseAsync(Kaart closed, CancellationToken cancellationToken)
@@ -430,6 +469,13 @@ public sealed class TableKaartStore(RegieTables tables) : IKaartStore, ICasusDat
         deleted += await TableErase.DeletePartitionAsync(Kaarten, TableKey.Encode(casus.KaartId), cancellationToken);
         return deleted;
     }
+
+    /// <summary>
+    /// Changes the seal's ETag (creating it when missing) without raising its revision: a confirmation written against
+    /// a snapshot read before this write then fails and reads again, so it never shows an older kaart or misses a proposal.
+    /// </summary>
+    private static TableTransactionAction TouchSeal(string partitionKey) =>
+        new(TableTransactionActionType.UpsertMerge, new TableEntity(partitionKey, SealRow));
 
     private static Confirmation ToConfirmation(TableEntity entity) => new(
         entity.GetString("ProfessionalId") ?? string.Empty,

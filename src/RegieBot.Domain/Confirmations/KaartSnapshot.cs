@@ -5,6 +5,19 @@ namespace RegieBot.Domain.Confirmations;
 /// <summary>A kaart with its confirmations and change proposals, read together (one storage request).</summary>
 public sealed record KaartSnapshot(Kaart Kaart, IReadOnlyList<Confirmation> Confirmations, IReadOnlyList<ChangeProposal> Proposals)
 {
+    /// <summary>
+    /// The revision of the kaart's confirmations seal as read (0: no seal yet). Every recorded confirmation raises it
+    /// by one, so of two snapshots of one kaart, the one with the higher revision was read after the other one's
+    /// confirmation was stored.
+    /// </summary>
+    public long Revision { get; init; }
+
+    /// <summary>
+    /// The seal's ETag as read (null: no seal yet). Every write to what a snapshot holds changes it, so a write
+    /// conditional on it succeeds only when the snapshot was still current.
+    /// </summary>
+    public string? SealETag { get; init; }
+
     public KaartConfirmations State => new(Kaart, Confirmations);
 
     /// <summary>Proposals made since the current version was saved.</summary>

@@ -41,12 +41,13 @@ public interface IKaartStore
     Task<KaartSnapshot?> GetSnapshotAsync(string kaartId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a professional's confirmation (one row per professional, written conditionally with a bounded
-    /// ETag retry loop). Returns false when the same confirmation was already recorded. <paramref name="lastKnown"/>
-    /// is the professional's row as the caller last read it (null: none): the first attempt writes against it
-    /// without reading again; only a conflict costs a read.
+    /// Records a professional's confirmation against <paramref name="snapshot"/>, in one conditional write that
+    /// succeeds only while nothing the snapshot holds has changed; then the snapshot with the confirmation is the
+    /// current state, and that is returned without reading again. When something changed meanwhile, it reads again
+    /// and decides again (bounded attempts, then <see cref="ConcurrencyConflictException"/>). Nothing is written
+    /// when the same role is already confirmed.
     /// </summary>
-    Task<bool> ConfirmAsync(string kaartId, Confirmation confirmation, Confirmation? lastKnown, CancellationToken cancellationToken);
+    Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, CancellationToken cancellationToken);
 
     Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken);
 

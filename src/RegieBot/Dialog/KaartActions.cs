@@ -43,10 +43,11 @@ internal sealed class KaartActions(
         }
 
         Confirmation confirmation = new(professional.Id, aad!, time.GetUtcNow(), RoleFingerprints.Of(snapshot.Kaart.Content, professional));
-        Confirmation? lastKnown = snapshot.Confirmations.FirstOrDefault(c => c.ProfessionalId == professional.Id);
-        bool recorded = await store.ConfirmAsync(snapshot.Kaart.Id, confirmation, lastKnown, cancellationToken);
-        logger.RoleConfirmed(TurnKeyFactory.ForLog(snapshot.Kaart.Id), recorded);
-        KaartSnapshot current = await publisher.RefreshAsync(snapshot.Kaart.Id, cancellationToken) ?? snapshot;
+        ConfirmOutcome outcome = await store.ConfirmAsync(snapshot, confirmation, cancellationToken);
+        logger.RoleConfirmed(TurnKeyFactory.ForLog(snapshot.Kaart.Id), outcome.Recorded);
+
+        // The outcome is the current state right after the write (or the read that found the role confirmed): shown as is, not read again.
+        KaartSnapshot current = await publisher.PublishAsync(outcome.Snapshot, cancellationToken);
         return InvokeResponse.Card(kaartCard.Build(current, aad));
     }
 

@@ -12,47 +12,54 @@ namespace RegieBot.Dialog;
 /// <summary>
 /// Keeps the regiekaart card in its thread in step with what is stored: updated in place for everyone, and
 /// posted afresh (remembering the new id) when there is none yet or Teams no longer finds it. Updates of one
-/// kaart are serialised within an instance and always render what is stored at that moment, so a burst of
-/// clicks ends with a card that shows all of them.
+/// kaart are serialised within an instance, and a snapshot that is not newer (by its seal revision) than the one
+/// this instance last showed for the kaart is not shown again, so a burst of clicks ends with a card that shows
+/// all of them.
 /// </summary>
 internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore store, KaartCard kaartCard, ILogger<KaartPublisher> logger)
 {
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly Stripe[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new Stripe())];
 
     /// <summary>Re-renders the shared card from storage. Returns what it rendered, or null when the kaart is gone.</summary>
     public async Task<KaartSnapshot?> RefreshAsync(string kaartId, CancellationToken cancellationToken)
     {
-        SemaphoreSlim stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(kaartId) % _stripes.Length];
-        await stripe.WaitAsync(cancellationToken);
+        Stripe stripe = StripeOf(kaartId);
+        await stripe.Gate.WaitAsync(cancellationToken);
         try
         {
             KaartSnapshot? snapshot = await store.GetSnapshotAsync(kaartId, cancellationToken);
-            if (snapshot is null)
-            {
-                return null;
-            }
-
-            Kaart kaart = snapshot.Kaart;
-            Activity message = CardMessage(kaartCard.Build(snapshot, viewerAadObjectId: null));
-            if (kaart.CardActivityId is { } cardId)
-            {
-                try
-                {
-                    await connector.UpdateActivityAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, cardId, message, cancellationToken);
-                    return snapshot;
-                }
-                catch (ConnectorException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-                {
-                    logger.KaartCardLost(Bot.TurnKeyFactory.ForLog(kaart.Id));
-                }
-            }
-
-            ResourceResponse posted = await connector.SendToConversationAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, message, cancellationToken);
-            return snapshot with { Kaart = await RememberCardAsync(kaart, posted.Id, cancellationToken) };
+            return snapshot is null ? null : await ShowAsync(stripe, snapshot, cancellationToken);
         }
         finally
         {
-            stripe.Release();
+            stripe.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Shows <paramref name="snapshot"/> — the current state right after a write conditional on its seal, such as a
+    /// confirmation — on the shared card without reading it again. When this instance already showed the kaart at the
+    /// same or a higher seal revision, that card was read after this snapshot's write and already holds it: it stays.
+    /// Returns the snapshot (with the new card id when the card was posted afresh).
+    /// </summary>
+    public async Task<KaartSnapshot> PublishAsync(KaartSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Stripe stripe = StripeOf(snapshot.Kaart.Id);
+        await stripe.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (stripe.Shown(snapshot.Kaart.Id) is { } shown && shown >= snapshot.Revision)
+            {
+                logger.KaartCardAlreadyNewer(Bot.TurnKeyFactory.ForLog(snapshot.Kaart.Id), shown, snapshot.Revision);
+                return snapshot;
+            }
+
+            return await ShowAsync(stripe, snapshot, cancellationToken);
+        }
+        finally
+        {
+            stripe.Gate.Release();
         }
     }
 
@@ -85,6 +92,38 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
     public static Activity CardMessage(JsonObject card) =>
         new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
 
+    private Stripe StripeOf(string kaartId) => _stripes[(uint)StringComparer.Ordinal.GetHashCode(kaartId) % _stripes.Length];
+
+    /// <summary>Renders and shows the card; the caller holds the stripe of the kaart.</summary>
+    private async Task<KaartSnapshot> ShowAsync(Stripe stripe, KaartSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        Kaart kaart = snapshot.Kaart;
+        Activity message = CardMessage(kaartCard.Build(snapshot, viewerAadObjectId: null));
+        KaartSnapshot shown = snapshot;
+        bool updated = false;
+        if (kaart.CardActivityId is { } cardId)
+        {
+            try
+            {
+                await connector.UpdateActivityAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, cardId, message, cancellationToken);
+                updated = true;
+            }
+            catch (ConnectorException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+            {
+                logger.KaartCardLost(Bot.TurnKeyFactory.ForLog(kaart.Id));
+            }
+        }
+
+        if (!updated)
+        {
+            ResourceResponse posted = await connector.SendToConversationAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, message, cancellationToken);
+            shown = snapshot with { Kaart = await RememberCardAsync(kaart, posted.Id, cancellationToken) };
+        }
+
+        stripe.Remember(kaart.Id, snapshot.Revision);
+        return shown;
+    }
+
     private async Task<Kaart> RememberCardAsync(Kaart kaart, string? cardId, CancellationToken cancellationToken)
     {
         for (int attempt = 0; attempt < 3; attempt++)
@@ -101,5 +140,37 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
         }
 
         throw new ConcurrencyConflictException("The card id of the kaart could not be stored.");
+    }
+
+    /// <summary>
+    /// One lock for the kaarten whose id hashes to it, and the seal revision last shown per kaart, for the most recent
+    /// <see cref="MaxRemembered"/> of them (touched only under the lock). A kaart no longer remembered is shown again.
+    /// </summary>
+    private sealed class Stripe
+    {
+        private const int MaxRemembered = 64;
+        private readonly Dictionary<string, long> _shown = new(StringComparer.Ordinal);
+        private readonly Queue<string> _order = new();
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public long? Shown(string kaartId) => _shown.TryGetValue(kaartId, out long revision) ? revision : null;
+
+        public void Remember(string kaartId, long revision)
+        {
+            if (_shown.TryGetValue(kaartId, out long known))
+            {
+                _shown[kaartId] = Math.Max(known, revision);
+                return;
+            }
+
+            if (_order.Count == MaxRemembered)
+            {
+                _shown.Remove(_order.Dequeue());
+            }
+
+            _order.Enqueue(kaartId);
+            _shown[kaartId] = revision;
+        }
     }
 }

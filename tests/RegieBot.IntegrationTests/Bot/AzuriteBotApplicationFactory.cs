@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,15 +6,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
+using RegieBot.Storage;
 
 namespace RegieBot.IntegrationTests.Bot;
 
 /// <summary>
 /// The real host on real storage (Azurite, tables of its own prefix) in anonymous local mode. Only the
-/// connector — the Teams side — is a seam, recording what the bot sends.
+/// connector — the Teams side — is a seam, recording what the bot sends. <c>storagePolicy</c>, when given, sees
+/// every storage request (e.g. to count them).
 /// </summary>
 internal sealed class AzuriteBotApplicationFactory(
-    string tablePrefix, IConnectorClient? connector = null, string evaluationPeriod = "P3M", TimeProvider? time = null) : WebApplicationFactory<Program>
+    string tablePrefix, IConnectorClient? connector = null, string evaluationPeriod = "P3M", TimeProvider? time = null, HttpPipelinePolicy? storagePolicy = null)
+    : WebApplicationFactory<Program>
 {
     public Mock<IConnectorClient> Connector { get; } = CreateConnector();
 
@@ -33,6 +37,11 @@ internal sealed class AzuriteBotApplicationFactory(
             if (time is not null)
             {
                 services.Replace(ServiceDescriptor.Singleton(time));
+            }
+
+            if (storagePolicy is not null)
+            {
+                services.AddKeyedSingleton(StorageHostingExtensions.PipelinePolicyKey, storagePolicy);
             }
         });
     }

@@ -5,7 +5,9 @@ using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
+using RegieBot.IntegrationTests.Storage;
 using RegieBot.Protocol.Schema;
+using RegieBot.Storage;
 
 namespace RegieBot.IntegrationTests.Bot;
 
@@ -17,9 +19,9 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) Start(string period = "P3M", TimeProvider? time = null)
+    private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) Start(string period = "P3M", TimeProvider? time = null, StorageRequestCounter? storageRequests = null)
     {
-        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, period, time);
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, period, time, storageRequests);
         return (app, new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]));
     }
 
@@ -303,6 +305,27 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             Assert.Equal(1, CountOf(shared, "Rol nog niet bevestigd"));
             JsonArray refreshUsers = SharedCard(cardId)["refresh"]!["userIds"]!.AsArray();
             Assert.Equal(["29:sanne", "29:ahmed", "29:petra"], refreshUsers.Select(u => (string?)u));
+        }
+    }
+
+    [Fact]
+    public async Task Confirm_WholeTurn_IsOneStorageReadAndOneConditionalWrite()
+    {
+        StorageRequestCounter storageRequests = new();
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start(storageRequests: storageRequests);
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+            storageRequests.Clear();
+
+            JsonNode ahmed = await channel.ClickAsync(cardId, SharedCard(cardId), "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
+
+            // The background workers' own tables aside, the turn reads the snapshot once and writes once (a batch): no re-read for the card.
+            string[] requests = [.. storageRequests.Requests.Where(r => !r.EndsWith(RegieTables.Reminders, StringComparison.Ordinal) && !r.EndsWith(RegieTables.Retention, StringComparison.Ordinal))];
+            Assert.Equal(["GET " + storage.TablePrefix + RegieTables.Kaarten, "POST $batch"], requests);
+            Assert.Contains("Je hebt je rol bevestigd op", ahmed["value"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal(2, CountOf(SharedCard(cardId).ToJsonString(), "Rol bevestigd op"));
         }
     }
 

@@ -9,7 +9,7 @@ namespace RegieBot.IntegrationTests.Storage;
 public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture<AzuriteStorage>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-    private readonly TableKaartStore _store = new(storage.Tables);
+    private readonly TableKaartStore _store = new(storage.Tables, TimeProvider.System);
 
     private static DialogState NewDialog(string? thread = null)
     {
