@@ -21,7 +21,7 @@ internal static class EntryPoint
               --connection-string S   a storage account instead of Azurite (tables of a prefix of their own, deleted after)
               turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (40)
                       --warmup N dialogs first (10), then on until the JIT is quiet, at most --max-warmup N (400)
-                      --think-ms N before each turn (0)  --sample-every 30s
+                      --think-ms N on average before each turn, drawn between half and 1.5 times N (0)  --sample-every 30s
               sweep:  --sizes 1000,10000,100000  --due-percent 1  --repeat 5 (median of the runs)
               micro:  arguments after a separate -- go to BenchmarkDotNet (e.g. -- --filter *Card*)
             """;

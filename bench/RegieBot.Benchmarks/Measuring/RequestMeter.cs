@@ -29,6 +29,9 @@ internal sealed class RequestMeter
 
     public static RequestMeter CurrentOrBackground => Current ?? Background;
 
+    /// <summary>Every storage attempt of any meter: "table operation" and its time in ms, until drained.</summary>
+    public static ConcurrentQueue<(string Operation, double Ms)> StorageAttempts { get; } = new();
+
     public long StorageRequests => Interlocked.Read(ref _storageRequests);
 
     public long ConnectorRequests => Interlocked.Read(ref _connectorRequests);
@@ -45,6 +48,7 @@ internal sealed class RequestMeter
         Interlocked.Increment(ref _storageRequests);
         Interlocked.Add(ref _storageTicks, elapsedTicks);
         _byOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
+        StorageAttempts.Enqueue((operation, Stopwatch.GetElapsedTime(0, elapsedTicks).TotalMilliseconds));
     }
 
     public void AddConnector(string operation, long elapsedTicks)

@@ -162,7 +162,10 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
         request.Headers.Add(BotHost.TurnKindHeader, kind);
         if (thinkTime > TimeSpan.Zero)
         {
-            await Task.Delay(thinkTime, cancellationToken);   // a person reads the card before the next click
+            // A person reads the card before the next click: between half and one and a half times the think time, so
+            // the conversations do not click in lock-step (with a fixed pause all of them would start, save and
+            // confirm in the same instant, every dialog, which no team does).
+            await Task.Delay(thinkTime * (0.5 + Random.Shared.NextDouble()), cancellationToken);
         }
 
         long started = Stopwatch.GetTimestamp();

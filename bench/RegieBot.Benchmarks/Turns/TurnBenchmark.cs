@@ -134,6 +134,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             (settings.ThinkTime > TimeSpan.Zero ? $", {settings.ThinkTime.TotalMilliseconds} ms think time before each turn" : ", no think time (saturation)"));
         report.Line();
         DialogDriver driver = new(client, teams, _driver.Enqueue, settings.ThinkTime);
+        DrainStorageAttempts();
         List<(double Minutes, double HeapMb, double WorkingSetMb)> memory = [Sample(Stopwatch.StartNew())];
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen2Before = GC.CollectionCount(2);
@@ -173,6 +174,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         memory.Add(Sample(clock));
 
         (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> turns, _) = Drain();
+        IReadOnlyList<(string Operation, double Ms)> attempts = DrainStorageAttempts();
         int turnErrors = turns.Count(d => !d.Ok) + server.Count(s => s.Status >= 500);
         foreach (IGrouping<string, DriverSample> failed in turns.Where(d => !d.Ok).GroupBy(d => d.Kind).Take(5))
         {
@@ -189,6 +191,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         report.Line("Latency under load (ms):");
         report.Line();
         LatencyTable(server, turns);
+        StorageTable(attempts);
         ReportMemory(memory);
         return failedDialogs + turnErrors;
     }
@@ -248,6 +251,31 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         DialogDriver.KindSave => 3,
         _ => 4,
     };
+
+    private static List<(string Operation, double Ms)> DrainStorageAttempts()
+    {
+        List<(string, double)> drained = [];
+        while (RequestMeter.StorageAttempts.TryDequeue(out (string, double) attempt))
+        {
+            drained.Add(attempt);
+        }
+
+        return drained;
+    }
+
+    /// <summary>Storage request times by table and operation: which requests make the storage part of a slow turn.</summary>
+    private void StorageTable(IReadOnlyList<(string Operation, double Ms)> attempts)
+    {
+        report.Line("Storage requests under load by table and operation (ms per attempt, as the SDK's pipeline saw it):");
+        report.Line();
+        report.Table(
+            ["operation", "requests", "p50", "p95", "p99", "max"],
+            attempts.GroupBy(a => a.Operation).OrderByDescending(g => g.Count()).Select(g =>
+            {
+                List<double> ms = [.. g.Select(a => a.Ms).Order()];
+                return (IReadOnlyList<string>)[g.Key, ms.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), P(ms, 50), P(ms, 95), P(ms, 99), Percentiles.Ms(ms[^1])];
+            }));
+    }
 
     private (IReadOnlyList<TurnSample>, IReadOnlyList<DriverSample>, IReadOnlyDictionary<(string, string), long>) Drain()
     {
