@@ -10,12 +10,17 @@ namespace RegieBot.Storage;
 
 /// <summary>
 /// Conversation references in Table Storage. Writes are conditional on the ETag read; a process-local
-/// cache of what was last written keeps the steady state at zero storage requests per turn.
+/// cache of what was last written keeps the steady state at zero storage requests per turn. The cache holds at most
+/// <see cref="Capacity"/> conversations and starts afresh when full: each conversation then costs one read again,
+/// and an instance that runs for months does not grow with every thread it ever saw.
 /// </summary>
 public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<TableConversationReferenceStore> logger)
     : IConversationReferenceStore, ICasusDataEraser
 {
     private readonly ConcurrentDictionary<string, ConversationReference> _lastWritten = new(StringComparer.Ordinal);
+
+    /// <summary>How many conversations the cache of what was last written holds before it starts afresh.</summary>
+    internal int Capacity { get; init; } = 4096;
 
     private TableClient Table => tables.Get(RegieTables.Conversations);
 
@@ -61,7 +66,7 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
         ConversationReference? stored = await GetAsync(reference.ConversationId, cancellationToken);
         if (stored is not null && stored.SameTargetAs(reference))
         {
-            _lastWritten[reference.ConversationId] = reference;
+            Remember(reference);
             return false;
         }
 
@@ -77,7 +82,7 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
                 await Table.UpdateEntityAsync(entity, new ETag(stored.Version!), TableUpdateMode.Replace, cancellationToken);
             }
 
-            _lastWritten[reference.ConversationId] = reference;
+            Remember(reference);
             logger.ConversationReferenceStored(TableKey.Hash(reference.ConversationId)[..12], stored is null);
             return true;
         }
@@ -89,4 +94,17 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
             return false;
         }
     }
+
+    private void Remember(ConversationReference reference)
+    {
+        if (_lastWritten.Count >= Capacity && !_lastWritten.ContainsKey(reference.ConversationId))
+        {
+            _lastWritten.Clear();
+        }
+
+        _lastWritten[reference.ConversationId] = reference;
+    }
+
+    /// <summary>How many conversations the cache holds (for tests).</summary>
+    internal int Remembered => _lastWritten.Count;
 }

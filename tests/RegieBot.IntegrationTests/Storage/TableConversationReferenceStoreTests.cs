@@ -82,4 +82,27 @@ public sealed class TableConversationReferenceStoreTests(AzuriteStorage storage)
     {
         Assert.Null(await NewStore().GetAsync("a:unknown-" + Guid.NewGuid().ToString("N"), TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task RefreshAsync_MoreConversationsThanTheCacheHolds_CacheStaysBoundedAndAnswersStayRight()
+    {
+        string prefix = "cap:" + Guid.NewGuid().ToString("N")[..8] + ":";
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        TableConversationReferenceStore store = new(storage.Tables, NullLogger<TableConversationReferenceStore>.Instance) { Capacity = 3 };
+        for (int i = 0; i < 3; i++)
+        {
+            await store.RefreshAsync(Reference(prefix + i), ct);
+        }
+
+        int full = store.Remembered;
+        bool wroteFourth = await store.RefreshAsync(Reference(prefix + 3), ct);
+        int afterFourth = store.Remembered;
+        bool wroteFirstAgain = await store.RefreshAsync(Reference(prefix + 0), ct);   // forgotten: read, found unchanged
+        bool wroteChangedFirst = await store.RefreshAsync(Reference(prefix + 0, "https://smba.trafficmanager.net/amer/"), ct);
+
+        Assert.Equal((3, true, 1), (full, wroteFourth, afterFourth));
+        Assert.False(wroteFirstAgain);
+        Assert.True(wroteChangedFirst);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", (await store.GetAsync(prefix + 0, ct))!.ServiceUrl);
+    }
 }
