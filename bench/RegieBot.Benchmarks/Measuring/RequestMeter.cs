@@ -29,8 +29,7 @@ internal sealed class RequestMeter
 
     public static RequestMeter CurrentOrBackground => Current ?? Background;
 
-    /// <summary>Every storage attempt of any meter: "table operation" and its time in ms, until drained.</summary>
-    public static ConcurrentQueue<(string Operation, double Ms)> StorageAttempts { get; } = new();
+    private static ConcurrentQueue<(string Operation, double Ms)> s_storageAttempts = new();
 
     public long StorageRequests => Interlocked.Read(ref _storageRequests);
 
@@ -48,8 +47,12 @@ internal sealed class RequestMeter
         Interlocked.Increment(ref _storageRequests);
         Interlocked.Add(ref _storageTicks, elapsedTicks);
         _byOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
-        StorageAttempts.Enqueue((operation, Stopwatch.GetElapsedTime(0, elapsedTicks).TotalMilliseconds));
+        Volatile.Read(ref s_storageAttempts).Enqueue((string.Intern(operation), Stopwatch.GetElapsedTime(0, elapsedTicks).TotalMilliseconds));
     }
+
+    /// <summary>Every storage attempt of any meter since the last call: "table operation" and its time in ms.</summary>
+    public static List<(string Operation, double Ms)> DrainStorageAttempts() =>
+        [.. Interlocked.Exchange(ref s_storageAttempts, new ConcurrentQueue<(string, double)>())];
 
     public void AddConnector(string operation, long elapsedTicks)
     {

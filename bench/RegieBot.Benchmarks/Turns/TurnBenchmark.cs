@@ -29,7 +29,7 @@ internal sealed record TurnSettings(
 internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot, string storage, Report report)
 {
     private readonly TurnRecorder _recorder = new();
-    private readonly ConcurrentQueue<DriverSample> _driver = new();
+    private ConcurrentQueue<DriverSample> _driver = new();
     private string _warmUp = string.Empty;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             report.Line($"## Turns — {Environment.ProcessorCount} cores, bot on {host.BaseAddress}, Azurite, connector stand-in");
             report.Line();
 
-            DialogDriver sequential = new(client, teams, _driver.Enqueue, TimeSpan.Zero);
+            DialogDriver sequential = new(client, teams, Record, TimeSpan.Zero);
             errors += await WarmUpAsync(sequential, cancellationToken);
             long jitMethods = JitInfo.GetCompiledMethodCount();
             TimeSpan jitTime = JitInfo.GetCompilationTime();
@@ -133,7 +133,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         report.Line($"### {settings.Conversations} conversations at once for {settings.Duration:g}" +
             (settings.ThinkTime > TimeSpan.Zero ? $", {settings.ThinkTime.TotalMilliseconds} ms think time before each turn" : ", no think time (saturation)"));
         report.Line();
-        DialogDriver driver = new(client, teams, _driver.Enqueue, settings.ThinkTime);
+        DialogDriver driver = new(client, teams, Record, settings.ThinkTime);
         DrainStorageAttempts();
         List<(double Minutes, double HeapMb, double WorkingSetMb)> memory = [Sample(Stopwatch.StartNew())];
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -260,16 +260,9 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         _ => 4,
     };
 
-    private static List<(string Operation, double Ms)> DrainStorageAttempts()
-    {
-        List<(string, double)> drained = [];
-        while (RequestMeter.StorageAttempts.TryDequeue(out (string, double) attempt))
-        {
-            drained.Add(attempt);
-        }
+    private static List<(string Operation, double Ms)> DrainStorageAttempts() => RequestMeter.DrainStorageAttempts();
 
-        return drained;
-    }
+    private void Record(DriverSample sample) => Volatile.Read(ref _driver).Enqueue(sample);
 
     /// <summary>Storage request times by table and operation: which requests make the storage part of a slow turn.</summary>
     private void StorageTable(IReadOnlyList<(string Operation, double Ms)> attempts)
@@ -287,11 +280,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
 
     private (IReadOnlyList<TurnSample>, IReadOnlyList<DriverSample>, IReadOnlyDictionary<(string, string), long>) Drain()
     {
-        List<DriverSample> driver = [];
-        while (_driver.TryDequeue(out DriverSample? sample))
-        {
-            driver.Add(sample);
-        }
+        List<DriverSample> driver = [.. Interlocked.Exchange(ref _driver, new ConcurrentQueue<DriverSample>())];
 
         return (_recorder.Drain(), driver, _recorder.DrainOperations());
     }

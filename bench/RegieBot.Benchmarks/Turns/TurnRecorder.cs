@@ -17,30 +17,22 @@ internal sealed record TurnSample(string Kind, double ServerMs, double OwnMs, lo
 /// <summary>Collects <see cref="TurnSample"/>s from the metering middleware, per turn kind, and storage operations per kind.</summary>
 internal sealed class TurnRecorder
 {
-    private readonly ConcurrentQueue<TurnSample> _samples = new();
+    private ConcurrentQueue<TurnSample> _samples = new();
     private readonly ConcurrentDictionary<(string Kind, string Operation), long> _operations = new();
 
     public void Record(string kind, long elapsedTicks, RequestMeter meter, int status, TimeSpan gcPause)
     {
         double server = Stopwatch.GetElapsedTime(0, elapsedTicks).TotalMilliseconds;
         double own = Math.Max(0, server - meter.StorageTime.TotalMilliseconds - meter.ConnectorTime.TotalMilliseconds);
-        _samples.Enqueue(new TurnSample(kind, server, own, meter.StorageRequests, meter.ConnectorRequests, status, gcPause.TotalMilliseconds));
+        Volatile.Read(ref _samples).Enqueue(new TurnSample(string.Intern(kind), server, own, meter.StorageRequests, meter.ConnectorRequests, status, gcPause.TotalMilliseconds));
         foreach ((string operation, int count) in meter.ByOperation)
         {
             _operations.AddOrUpdate((kind, operation), count, (_, n) => n + count);
         }
     }
 
-    public IReadOnlyList<TurnSample> Drain()
-    {
-        List<TurnSample> drained = [];
-        while (_samples.TryDequeue(out TurnSample? sample))
-        {
-            drained.Add(sample);
-        }
-
-        return drained;
-    }
+    /// <summary>The samples since the last call; the queue is replaced, so what held them is let go too.</summary>
+    public IReadOnlyList<TurnSample> Drain() => [.. Interlocked.Exchange(ref _samples, new ConcurrentQueue<TurnSample>())];
 
     /// <summary>Storage and connector requests per (turn kind, operation) since the last call.</summary>
     public IReadOnlyDictionary<(string Kind, string Operation), long> DrainOperations()
