@@ -45,7 +45,9 @@ internal sealed class KaartClosing(
             return;
         }
 
-        string? refusal = thread.Saved ? await PostQuestionAsync(thread.KaartId, cancellationToken) : RegieTexts.NoSavedKaart;
+        string? refusal = !thread.Saved ? RegieTexts.NoSavedKaart
+            : await store.GetKaartAsync(thread.KaartId, cancellationToken) is { } kaart ? await PostQuestionAsync(kaart, cancellationToken)
+            : RegieTexts.KaartGone;
         if (refusal is not null)
         {
             await turn.SendPlainTextAsync(refusal, cancellationToken);
@@ -59,32 +61,22 @@ internal sealed class KaartClosing(
     /// <summary>"Casus afsluiten" on the kaart card (or on an evaluation reminder): posts the question in the thread.</summary>
     public async Task<InvokeResponse> AskFromCardAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
+        (Kaart? kaart, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
         if (kaart is null)
         {
-            return InvokeResponse.Message(RegieTexts.KaartGone);
+            return refusal!;
         }
 
-        if (!InThread(kaart, turn))
-        {
-            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
-        }
-
-        return InvokeResponse.Message(await PostQuestionAsync(kaart.Id, cancellationToken) ?? RegieTexts.CloseAsked);
+        return InvokeResponse.Message(await PostQuestionAsync(kaart, cancellationToken) ?? RegieTexts.CloseAsked);
     }
 
     /// <summary>The answer on the question card: validates it and closes the casus.</summary>
     public async Task<InvokeResponse> CloseAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
+        (Kaart? kaart, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
         if (kaart is null)
         {
-            return InvokeResponse.Message(RegieTexts.KaartGone);
-        }
-
-        if (!InThread(kaart, turn))
-        {
-            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
+            return refusal!;
         }
 
         if (kaart.Status == KaartStatus.Afgesloten)
@@ -145,15 +137,10 @@ internal sealed class KaartClosing(
 
     public async Task<InvokeResponse> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
+        (Kaart? kaart, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
         if (kaart is null)
         {
-            return InvokeResponse.Message(RegieTexts.KaartGone);
-        }
-
-        if (!InThread(kaart, turn))
-        {
-            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
+            return refusal!;
         }
 
         JsonObject card = kaart.Status == KaartStatus.Afgesloten
@@ -163,14 +150,21 @@ internal sealed class KaartClosing(
         return InvokeResponse.Card(card);
     }
 
-    private async Task<string?> PostQuestionAsync(string kaartId, CancellationToken cancellationToken)
+    /// <summary>The kaart the card action names, or the answer that refuses it: gone, or asked from another conversation.</summary>
+    private async Task<(Kaart? Kaart, InvokeResponse? Refusal)> LoadAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        Kaart? kaart = await store.GetKaartAsync(kaartId, cancellationToken);
+        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
         if (kaart is null)
         {
-            return RegieTexts.KaartGone;
+            return (null, InvokeResponse.Message(RegieTexts.KaartGone));
         }
 
+        return InThread(kaart, turn) ? (kaart, null) : (null, InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation));
+    }
+
+    /// <summary>Posts the afschaal-question in the kaart's thread; returns why not when it cannot be asked.</summary>
+    private async Task<string?> PostQuestionAsync(Kaart kaart, CancellationToken cancellationToken)
+    {
         if (kaart.Status == KaartStatus.Afgesloten)
         {
             return RegieTexts.AlreadyClosed(kaart.Casus);
