@@ -32,6 +32,9 @@ internal sealed class RegieConversation(
     ReminderScheduler scheduler,
     ILogger<RegieConversation> logger)
 {
+    /// <summary>Attempts to store an answer when only the dialog row's ETag changed meanwhile, not what was answered.</summary>
+    private const int MaxSaveAttempts = 3;
+
     private static readonly HashSet<string> ControlKeys = ["kaartId", "step", "revision", "action", "professionalId"];
 
     public async Task StartAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -109,7 +112,7 @@ internal sealed class RegieConversation(
         };
 
         DialogOutcome outcome = RegieDialog.Apply(dialog, answer, Defaults());
-        if (outcome.Changed)
+        for (int attempt = 1; outcome.Changed; attempt++)
         {
             try
             {
@@ -119,11 +122,23 @@ internal sealed class RegieConversation(
                 {
                     await EraseIfNeverSavedAsync(stored, cancellationToken);
                 }
+
+                break;
             }
             catch (ConcurrencyConflictException)
             {
                 DialogState current = await store.GetDialogAsync(dialog.KaartId, cancellationToken) ?? dialog;
+                if (attempt < MaxSaveAttempts && current.Revision == dialog.Revision && current.Step == dialog.Step && current.Status == dialog.Status)
+                {
+                    // Nobody answered meanwhile; only the row changed (the start turn remembering the card it just posted,
+                    // when someone clicks that card at once): the answer still applies to what is stored.
+                    dialog = current;
+                    outcome = RegieDialog.Apply(dialog, answer, Defaults());
+                    continue;
+                }
+
                 outcome = new DialogOutcome(DialogOutcomeKind.Stale, current, [RegieDialog.StaleMessage]);
+                break;
             }
         }
 

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
@@ -151,6 +155,57 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             DialogState? dialog = await store.GetDialogAsync((await store.FindByThreadAsync(channelA.ThreadId, Ct))!.KaartId, Ct);
             Assert.Equal(DialogStep.Professionals, dialog!.Step);
             Assert.Equal(1, dialog.Revision);
+        }
+    }
+
+    [Fact]
+    public async Task Dialog_RowWrittenBetweenAClicksReadAndWrite_AnswerIsAppliedNotCalledStale()
+    {
+        // The start turn remembers the card it posted after posting it; a colleague who clicks that card at once has
+        // read the dialog row before that write. The row changed (its ETag), what was answered did not (its revision).
+        DialogRowToucher toucher = new(new TableServiceClient(AzuriteStorage.ConnectionString));
+        using AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, storagePolicy: toucher);
+        ChannelSimulator channel = new(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]);
+        await channel.SayAsync("start Familie E.", cancellationToken: Ct);
+        (string id, JsonObject card) = StepCard();
+
+        toucher.Armed = true;
+        JsonNode answer = await channel.ClickAsync(id, card, "Volgende", new Dictionary<string, string> { ["moment"] = "1" }, "mohammed", cancellationToken: Ct);
+
+        Assert.Equal(1, toucher.Touched);
+        Assert.DoesNotContain(RegieDialog.StaleMessage, answer["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Betrokken professionals", Title(answer["value"]!));
+        IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+        DialogState? dialog = await store.GetDialogAsync((await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct);
+        Assert.Equal((DialogStep.Professionals, 1), (dialog!.Step, dialog.Revision));
+    }
+
+    /// <summary>When armed, writes the dialog row (no new content, a new ETag) just before the bot's next conditional write of it.</summary>
+    private sealed class DialogRowToucher(TableServiceClient service) : HttpPipelinePolicy
+    {
+        private int _touched;
+
+        public bool Armed { get; set; }
+
+        public int Touched => _touched;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            string last = Uri.UnescapeDataString(message.Request.Uri.Path).Split('/')[^1];   // "{table}(PartitionKey='..',RowKey='dialog')"
+            if (Armed && message.Request.Method == RequestMethod.Put && message.Request.Headers.Contains("If-Match")
+                && last.EndsWith(",RowKey='dialog')", StringComparison.Ordinal))
+            {
+                Armed = false;
+                string table = last[..last.IndexOf('(', StringComparison.Ordinal)];
+                string partition = last.Split("PartitionKey='")[1].Split('\'')[0];
+                await service.GetTableClient(table).UpdateEntityAsync(new TableEntity(partition, "dialog"), ETag.All, TableUpdateMode.Merge);
+                Interlocked.Increment(ref _touched);
+            }
+
+            await ProcessNextAsync(message, pipeline);
         }
     }
 
