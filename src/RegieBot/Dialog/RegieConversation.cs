@@ -65,13 +65,13 @@ internal sealed class RegieConversation(
                 return;
             }
 
-            if (existing.Saved || open is not null || await store.GetKaartAsync(existing.KaartId, cancellationToken) is not null)
+            if (existing.Saved || open is { Status: not DialogStatus.Cancelled } || await store.GetKaartAsync(existing.KaartId, cancellationToken) is not null)
             {
                 await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing.Casus), cancellationToken);
                 return;
             }
 
-            // A thread row left by a start that crashed before its dialog: the new start takes it over.
+            // Nothing behind the thread row (a cancelled new kaart being erased, or a start that crashed): taken over.
         }
 
         DialogState dialog;
