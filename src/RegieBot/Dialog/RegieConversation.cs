@@ -264,7 +264,7 @@ internal sealed class RegieConversation(
             Id = completed.KaartId,
             Casus = completed.Casus,
             Location = completed.Location with { ServiceUrl = activity.ServiceUrl ?? completed.Location.ServiceUrl },
-            Content = completed.Draft,
+            Content = Merged(completed, existing),
             Version = (existing?.Version ?? 0) + 1,
             Status = KaartStatus.Actief,
             CardActivityId = existing?.CardActivityId,
@@ -290,6 +290,22 @@ internal sealed class RegieConversation(
         await publisher.RefreshAsync(saved.Id, cancellationToken);
         DialogState closed = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? completed;
         return outcome with { State = closed };
+    }
+
+    /// <summary>
+    /// The draft, with what was decided on the kaart while it was being updated: an evaluation answered meanwhile
+    /// ("Afspraken blijven staan" set a later evaluatiedatum) is not moved back by saving the draft.
+    /// </summary>
+    private static KaartContent Merged(DialogState completed, Kaart? existing)
+    {
+        KaartContent draft = completed.Draft;
+        if (existing is null || completed.BaseVersion == 0 || existing.Version == completed.BaseVersion
+            || existing.Content.Evaluatiedatum is not DateOnly meanwhile || draft.Evaluatiedatum >= meanwhile)
+        {
+            return draft;
+        }
+
+        return draft with { Evaluatiedatum = meanwhile };
     }
 
     /// <summary>A cancelled dialog keeps nothing of what was entered: the kaart (if any) has the saved content.</summary>

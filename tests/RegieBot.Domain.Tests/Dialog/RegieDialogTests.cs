@@ -150,7 +150,7 @@ public sealed class RegieDialogTests
 
         DialogOutcome outcome = RegieDialog.Apply(state, Answer(state, DialogAction.AddProfessional, Member(Sanne), Sanne), Defaults);
 
-        Assert.Equal("Deze collega staat al op de kaart.", Assert.Single(outcome.Errors));
+        Assert.Contains("staat al op de kaart", Assert.Single(outcome.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
