@@ -32,7 +32,7 @@ public sealed class CloseCard(CardTemplates templates)
         List<string> shown = [.. errors];
         if (pending is not null && pending.TryGetValue(OvergedragenAanField, out string? typed) && typed.Length > Limits.OvergedragenAanMaxLength)
         {
-            shown.Add(EchoedInput.Notice(Limits.OvergedragenAanMaxLength));
+            shown.Insert(0, EchoedInput.Notice(Limits.OvergedragenAanMaxLength));
         }
 
         return templates["afsluiten"].Expand(new JsonObject

@@ -197,7 +197,7 @@ public sealed class DialogCard(CardTemplates templates)
 
         if (cutTo is int length)
         {
-            errors.Add(EchoedInput.Notice(length));
+            errors.Insert(0, EchoedInput.Notice(length));   // first: it explains what the card shows
         }
 
         return echoed;

@@ -77,13 +77,15 @@ public static class KaartDiff
         return changes;
     }
 
-    /// <summary>True when the only change is the evaluatiedatum: an evaluation answered with "Afspraken blijven staan".</summary>
+    /// <summary>
+    /// True when nothing but (at most) the evaluatiedatum changed: what an evaluation answered with "Afspraken blijven
+    /// staan" saves (a <c>bijwerken</c> always dates the new version, so it changes more unless saved the same day unchanged).
+    /// </summary>
     public static bool OnlyEvaluationDateChanged(KaartContent before, KaartContent after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return before.Evaluatiedatum != after.Evaluatiedatum
-            && Describe(before, after with { Evaluatiedatum = before.Evaluatiedatum }).Count == 0;
+        return Describe(before, after with { Evaluatiedatum = before.Evaluatiedatum }).Count == 0;
     }
 
     /// <summary>A text shortened to <see cref="MaxTextLength"/> characters ("–" when empty).</summary>

@@ -68,6 +68,6 @@ public sealed class KaartDiffTests
     {
         Assert.True(KaartDiff.OnlyEvaluationDateChanged(Before, Before with { Evaluatiedatum = new DateOnly(2027, 5, 23) }));
         Assert.False(KaartDiff.OnlyEvaluationDateChanged(Before, Before with { Evaluatiedatum = new DateOnly(2027, 5, 23), BewakerId = "p1" }));
-        Assert.False(KaartDiff.OnlyEvaluationDateChanged(Before, Before));
+        Assert.True(KaartDiff.OnlyEvaluationDateChanged(Before, Before));   // answered again the same day
     }
 }
