@@ -221,8 +221,15 @@ public sealed class ProfessionalExperienceTests(EndToEndEnvironment environment)
 
         BotCall step = await Flow.AskForCardAsync(start, "bijwerken", "Waarom maken jullie de regiekaart nu?", casus, cancellationToken);
 
-        // While the update is open, the evaluation is answered: the agreements stand, next evaluation one period on.
-        BotCall evaluation = await Flow.AskForCardAsync(start, "evaluatie", "Evaluatie van de regiekaart", casus, cancellationToken);
+        // While the update is open, the evaluation reminder (20 s after saving) is answered: the agreements stand,
+        // next evaluation one period on.
+        BotCall evaluation = await Playground.WaitForBotCallAsync(
+            kaart.Event.Index,
+            "the evaluation reminder in the thread about 20 s after saving",
+            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ThreadConversationId == start.ConversationId
+                && c.CardText.Contains("Evaluatie van de regiekaart", StringComparison.Ordinal) && c.CardText.Contains(casus, StringComparison.Ordinal),
+            cancellationToken,
+            TimeSpan.FromSeconds(60));
         int answered = Playground.Mark();
         await Playground.ClickAsync(MockTeam.Wijkteam, evaluation, "Afspraken blijven staan", null, cancellationToken);
         BotCall answer = await Playground.WaitForBotCallAsync(

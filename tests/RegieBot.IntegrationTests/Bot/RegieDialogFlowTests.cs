@@ -451,7 +451,8 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             string history = _teams.Calls.Skip(before).Single().Activity.Text!;
             Assert.Contains("Versie 1 —", history, StringComparison.Ordinal);
             Assert.Contains("Versie 2 —", history, StringComparison.Ordinal);
-            Assert.Contains("1. Afspraken over regievoeren: 1 gewijzigd", history, StringComparison.Ordinal);
+            Assert.Contains("1. Gemaakte afspraken over regievoeren: „", history, StringComparison.Ordinal);
+            Assert.Contains("” → „Sanne bewaakt het proces en belt de school”", history, StringComparison.Ordinal);
             Assert.Contains("Evaluatiedatum: 23 februari 2027 → 24 februari 2027", history, StringComparison.Ordinal);
             Assert.Contains("door Sanne de Vries", history, StringComparison.Ordinal);
         }
