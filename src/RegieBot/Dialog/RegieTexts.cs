@@ -179,15 +179,30 @@ internal static class RegieTexts
             entries.Add((closure.ClosedAt, lines));
         }
 
-        List<string> text = [$"Geschiedenis van de regiekaart {versions[^1].Casus}:"];
-        foreach ((DateTimeOffset _, List<string> lines) in entries.OrderBy(e => e.At))
+        // A Teams message holds about 28 KB: a long history shows its most recent part and says where the rest is.
+        List<string> shown = [];
+        int size = 0;
+        int left = 0;
+        foreach ((DateTimeOffset _, List<string> lines) in entries.OrderByDescending(e => e.At))
         {
-            text.Add(string.Empty);
-            text.AddRange(lines);
+            string entry = string.Join('\n', lines);
+            size += System.Text.Encoding.UTF8.GetByteCount(entry) + 2;
+            if (size > MaxMessageBytes && shown.Count > 0)
+            {
+                left++;
+                continue;
+            }
+
+            shown.Insert(0, entry);
         }
 
-        return string.Join('\n', text);
+        string header = $"Geschiedenis van de regiekaart {versions[^1].Casus}:"
+            + (left == 0 ? string.Empty : $"\n(De {left} oudste stappen passen niet in dit bericht; alles staat in @RegieBot export.)");
+        return header + "\n\n" + string.Join("\n\n", shown);
     }
+
+    /// <summary>What one text message may hold, below Teams' limit with room for the activity around it.</summary>
+    private const int MaxMessageBytes = 24 * 1024;
 
     /// <summary>Who an escalation went to: the procesregisseur, else the bewaker, of the kaart as it was then.</summary>
     private static string Recipient(Escalation escalation, IReadOnlyList<Kaart> versions, Kaart current)
