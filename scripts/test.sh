@@ -46,6 +46,7 @@ trap 'exit 130' INT TERM
 
 require_tools
 ensure_node_modules
+ensure_toolchain_schemas
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 
