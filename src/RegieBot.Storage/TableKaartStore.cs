@@ -6,6 +6,7 @@ using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Privacy;
 
 namespace RegieBot.Storage;
@@ -34,6 +35,11 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     private const string EscalationPrefix = "o-";
     private const int MaxConfirmAttempts = 16;
     private const int MaxConfirmBackoffMs = 1000;
+    private const string CommitTokenColumn = "CommitToken";
+    private const string CreatedAtColumn = "CreatedAt";
+
+    /// <summary>A thread row without dialog or kaart this old is left by a start that crashed; a new start may take it.</summary>
+    private static readonly TimeSpan OrphanAfter = TimeSpan.FromMinutes(1);
 
     private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
 
@@ -47,16 +53,54 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     {
         ArgumentNullException.ThrowIfNull(dialog);
         TableEntity thread = ThreadEntity(dialog.Location.ThreadId, dialog.KaartId, dialog.Casus, saved: false);
+        thread[CreatedAtColumn] = time.GetUtcNow();
         try
         {
             await Threads.AddEntityAsync(thread, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
-            throw new ConcurrencyConflictException("The thread already has a kaart.", ex);
+            await ClaimTakenThreadAsync(thread, ex, cancellationToken);
         }
 
         return await SaveDialogAsync(dialog, cancellationToken);
+    }
+
+    /// <summary>
+    /// The thread row exists. It is ours when our own insert landed and only its response was lost (the SDK retried);
+    /// it is an orphan, taken over, when a start crashed after it and before its dialog (no dialog, no kaart, and older
+    /// than a start takes). Anything else is a casus of the thread.
+    /// </summary>
+    private async Task ClaimTakenThreadAsync(TableEntity thread, RequestFailedException conflict, CancellationToken cancellationToken)
+    {
+        TableEntity? existing = await GetAsync(Threads, KaartLocation.ChannelOf(TableKey.Decode(thread.RowKey)), TableKey.Decode(thread.RowKey), cancellationToken);
+        string? existingKaart = existing?.GetString("KaartId");
+        if (existing is null || existingKaart == thread.GetString("KaartId"))
+        {
+            if (existing is null)
+            {
+                await Threads.UpsertEntityAsync(thread, TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return;
+        }
+
+        bool young = existing.GetDateTimeOffset(CreatedAtColumn) is { } created && time.GetUtcNow() - created < OrphanAfter;
+        if (young || existing.GetBoolean("Saved") == true || existingKaart is null
+            || await GetAsync(Kaarten, existingKaart, DialogRow, cancellationToken) is not null
+            || await GetAsync(Kaarten, existingKaart, KaartRow, cancellationToken) is not null)
+        {
+            throw new ConcurrencyConflictException("The thread already has a kaart.", conflict);
+        }
+
+        try
+        {
+            await Threads.UpdateEntityAsync(thread, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException("The thread was taken meanwhile.", ex);
+        }
     }
 
     public async Task<DialogState?> GetDialogAsync(string kaartId, CancellationToken cancellationToken)
@@ -88,11 +132,13 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         return entity is null ? null : ToKaart(entity);
     }
 
-    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken)
+    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, IReadOnlyList<OutboxItem> effects, string commitToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        Kaart? previous = kaart.ETag is null ? null : await GetKaartAsync(kaart.Id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(effects);
+        ArgumentException.ThrowIfNullOrEmpty(commitToken);
         TableEntity current = ToEntity(kaart, KaartRow);
+        current[CommitTokenColumn] = commitToken;
         List<TableTransactionAction> actions =
         [
             kaart.ETag is null
@@ -108,19 +154,45 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
             actions.Add(new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)));
         }
 
-        Response<IReadOnlyList<Response>> result;
+        actions.AddRange(effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(current.PartitionKey, e))));
         try
         {
-            result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
+            Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
+            return kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
         }
         catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
-            throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
+            // A conflict may be our own commit: it landed, its response was lost and the retry met what it wrote itself.
+            return await OwnCommitAsync(kaart.Id, commitToken, cancellationToken)
+                ?? throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
+        }
+        catch (RequestFailedException ex) when (ex is not TableTransactionFailedException && (ex.Status == 0 || ex.Status >= 500))
+        {
+            // No answer: the transaction happened entirely or not at all, and the kaart row says which.
+            if (await OwnCommitAsync(kaart.Id, commitToken, cancellationToken) is { } own)
+            {
+                return own;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Kaart?> OwnCommitAsync(string kaartId, string commitToken, CancellationToken cancellationToken)
+    {
+        TableEntity? row = await GetAsync(Kaarten, kaartId, KaartRow, cancellationToken);
+        return row is not null && row.GetString(CommitTokenColumn) == commitToken ? ToKaart(row) : null;
+    }
+
+    public async Task ApplyIndexesAsync(string kaartId, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(removedMembers);
+        if (await GetKaartAsync(kaartId, cancellationToken) is not { } kaart)
+        {
+            return;   // erased meanwhile: nothing may point to it again
         }
 
-        Kaart saved = kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
-        await UpdateIndexesAsync(previous, saved, cancellationToken);
-        return saved;
+        await UpdateIndexesAsync(kaart, removedMembers, cancellationToken);
     }
 
     public async Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken)
@@ -487,7 +559,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     };
 
     /// <summary>The indexes follow the saved kaart; every write is an idempotent upsert or delete, so a retry repairs them.</summary>
-    private async Task UpdateIndexesAsync(Kaart? previous, Kaart saved, CancellationToken cancellationToken)
+    private async Task UpdateIndexesAsync(Kaart saved, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken)
     {
         await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
         if (saved.Location.TeamId is { Length: > 0 } teamId)
@@ -501,10 +573,9 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
             await Members.UpsertEntityAsync(IndexEntry(aad, saved), TableUpdateMode.Replace, cancellationToken);
         }
 
-        IEnumerable<string> removed = previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!) ?? [];
-        foreach (string aad in removed)
+        foreach (string aad in removedMembers.Where(a => !linked.Contains(a)))
         {
-            await Members.DeleteEntityAsync(TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
+            await TableErase.DeleteAsync(Members, TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
         }
     }
 
