@@ -36,10 +36,6 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     private const int MaxConfirmAttempts = 16;
     private const int MaxConfirmBackoffMs = 1000;
     private const string CommitTokenColumn = "CommitToken";
-    private const string CreatedAtColumn = "CreatedAt";
-
-    /// <summary>A thread row without dialog or kaart this old is left by a start that crashed; a new start may take it.</summary>
-    private static readonly TimeSpan OrphanAfter = TimeSpan.FromMinutes(1);
 
     private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
 
@@ -49,45 +45,59 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
 
     private TableClient Teams => tables.Get(RegieTables.TeamIndex);
 
+    /// <remarks>
+    /// The dialog is written before the thread row, so a thread row always has a dialog or kaart behind it unless the
+    /// casus was erased (or a start crashed in a version before this order): such a row is taken over. A start that
+    /// crashes between the two writes leaves a dialog that no thread points to.
+    /// </remarks>
     public async Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialog);
+        DialogState stored = await SaveDialogAsync(dialog, cancellationToken);
         TableEntity thread = ThreadEntity(dialog.Location.ThreadId, dialog.KaartId, dialog.Casus, saved: false);
-        thread[CreatedAtColumn] = time.GetUtcNow();
         try
         {
             await Threads.AddEntityAsync(thread, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
-            await ClaimTakenThreadAsync(thread, ex, cancellationToken);
+            try
+            {
+                await ClaimTakenThreadAsync(thread, ex, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                await TableErase.DeleteAsync(Kaarten, TableKey.Encode(dialog.KaartId), DialogRow, ETag.All, cancellationToken);
+                throw;
+            }
         }
 
-        return await SaveDialogAsync(dialog, cancellationToken);
+        return stored;
     }
 
     /// <summary>
     /// The thread row exists. It is ours when our own insert landed and only its response was lost (the SDK retried);
-    /// it is an orphan, taken over, when a start crashed after it and before its dialog (no dialog, no kaart, and older
-    /// than a start takes). Anything else is a casus of the thread.
+    /// it is taken over when nothing is behind it (no kaart, and no dialog or a cancelled one). Anything else is a casus of the thread.
     /// </summary>
     private async Task ClaimTakenThreadAsync(TableEntity thread, RequestFailedException conflict, CancellationToken cancellationToken)
     {
-        TableEntity? existing = await GetAsync(Threads, KaartLocation.ChannelOf(TableKey.Decode(thread.RowKey)), TableKey.Decode(thread.RowKey), cancellationToken);
+        string threadId = TableKey.Decode(thread.RowKey);
+        TableEntity? existing = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
         string? existingKaart = existing?.GetString("KaartId");
-        if (existing is null || existingKaart == thread.GetString("KaartId"))
+        if (existing is null)
         {
-            if (existing is null)
-            {
-                await Threads.UpsertEntityAsync(thread, TableUpdateMode.Replace, cancellationToken);
-            }
-
+            await Threads.UpsertEntityAsync(thread, TableUpdateMode.Replace, cancellationToken);   // erased meanwhile
             return;
         }
 
-        bool young = existing.GetDateTimeOffset(CreatedAtColumn) is { } created && time.GetUtcNow() - created < OrphanAfter;
-        if (young || existing.GetBoolean("Saved") == true || existingKaart is null
-            || await GetAsync(Kaarten, existingKaart, DialogRow, cancellationToken) is not null
+        if (existingKaart == thread.GetString("KaartId"))
+        {
+            return;
+        }
+
+        // A new kaart cancelled before its first version is being erased: its thread is free again.
+        if (existing.GetBoolean("Saved") == true || existingKaart is null
+            || await GetAsync(Kaarten, existingKaart, DialogRow, cancellationToken) is { } other && other.GetString("Status") != nameof(DialogStatus.Cancelled)
             || await GetAsync(Kaarten, existingKaart, KaartRow, cancellationToken) is not null)
         {
             throw new ConcurrencyConflictException("The thread already has a kaart.", conflict);
@@ -664,6 +674,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
             ["Revision"] = dialog.Revision,
             ["Status"] = dialog.Status.ToString(),
             ["IsUpdate"] = dialog.IsUpdate,
+            ["BaseVersion"] = dialog.BaseVersion,
             ["CardActivityId"] = dialog.CardActivityId,
             ["LastEditedBy"] = dialog.LastEditedBy,
             ["UpdatedAt"] = dialog.UpdatedAt,
@@ -682,6 +693,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         Revision = entity.GetInt32("Revision") ?? 0,
         Status = Enum.Parse<DialogStatus>(entity.GetString("Status") ?? nameof(DialogStatus.Open)),
         IsUpdate = entity.GetBoolean("IsUpdate") ?? false,
+        BaseVersion = entity.GetInt32("BaseVersion") ?? 0,
         CardActivityId = entity.GetString("CardActivityId"),
         LastEditedBy = entity.GetString("LastEditedBy"),
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,

@@ -13,6 +13,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
+        services.AddSingleton<Dialog.ActorNames>();
         services.AddSingleton<Dialog.KaartPublisher>();
         services.AddSingleton<Dialog.RegieConversation>();
         services.AddSingleton<Dialog.KaartCommands>();

@@ -65,13 +65,13 @@ internal sealed class RegieConversation(
                 return;
             }
 
-            if (existing.Saved || open is not null || await store.GetKaartAsync(existing.KaartId, cancellationToken) is not null)
+            if (existing.Saved || open is { Status: not DialogStatus.Cancelled } || await store.GetKaartAsync(existing.KaartId, cancellationToken) is not null)
             {
                 await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing.Casus), cancellationToken);
                 return;
             }
 
-            // A thread row left by a start that crashed before its dialog: the new start takes it over.
+            // Nothing behind the thread row (a cancelled new kaart being erased, or a start that crashed): taken over.
         }
 
         DialogState dialog;
@@ -284,7 +284,7 @@ internal sealed class RegieConversation(
             Id = completed.KaartId,
             Casus = completed.Casus,
             Location = completed.Location with { ServiceUrl = activity.ServiceUrl ?? completed.Location.ServiceUrl },
-            Content = completed.Draft,
+            Content = Merged(completed, existing),
             Version = (existing?.Version ?? 0) + 1,
             Status = KaartStatus.Actief,
             CardActivityId = existing?.CardActivityId,
@@ -297,6 +297,22 @@ internal sealed class RegieConversation(
         Kaart saved = await relay.CommitVersionAsync(kaart, existing, completed, activity.Recipient?.Id, cancellationToken);
         logger.KaartSaved(TurnKeyFactory.ForLog(saved.Id), saved.Version, saved.Content.Professionals.Count);
         return completed with { ETag = null };
+    }
+
+    /// <summary>
+    /// The draft, with what was decided on the kaart while it was being updated: an evaluation answered meanwhile
+    /// ("Afspraken blijven staan" set a later evaluatiedatum) is not moved back by saving the draft.
+    /// </summary>
+    private static KaartContent Merged(DialogState completed, Kaart? existing)
+    {
+        KaartContent draft = completed.Draft;
+        if (existing is null || completed.BaseVersion == 0 || existing.Version == completed.BaseVersion
+            || existing.Content.Evaluatiedatum is not DateOnly meanwhile || draft.Evaluatiedatum >= meanwhile)
+        {
+            return draft;
+        }
+
+        return draft with { Evaluatiedatum = meanwhile };
     }
 
     /// <summary>A cancelled dialog keeps nothing of what was entered: the kaart (if any) has the saved content.</summary>

@@ -67,6 +67,19 @@ internal sealed class OutboxRelay(
     /// <summary>Finds intents left by any instance and finishes them. Returns how many it finished.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        (long id, TaskCompletionSource done) = Track();
+        try
+        {
+            return await SweepCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            Untrack(id, done);
+        }
+    }
+
+    private async Task<int> SweepCoreAsync(CancellationToken cancellationToken)
+    {
         int finished = 0;
         DateTimeOffset now = time.GetUtcNow();
         IReadOnlyList<PendingWork> due = await outbox.FindDueAsync(now, SweepBatch, cancellationToken);
@@ -159,11 +172,23 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private void Start(string kaartId, Func<CancellationToken, Task> work)
+    private (long Id, TaskCompletionSource Done) Track()
     {
         long id = Interlocked.Increment(ref _ids);
         TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         _running[id] = done.Task;
+        return (id, done);
+    }
+
+    private void Untrack(long id, TaskCompletionSource done)
+    {
+        _running.TryRemove(id, out _);
+        done.SetResult();
+    }
+
+    private void Start(string kaartId, Func<CancellationToken, Task> work)
+    {
+        (long id, TaskCompletionSource done) = Track();
         _ = Task.Run(async () =>
         {
             try
@@ -180,8 +205,7 @@ internal sealed class OutboxRelay(
             }
             finally
             {
-                _running.TryRemove(id, out _);
-                done.SetResult();
+                Untrack(id, done);
             }
         });
     }
