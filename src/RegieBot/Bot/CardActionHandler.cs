@@ -64,7 +64,7 @@ internal sealed class CardActionHandler(
                 return await deletion.ConfirmAsync(turn, action, target.Thread!, cancellationToken);
 
             case Cards.DeleteCard.CancelVerb:
-                return await deletion.CancelAsync(turn, target.Thread!, cancellationToken);
+                return deletion.CancelAsync(turn, target.Thread!);
 
             case Cards.EvaluationCard.Verb:
                 return await evaluations.AnswerAsync(turn, action, target.Kaart!, cancellationToken);
