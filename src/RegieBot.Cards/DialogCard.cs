@@ -24,7 +24,34 @@ public sealed class DialogCard(CardTemplates templates)
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(members);
+        if (pending is null)
+        {
+            return Build(state, errors, null, members, AgreementsEchoLength);
+        }
+
+        // What was typed comes back cut to what the field accepts; when that is still too much for Teams (many
+        // long lines, characters that take several bytes), the agreements are cut shorter until the card fits.
+        JsonObject card = null!;
+        for (int echo = AgreementsEchoLength; echo >= 500; echo /= 2)
+        {
+            card = Build(state, errors, pending, members, echo);
+            if (EchoedInput.Bytes(card) <= KaartCard.MaxBytes)
+            {
+                break;
+            }
+        }
+
+        return card;
+    }
+
+    /// <summary>All agreements a section may hold, one per line, each at its maximum length.</summary>
+    private const int AgreementsEchoLength = Limits.MaxAgreementsPerSection * (Limits.AgreementMaxLength + 1);
+
+    private JsonObject Build(DialogState state, IReadOnlyList<string> errors, IReadOnlyDictionary<string, string>? typed, IReadOnlyList<TeamMember> members, int agreementsEcho)
+    {
         KaartContent draft = state.Draft;
+        List<string> shownErrors = [.. errors];
+        Dictionary<string, string>? pending = typed is null ? null : Echo(typed, agreementsEcho, shownErrors);
         bool closed = state.Status != DialogStatus.Open;
         (string title, string intro, IReadOnlyList<string> hulpvragen) = closed ? (ClosedTitle(state), string.Empty, []) : Describe(state.Step);
         string Pending(string key, string fallback) => pending is not null && pending.TryGetValue(key, out string? value) ? value : fallback;
@@ -38,7 +65,7 @@ public sealed class DialogCard(CardTemplates templates)
             ["progress"] = closed ? string.Empty : $" · stap {(int)state.Step + 1} van {StepCount}{(state.IsUpdate ? " · bijwerken" : string.Empty)}",
             ["title"] = title,
             ["intro"] = intro,
-            ["errors"] = Strings(errors),
+            ["errors"] = EchoedInput.Errors(shownErrors),
             ["hulpvragenTitel"] = "Hulpvragen bij dit onderdeel",
             ["hulpvragen"] = Strings(hulpvragen),
             ["isClosed"] = closed,
@@ -86,7 +113,7 @@ public sealed class DialogCard(CardTemplates templates)
         return templates["dialoog"].Expand(data);
     }
 
-    private static void AddProfessionalsStep(JsonObject data, KaartContent draft, IReadOnlyDictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
+    private static void AddProfessionalsStep(JsonObject data, KaartContent draft, Dictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
     {
         string Pending(string key) => pending is not null && pending.TryGetValue(key, out string? value) ? value : string.Empty;
         HashSet<string> onKaart = [.. draft.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
@@ -148,6 +175,46 @@ public sealed class DialogCard(CardTemplates templates)
         parts.Add(professional.IsLinked ? "in Teams" : "extern");
         return " — " + string.Join(" · ", parts.Where(p => p.Length > 0));
     }
+
+    /// <summary>The typed values cut to each field's maximum (unknown keys are dropped); says so in the errors when cut.</summary>
+    private static Dictionary<string, string> Echo(IReadOnlyDictionary<string, string> typed, int agreementsEcho, List<string> errors)
+    {
+        Dictionary<string, string> echoed = new(StringComparer.Ordinal);
+        int? cutTo = null;
+        foreach ((string key, string value) in typed)
+        {
+            if (EchoLength(key, agreementsEcho) is not int max)
+            {
+                continue;
+            }
+
+            echoed[key] = EchoedInput.Cut(value, max);
+            if (value.Length > max)
+            {
+                cutTo = Math.Min(cutTo ?? max, max);
+            }
+        }
+
+        if (cutTo is int length)
+        {
+            errors.Insert(0, EchoedInput.Notice(length));   // first: it explains what the card shows
+        }
+
+        return echoed;
+    }
+
+    private static int? EchoLength(string key, int agreementsEcho) => key switch
+    {
+        DialogFields.Naam => Limits.NameMaxLength,
+        DialogFields.Functie => Limits.FunctieMaxLength,
+        DialogFields.Organisatie => Limits.OrganisatieMaxLength,
+        DialogFields.Contact => Limits.ContactMaxLength,
+        DialogFields.Afspraken => agreementsEcho,
+        DialogFields.Datum or DialogFields.Evaluatiedatum => 10,
+        DialogFields.Moment or DialogFields.Regievorm or DialogFields.Besproken or DialogFields.Aanspreekpunt or DialogFields.Bewaker => 20,
+        DialogFields.Member => 64,
+        _ => null,
+    };
 
     private static (string Title, string Intro, IReadOnlyList<string> Hulpvragen) Describe(DialogStep step) => step switch
     {

@@ -71,7 +71,7 @@ public sealed class KaartCard(CardTemplates templates)
         {
             ["kaartId"] = kaart.Id,
             ["casus"] = kaart.Casus,
-            ["versionText"] = $" · versie {kaart.Version} · {FormatDate(DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime))}",
+            ["versionText"] = $" · versie {kaart.Version} · {FormatDay(kaart.UpdatedAt)}",
             ["isClosed"] = closed,
             ["refreshUserIds"] = new JsonArray([.. content.Professionals
                 .Where(p => p.IsLinked && p.TeamsUserId is not null)

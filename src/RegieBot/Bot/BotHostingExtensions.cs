@@ -14,6 +14,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<CardActionGate>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
+        services.AddSingleton<Dialog.ActorNames>();
         services.AddSingleton<Dialog.KaartPublisher>();
         services.AddSingleton<Dialog.RegieConversation>();
         services.AddSingleton<Dialog.KaartCommands>();
