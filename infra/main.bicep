@@ -332,6 +332,47 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+// Every Azure Bot gets Web Chat (and Direct Line) with a default site: their clients write the activity's from
+// and channelData themselves. RegieBot serves Teams only (it answers 403 to any other channelId): the default
+// sites are declared here, switched off.
+resource webChat 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'WebChatChannel'
+  location: 'global'
+  properties: {
+    channelName: 'WebChatChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: false
+          isWebchatPreviewEnabled: false
+        }
+      ]
+    }
+  }
+}
+
+resource directLine 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'DirectLineChannel'
+  location: 'global'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: false
+          isV1Enabled: false
+          isV3Enabled: false
+          isSecureSiteEnabled: true
+        }
+      ]
+    }
+  }
+}
+
 @description('Deploy the bot to this Web App (az webapp deploy --name ...).')
 output webAppName string = site.name
 

@@ -98,6 +98,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(5001, LogLevel.Warning, "Activity {ActivityType} from tenant {TenantHash} refused with 403: the tenant is not in RegieBot:Security:AllowedTenantIds")]
     public static partial void TenantRefused(this ILogger logger, string tenantHash, string activityType);
 
+    [LoggerMessage(5003, LogLevel.Warning, "Card action {Verb} on kaart {KaartHash} refused: {Reason}")]
+    public static partial void CardActionRefused(this ILogger logger, string verb, string kaartHash, string reason);
+
     [LoggerMessage(5002, LogLevel.Information, "Tenant allow-list: {TenantCount} tenant(s); every tenant: {AllowsEveryTenant}")]
     public static partial void TenantAllowListActive(this ILogger logger, int tenantCount, bool allowsEveryTenant);
 

@@ -1,13 +1,21 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using System.Text;
 
 namespace RegieBot.Domain.Validation;
 
 /// <summary>
-/// Recognises citizen service numbers (BSN): nine digits, possibly grouped with spaces, dots or dashes,
-/// that pass the elfproef. RegieBot never stores one: any field containing one is refused.
+/// Recognises citizen service numbers (BSN): nine digits that pass the elfproef, however they are written.
+/// RegieBot never stores one: any field containing one is refused. Before looking, the text is normalised the
+/// way a reader sees it: compatibility forms (NFKC: full-width digits), format and bidi characters (zero-width
+/// spaces, direction marks) removed, any script's decimal digits read as digits. Digits may be grouped by up to
+/// <see cref="MaxSeparatorRun"/> separator characters (spaces, dots, dashes, slashes, commas, colons, underscores);
+/// any run of whole groups that holds exactly nine digits is checked, so a BSN inside a longer series of
+/// groups is found too, while a longer unbroken number (a phone number) is not a BSN.
 /// </summary>
-public static partial class Bsn
+public static class Bsn
 {
+    private const int MaxSeparatorRun = 3;
+
     public static bool ContainsBsn(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -15,15 +23,46 @@ public static partial class Bsn
             return false;
         }
 
-        foreach (Match match in NineDigits().Matches(text))
+        List<string> groups = [];
+        int separators = 0;
+        StringBuilder group = new();
+        foreach (char c in Readable(text))
         {
-            if (PassesElfproef(Digits(match.Value)))
+            if (char.IsAsciiDigit(c))
             {
-                return true;
+                if (group.Length == 0 && separators > MaxSeparatorRun && AnyNine(groups))
+                {
+                    return true;
+                }
+
+                if (group.Length == 0 && separators > MaxSeparatorRun)
+                {
+                    groups.Clear();
+                }
+
+                group.Append(c);
+                separators = 0;
+            }
+            else if (IsSeparator(c) && (group.Length > 0 || groups.Count > 0))
+            {
+                EndGroup(groups, group);
+                separators++;
+            }
+            else
+            {
+                EndGroup(groups, group);
+                if (AnyNine(groups))
+                {
+                    return true;
+                }
+
+                groups.Clear();
+                separators = 0;
             }
         }
 
-        return false;
+        EndGroup(groups, group);
+        return AnyNine(groups);
     }
 
     /// <summary>9·d1 + 8·d2 + … + 2·d8 − d9 is divisible by 11 (and not all zeros).</summary>
@@ -45,9 +84,55 @@ public static partial class Bsn
         return sum % 11 == 0;
     }
 
-    private static string Digits(string value) => new([.. value.Where(char.IsAsciiDigit)]);
+    /// <summary>The text as it reads: NFKC, without format characters, every decimal digit as an ASCII digit.</summary>
+    internal static string Readable(string text)
+    {
+        string normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        StringBuilder builder = new(normalized.Length);
+        foreach (char c in normalized)
+        {
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.Format)
+            {
+                continue;
+            }
 
-    // Nine digits with at most one separator between two digits, not part of a longer number.
-    [GeneratedRegex(@"(?<![\d])\d(?:[ .\-]?\d){8}(?![\d])")]
-    private static partial Regex NineDigits();
+            builder.Append(category == UnicodeCategory.DecimalDigitNumber && !char.IsAsciiDigit(c)
+                ? (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c))
+                : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c is '.' or '-' or '/' or '\\' or '_' or ',' or ':' or '|' or '·' or '•' or (>= '\u2010' and <= '\u2015') or '\u2212';
+
+    private static void EndGroup(List<string> groups, StringBuilder group)
+    {
+        if (group.Length > 0)
+        {
+            groups.Add(group.ToString());
+            group.Clear();
+        }
+    }
+
+    /// <summary>Whether some run of whole consecutive groups has exactly nine digits that pass the elfproef.</summary>
+    private static bool AnyNine(List<string> groups)
+    {
+        for (int start = 0; start < groups.Count; start++)
+        {
+            int length = 0;
+            for (int end = start; end < groups.Count && length < 9; end++)
+            {
+                length += groups[end].Length;
+                if (length == 9 && PassesElfproef(string.Concat(groups.Skip(start).Take(end - start + 1))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

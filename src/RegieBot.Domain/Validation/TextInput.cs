@@ -8,7 +8,10 @@ public static class TextInput
     public const string BsnRefusal =
         "Dit lijkt op een burgerservicenummer (BSN). RegieBot slaat geen BSN op: gebruik een alias, zoals \"Familie T.\", en laat nummers weg.";
 
-    /// <summary>Trims, removes control characters and collapses runs of spaces (keeps line breaks when asked).</summary>
+    /// <summary>
+    /// Trims, removes control and format characters (zero-width, bidi overrides: they hide or reorder what a reader
+    /// sees) and collapses runs of spaces (keeps line breaks when asked).
+    /// </summary>
     public static string Clean(string? value, bool keepLineBreaks = false)
     {
         if (string.IsNullOrEmpty(value))
@@ -24,6 +27,10 @@ public static class TextInput
             {
                 builder.Append('\n');
                 space = false;
+            }
+            else if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
             }
             else if (char.IsWhiteSpace(c) || char.IsControl(c))
             {

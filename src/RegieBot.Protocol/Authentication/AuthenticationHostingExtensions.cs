@@ -19,7 +19,7 @@ public static class AuthenticationHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         BotIdentityOptions configured = new();
         builder.Configuration.Bind(configured);
-        if (BotCredentialRequirements.FindProblem(configured, builder.Environment.IsProduction()) is { } problem)
+        if (BotCredentialRequirements.FindProblem(configured, builder.Environment.EnvironmentName) is { } problem)
         {
             throw new InvalidOperationException(problem);
         }

@@ -15,7 +15,7 @@ internal sealed class BotAuthenticationStartupCheck(
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (BotCredentialRequirements.FindProblem(identityOptions.Value, environment.IsProduction()) is { } problem)
+        if (BotCredentialRequirements.FindProblem(identityOptions.Value, environment.EnvironmentName) is { } problem)
         {
             throw new InvalidOperationException(problem);
         }

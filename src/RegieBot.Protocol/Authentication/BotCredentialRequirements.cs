@@ -1,8 +1,8 @@
 namespace RegieBot.Protocol.Authentication;
 
 /// <summary>
-/// What the bot's identity must have before the host starts. Outside Production an empty app id is the anonymous
-/// local mode; in Production the bot is single tenant and has credentials for its own tokens: a client secret, or
+/// What the bot's identity must have before the host starts. Only in Development is an empty app id the anonymous
+/// local mode (then served on loopback only); in every other environment (Staging slots too) it is refused; in Production the bot is single tenant and has credentials for its own tokens: a client secret, or
 /// a user-assigned managed identity. Each problem is one message naming the key to set.
 /// </summary>
 public static class BotCredentialRequirements
@@ -11,6 +11,11 @@ public static class BotCredentialRequirements
         "MicrosoftAppId is empty: RegieBot does not run without authentication in Production. " +
         "Set MicrosoftAppId (and MicrosoftAppPassword and MicrosoftAppTenantId) to the bot's Entra ID app registration, " +
         "or MicrosoftAppType=UserAssignedMSI with MicrosoftAppId set to the managed identity's client id.";
+
+    internal const string AnonymousOutsideDevelopmentMessage =
+        "MicrosoftAppId is empty: RegieBot runs without authentication only in the Development environment, for local use " +
+        "(it then serves loopback only). Set MicrosoftAppId (and MicrosoftAppPassword and MicrosoftAppTenantId), or " +
+        "ASPNETCORE_ENVIRONMENT=Development on a developer's machine.";
 
     internal const string MissingPasswordMessage =
         "MicrosoftAppPassword is empty: in Production RegieBot needs credentials for its own tokens. Set MicrosoftAppPassword " +
@@ -22,12 +27,15 @@ public static class BotCredentialRequirements
         "Entra ID tenant of its app registration or managed identity.";
 
     /// <summary>Null when the identity may start; otherwise why not.</summary>
-    public static string? FindProblem(BotIdentityOptions identity, bool production)
+    public static string? FindProblem(BotIdentityOptions identity, string environmentName)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        bool production = string.Equals(environmentName, "Production", StringComparison.OrdinalIgnoreCase);
         if (identity.IsAnonymous)
         {
-            return production ? MissingAppIdMessage : null;
+            return production ? MissingAppIdMessage
+                : string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase) ? null
+                : AnonymousOutsideDevelopmentMessage;
         }
 
         string type = identity.MicrosoftAppType?.Trim() ?? string.Empty;

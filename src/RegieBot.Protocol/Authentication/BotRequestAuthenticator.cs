@@ -36,7 +36,9 @@ internal sealed class BotRequestAuthenticator(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(activity);
 
-        BotAuthenticationResult result = await AuthenticateCoreAsync(request.Headers.Authorization, activity, cancellationToken);
+        BotAuthenticationResult result = identityOptions.Value.IsAnonymous && !IsLocal(request.HttpContext.Connection.RemoteIpAddress)
+            ? BotAuthenticationResult.Unauthorized("anonymous local mode serves loopback only")
+            : await AuthenticateCoreAsync(request.Headers.Authorization, activity, cancellationToken);
         if (!result.Succeeded)
         {
             logger.RequestRejected(result.StatusCode, result.Reason);
@@ -163,6 +165,9 @@ internal sealed class BotRequestAuthenticator(
         logger.RequestAuthenticated(issuer.Family.ToString());
         return BotAuthenticationResult.Authenticated;
     }
+
+    /// <summary>Loopback, or no network peer at all (an in-process test server).</summary>
+    private static bool IsLocal(System.Net.IPAddress? remote) => remote is null || System.Net.IPAddress.IsLoopback(remote);
 
     private static bool TryGetBearerToken(string header, out string token)
     {

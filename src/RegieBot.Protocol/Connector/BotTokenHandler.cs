@@ -8,8 +8,9 @@ namespace RegieBot.Protocol.Connector;
 /// <summary>
 /// Adds the bot's bearer token to connector calls, but only to https hosts in
 /// <see cref="ConnectorOptions.TrustedServiceUrlHosts"/>: any other serviceUrl is refused before a byte is sent,
-/// so a forged serviceUrl cannot collect the token. In anonymous mode (no app id) nothing is added and any host
-/// is allowed (the local Agents Playground). A 401 gets one retry with a freshly acquired token.
+/// so a forged serviceUrl cannot collect the token. In anonymous mode (no app id, Development only) nothing is added
+/// and only loopback hosts are called (the local Agents Playground): an open endpoint must not be made to call
+/// arbitrary URLs. A 401 gets one retry with a freshly acquired token.
 /// </summary>
 public sealed class BotTokenHandler(
     IBotTokenProvider tokenProvider,
@@ -22,6 +23,14 @@ public sealed class BotTokenHandler(
         ArgumentNullException.ThrowIfNull(request);
         if (identity.Value.IsAnonymous)
         {
+            if (request.RequestUri is not { IsAbsoluteUri: true, IsLoopback: true })
+            {
+                string refused = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.Host : "(none)";
+                logger.UntrustedServiceUrlRefused(refused);
+                throw new UntrustedServiceUrlException(
+                    $"The serviceUrl host '{refused}' is not loopback: in anonymous local mode RegieBot calls only the local Agents Playground; nothing was sent.");
+            }
+
             request.Headers.Authorization = null;
             return await base.SendAsync(request, cancellationToken);
         }

@@ -11,8 +11,8 @@ using RegieBot.Security;
 namespace RegieBot.Bot;
 
 /// <summary>
-/// <c>POST /api/messages</c>: reads and parses the activity (bounded size), authenticates it, refuses tenants that
-/// are not served, runs the turn, and answers 200 — with the invoke response as body for invokes. Bad input gets a
+/// <c>POST /api/messages</c>: reads and parses the activity (bounded size), authenticates it, refuses channels other
+/// than Teams and tenants that are not served, runs the turn, and answers 200 — with the invoke response as body for invokes. Bad input gets a
 /// 4xx, never a 5xx. Everything logged after parsing carries the turn's scope (hashes of activity, conversation, tenant).
 /// </summary>
 internal static class BotEndpoint
@@ -21,6 +21,9 @@ internal static class BotEndpoint
 
     /// <summary>Teams messages stay far below this; a larger body is refused before it is parsed.</summary>
     public const int MaxBodyBytes = 512 * 1024;
+
+    /// <summary>The one channel served (compared ordinally, as the Bot Framework writes it).</summary>
+    public const string TeamsChannelId = "msteams";
 
     public static IEndpointRouteBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints)
     {
@@ -82,6 +85,15 @@ internal static class BotEndpoint
         if (!auth.Succeeded)
         {
             return Refuse(logger, telemetry, auth.StatusCode, auth.Reason);
+        }
+
+        // Only Teams is served. Every Azure Bot also has Web Chat and Direct Line, whose clients write channelData
+        // (the tenant checked below) and from themselves; the channel's signing key endorsement alone admits them.
+        if (!string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.Ordinal))
+        {
+            logger.RequestRefused(StatusCodes.Status403Forbidden, "channel is not msteams");
+            telemetry.RecordRefused(StatusCodes.Status403Forbidden, "channel");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         // After authentication: the tenant in an unauthenticated body proves nothing.

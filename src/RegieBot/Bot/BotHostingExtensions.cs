@@ -11,6 +11,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<CommandHandler>();
+        services.AddSingleton<CardActionGate>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
         services.AddSingleton<Dialog.ActorNames>();

@@ -25,12 +25,11 @@ internal sealed class KaartActions(
     public const string ProposeVerb = "wijziging";
     public const string RefreshVerb = "refreshKaart";
 
-    public async Task<InvokeResponse> ConfirmAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> ConfirmAsync(TurnContext turn, CardAction action, KaartSnapshot snapshot, CancellationToken cancellationToken)
     {
-        (KaartSnapshot? snapshot, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        if (snapshot is null)
+        if (Closed(snapshot) is { } closed)
         {
-            return refusal!;
+            return closed;
         }
 
         string? aad = turn.Activity.From?.AadObjectId;
@@ -38,7 +37,7 @@ internal sealed class KaartActions(
         if (professional is null)
         {
             logger.ConfirmationRefused(TurnKeyFactory.ForLog(snapshot.Kaart.Id));
-            return InvokeResponse.Error(403, "notYourRole", action["professionalId"] is null || snapshot.State.ConfirmableBy(aad, null) is null
+            return InvokeResponse.Message(action["professionalId"] is null || snapshot.State.ConfirmableBy(aad, null) is null
                 ? RegieTexts.NotOnKaart
                 : RegieTexts.OnlyOwnRole);
         }
@@ -53,12 +52,11 @@ internal sealed class KaartActions(
         return InvokeResponse.Card(kaartCard.Build(outcome.Snapshot, aad));
     }
 
-    public async Task<InvokeResponse> ProposeAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> ProposeAsync(TurnContext turn, CardAction action, KaartSnapshot snapshot, CancellationToken cancellationToken)
     {
-        (KaartSnapshot? snapshot, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        if (snapshot is null)
+        if (Closed(snapshot) is { } closed)
         {
-            return refusal!;
+            return closed;
         }
 
         string text = TextInput.Clean(action["voorstel"], keepLineBreaks: true);
@@ -85,28 +83,10 @@ internal sealed class KaartActions(
         return InvokeResponse.Card(kaartCard.Build(current, aad));
     }
 
-    /// <summary>The card as the viewer should see it; no writes.</summary>
-    public async Task<InvokeResponse> RefreshAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        (KaartSnapshot? snapshot, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        return snapshot is null ? refusal! : InvokeResponse.Card(kaartCard.Build(snapshot, turn.Activity.From?.AadObjectId));
-    }
+    /// <summary>The card as the viewer should see it; no reads or writes beyond the gate's.</summary>
+    public InvokeResponse Refresh(TurnContext turn, KaartSnapshot snapshot) =>
+        Closed(snapshot) ?? InvokeResponse.Card(kaartCard.Build(snapshot, turn.Activity.From?.AadObjectId));
 
-    private async Task<(KaartSnapshot? Snapshot, InvokeResponse? Refusal)> LoadAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        KaartSnapshot? snapshot = action["kaartId"] is { } kaartId ? await store.GetSnapshotAsync(kaartId, cancellationToken) : null;
-        if (snapshot is null)
-        {
-            return (null, InvokeResponse.Message(RegieTexts.KaartGone));
-        }
-
-        if (!string.Equals(snapshot.Kaart.Location.ThreadId, turn.Activity.Conversation?.Id, StringComparison.Ordinal))
-        {
-            return (null, InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation));
-        }
-
-        return snapshot.Kaart.Status == KaartStatus.Afgesloten
-            ? (null, InvokeResponse.Message(RegieTexts.Closed(snapshot.Kaart.Casus)))
-            : (snapshot, null);
-    }
+    private static InvokeResponse? Closed(KaartSnapshot snapshot) =>
+        snapshot.Kaart.Status == KaartStatus.Afgesloten ? InvokeResponse.Message(RegieTexts.Closed(snapshot.Kaart.Casus)) : null;
 }

@@ -59,26 +59,12 @@ internal sealed class KaartClosing(
     }
 
     /// <summary>"Casus afsluiten" on the kaart card (or on an evaluation reminder): posts the question in the thread.</summary>
-    public async Task<InvokeResponse> AskFromCardAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        (Kaart? kaart, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        if (kaart is null)
-        {
-            return refusal!;
-        }
-
-        return InvokeResponse.Message(await PostQuestionAsync(kaart, cancellationToken) ?? RegieTexts.CloseAsked);
-    }
+    public async Task<InvokeResponse> AskFromCardAsync(Kaart kaart, CancellationToken cancellationToken) =>
+        InvokeResponse.Message(await PostQuestionAsync(kaart, cancellationToken) ?? RegieTexts.CloseAsked);
 
     /// <summary>The answer on the question card: validates it and closes the casus.</summary>
-    public async Task<InvokeResponse> CloseAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> CloseAsync(TurnContext turn, CardAction action, Kaart kaart, CancellationToken cancellationToken)
     {
-        (Kaart? kaart, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        if (kaart is null)
-        {
-            return refusal!;
-        }
-
         if (kaart.Status == KaartStatus.Afgesloten)
         {
             return InvokeResponse.Card(closeCard.Closed(kaart, RegieConversation.Who(kaart, kaart.Closure?.ClosedBy, null)));
@@ -140,31 +126,13 @@ internal sealed class KaartClosing(
         return InvokeResponse.Card(card);
     }
 
-    public async Task<InvokeResponse> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> CancelAsync(TurnContext turn, Kaart kaart, CancellationToken cancellationToken)
     {
-        (Kaart? kaart, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        if (kaart is null)
-        {
-            return refusal!;
-        }
-
         JsonObject card = kaart.Status == KaartStatus.Afgesloten
             ? closeCard.Closed(kaart, RegieConversation.Who(kaart, kaart.Closure?.ClosedBy, null))
             : closeCard.Cancelled(kaart);
         await UpdateQuestionCardAsync(kaart, turn.Activity.ReplyToId, card, cancellationToken);
         return InvokeResponse.Card(card);
-    }
-
-    /// <summary>The kaart the card action names, or the answer that refuses it: gone, or asked from another conversation.</summary>
-    private async Task<(Kaart? Kaart, InvokeResponse? Refusal)> LoadAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        Kaart? kaart = action["kaartId"] is { } kaartId ? await store.GetKaartAsync(kaartId, cancellationToken) : null;
-        if (kaart is null)
-        {
-            return (null, InvokeResponse.Message(RegieTexts.KaartGone));
-        }
-
-        return InThread(kaart, turn) ? (kaart, null) : (null, InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation));
     }
 
     /// <summary>Posts the afschaal-question in the kaart's thread; returns why not when it cannot be asked.</summary>
@@ -230,7 +198,4 @@ internal sealed class KaartClosing(
 
     private Task UpdateQuestionCardAsync(Kaart kaart, string? questionId, JsonObject card, CancellationToken cancellationToken) =>
         publisher.UpdateCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, questionId, card, cancellationToken);
-
-    private static bool InThread(Kaart kaart, TurnContext turn) =>
-        string.Equals(kaart.Location.ThreadId, turn.Activity.Conversation?.Id, StringComparison.Ordinal);
 }

@@ -90,20 +90,10 @@ internal sealed class RegieConversation(
         await PostStepCardAsync(turn, dialog, cancellationToken);
     }
 
-    public async Task<InvokeResponse> HandleActionAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    /// <summary>A click on the step card; <paramref name="dialog"/> is the one the card names, checked to be this thread's by the gate.</summary>
+    public async Task<InvokeResponse> HandleActionAsync(TurnContext turn, CardAction action, DialogState dialog, CancellationToken cancellationToken)
     {
         Activity activity = turn.Activity;
-        DialogState? dialog = action["kaartId"] is { } kaartId ? await store.GetDialogAsync(kaartId, cancellationToken) : null;
-        if (dialog is null)
-        {
-            return InvokeResponse.Message(RegieTexts.KaartGone);
-        }
-
-        if (!SameThread(dialog.Location, activity))
-        {
-            return InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation);
-        }
-
         Dictionary<string, string> fields = action.Data.Where(d => !ControlKeys.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
         IReadOnlyList<TeamMember>? roster = null;
         TeamMember? member = null;
@@ -365,9 +355,6 @@ internal sealed class RegieConversation(
         "verwijderen" => DialogAction.RemoveProfessional,
         _ => (DialogAction)(-1),
     };
-
-    private static bool SameThread(KaartLocation location, Activity activity) =>
-        string.Equals(location.ThreadId, activity.Conversation?.Id, StringComparison.Ordinal);
 
     internal static string Actor(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
 

@@ -19,6 +19,8 @@ internal static class RegieTexts
 
     public const string WrongConversation = "Deze kaart hoort bij een ander gesprek.";
 
+    public const string NotAllowed = "Deze actie kan RegieBot niet aan jou toeschrijven: je Teams-account is onbekend.";
+
     public const string NothingToCancel = "Er loopt in deze draad geen regiekaart die nog wordt ingevuld.";
 
     public const string ChangedMeanwhile = "Er veranderde net iets aan deze regiekaart. Probeer het nog eens.";

@@ -18,11 +18,9 @@ namespace RegieBot.Privacy;
 /// in Teams are replaced by a notice that names nothing of the casus.
 /// </summary>
 internal sealed class CasusDeletion(
-    IKaartStore store,
     Outbox.OutboxRelay relay,
     CasusLocator locator,
     CasusMessages messages,
-    ChannelMembers members,
     DeleteCard deleteCard,
     RemovedCard removedCard,
     KaartPublisher publisher,
@@ -46,39 +44,15 @@ internal sealed class CasusDeletion(
         }
     }
 
-    /// <summary>"Ja, verwijder alles".</summary>
-    public async Task<InvokeResponse> ConfirmAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    /// <summary>"Ja, verwijder alles", by a member of the channel in the casus's own thread (both checked by the gate).</summary>
+    public async Task<InvokeResponse> ConfirmAsync(TurnContext turn, CardAction action, ThreadKaart thread, CancellationToken cancellationToken)
     {
-        (ThreadKaart? thread, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        if (thread is null)
-        {
-            return refusal!;
-        }
-
         DateTimeOffset now = time.GetUtcNow();
         if (!DateTimeOffset.TryParse(action[DeleteCard.AskedAtField], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset askedAt)
             || askedAt > now.AddMinutes(5)
             || now - askedAt > options.Value.DeleteQuestionValidity)
         {
             return Answer(thread, turn, deleteCard.Expired(thread.KaartId, thread.Casus));
-        }
-
-        string? aad = turn.Activity.From?.AadObjectId;
-        IReadOnlyList<TeamMember> roster;
-        try
-        {
-            roster = await members.ListAsync(turn.Activity, cancellationToken);
-        }
-        catch (ConnectorException ex)
-        {
-            logger.DeletionRefused(TurnKeyFactory.ForLog(thread.KaartId), "roster " + (int)ex.StatusCode);
-            return InvokeResponse.Error(503, "membersUnknown", RegieTexts.MembersUnknown);
-        }
-
-        if (aad is null || !roster.Any(m => m.AadObjectId == aad))
-        {
-            logger.DeletionRefused(TurnKeyFactory.ForLog(thread.KaartId), "not a member");
-            return InvokeResponse.Error(403, "notAMember", RegieTexts.OnlyChannelMembers);
         }
 
         string notice = RemovedCard.DeletedText(now);
@@ -88,32 +62,8 @@ internal sealed class CasusDeletion(
         return Answer(thread, turn, removedCard.Build(notice));
     }
 
-    public async Task<InvokeResponse> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        (ThreadKaart? thread, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        return thread is null ? refusal! : Answer(thread, turn, deleteCard.Cancelled(thread.KaartId, thread.Casus));
-    }
-
-    /// <summary>The casus of the clicked card, answered only in its own thread.</summary>
-    private async Task<(ThreadKaart? Thread, InvokeResponse? Refusal)> LoadAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        string? kaartId = action["kaartId"];
-        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
-        if (kaartId is not null && thread?.KaartId == kaartId)
-        {
-            return (thread, null);
-        }
-
-        bool exists = kaartId is not null
-            && (await store.GetKaartAsync(kaartId, cancellationToken) is not null || await store.GetDialogAsync(kaartId, cancellationToken) is not null);
-        if (exists)
-        {
-            logger.DeletionRefused(TurnKeyFactory.ForLog(kaartId), "other conversation");
-            return (null, InvokeResponse.Error(403, "wrongConversation", RegieTexts.WrongConversation));
-        }
-
-        return (null, InvokeResponse.Message(RegieTexts.KaartGone));
-    }
+    public InvokeResponse CancelAsync(TurnContext turn, ThreadKaart thread) =>
+        Answer(thread, turn, deleteCard.Cancelled(thread.KaartId, thread.Casus));
 
     /// <summary>Shows the answer to the clicker and, in the thread, to everyone.</summary>
     private InvokeResponse Answer(ThreadKaart thread, TurnContext turn, JsonObject card)

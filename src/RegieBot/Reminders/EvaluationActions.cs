@@ -30,14 +30,9 @@ internal sealed class EvaluationActions(
 {
     public const string EscalateVerb = "opschalen";
 
-    public async Task<InvokeResponse> AnswerAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    /// <summary>The answer on the evaluation card of <paramref name="kaart"/>, which the gate found in this thread.</summary>
+    public async Task<InvokeResponse> AnswerAsync(TurnContext turn, CardAction action, Kaart kaart, CancellationToken cancellationToken)
     {
-        Kaart? kaart = action["kaartId"] is { } id ? await store.GetKaartAsync(id, cancellationToken) : null;
-        if (kaart is null)
-        {
-            return InvokeResponse.Message(RegieTexts.KaartGone);
-        }
-
         if (kaart.Status == KaartStatus.Afgesloten)
         {
             return InvokeResponse.Message(RegieTexts.Closed(kaart.Casus));

@@ -69,6 +69,26 @@ public sealed partial class MainBicepTests(CompiledInfra infra) : IClassFixture<
     }
 
     [Fact]
+    public void Bot_WebChatAndDirectLine_AreSwitchedOff()
+    {
+        string[] channels = [.. infra.Template["resources"]!.AsObject()
+            .Where(r => (string?)r.Value!["type"] == "Microsoft.BotService/botServices/channels")
+            .Select(r => (string)r.Value!["properties"]!["channelName"]!)];
+        JsonObject webChat = infra.Resource("webChat");
+        JsonObject directLine = infra.Resource("directLine");
+
+        Assert.Equal(["DirectLineChannel", "MsTeamsChannel", "WebChatChannel"], channels.Order(StringComparer.Ordinal));
+        Assert.All(webChat["properties"]!["properties"]!["sites"]!.AsArray(), site => Assert.False((bool?)site!["isEnabled"]));
+        Assert.All(directLine["properties"]!["properties"]!["sites"]!.AsArray(), site =>
+        {
+            Assert.False((bool?)site!["isEnabled"]);
+            Assert.False((bool?)site["isV3Enabled"]);
+        });
+        Assert.NotEmpty(webChat["properties"]!["properties"]!["sites"]!.AsArray());
+        Assert.NotEmpty(directLine["properties"]!["properties"]!["sites"]!.AsArray());
+    }
+
+    [Fact]
     public void StorageRole_IsTableDataContributorForTheManagedIdentity()
     {
         JsonObject role = infra.Resource("storageRole");

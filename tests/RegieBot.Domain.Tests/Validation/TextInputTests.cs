@@ -8,6 +8,7 @@ public sealed class TextInputTests
     [InlineData("  Familie   T. ", "Familie T.")]
     [InlineData("a\tb\u0000c", "a b c")]
     [InlineData(null, "")]
+    [InlineData("Fam\u200Bilie\u202E T.\u2066", "Familie T.")]   // zero-width and bidi characters are not kept
     public void Clean_CollapsesWhitespaceAndDropsControlCharacters(string? input, string expected)
     {
         Assert.Equal(expected, TextInput.Clean(input));
@@ -43,6 +44,10 @@ public sealed class TextInputTests
 
     [Theory]
     [InlineData("123456782")]
+    [InlineData("123\u200B456\u200B782")]
+    [InlineData("１２３４５６７８２")]
+    [InlineData("123/456/782")]
+    [InlineData("123 - 456 - 782")]
     [InlineData("T")]
     [InlineData("Familie met een heel erg lange naam die niemand onthoudt")]
     public void CheckCasus_BadAlias_IsRefused(string casus)

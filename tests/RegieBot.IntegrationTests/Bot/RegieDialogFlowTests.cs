@@ -417,9 +417,10 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             ChannelSimulator.FindActions(forSomeoneElse).First(a => (string?)a["title"] == "Ik bevestig mijn rol")["data"]!["professionalId"] = "p1";
             JsonNode notYours = await channel.ClickAsync(cardId, forSomeoneElse, "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
 
-            Assert.Equal(403, (int)refused["statusCode"]!);
-            Assert.Contains("Alleen de professional zelf", (string?)refused["value"]!["message"], StringComparison.Ordinal);
-            Assert.Equal("Je kunt alleen je eigen rol bevestigen, niet die van een ander.", (string?)notYours["value"]!["message"]);
+            // A refusal is a message Teams shows to the clicker (statusCode 200), not an error code it does not know.
+            Assert.Equal((200, "application/vnd.microsoft.activity.message"), ((int)refused["statusCode"]!, (string?)refused["type"]));
+            Assert.Contains("Alleen de professional zelf", (string?)refused["value"], StringComparison.Ordinal);
+            Assert.Equal("Je kunt alleen je eigen rol bevestigen, niet die van een ander.", (string?)notYours["value"]);
             Assert.Equal(updates, _teams.Calls.Count(c => c.Kind == "update"));
             KaartSnapshot? snapshot = await app.Services.GetRequiredService<IKaartStore>().GetSnapshotAsync((await app.Services.GetRequiredService<IKaartStore>().FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct);
             Assert.Empty(snapshot!.Confirmations);

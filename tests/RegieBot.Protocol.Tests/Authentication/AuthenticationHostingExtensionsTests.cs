@@ -16,6 +16,29 @@ public sealed class AuthenticationHostingExtensionsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
+    [InlineData("Staging")]
+    [InlineData("Test")]
+    [InlineData("")]
+    public void AddBotAuthentication_WithoutAppIdOutsideDevelopment_ThrowsNamingMicrosoftAppId(string environment)
+    {
+        HostApplicationBuilder builder = CreateBuilder(environment, "");
+
+        InvalidOperationException exception = Assert.Throws<InvalidOperationException>(() => builder.AddBotAuthentication());
+
+        Assert.Contains("MicrosoftAppId is empty: RegieBot runs without authentication only in the Development environment", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBotAuthentication_WithoutAppIdInDevelopment_IsTheAnonymousLocalMode()
+    {
+        HostApplicationBuilder builder = CreateBuilder(Environments.Development, "");
+
+        builder.AddBotAuthentication();
+
+        Assert.Null(BotCredentialRequirements.FindProblem(new BotIdentityOptions(), Environments.Development));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
@@ -144,7 +167,7 @@ public sealed class AuthenticationHostingExtensionsTests
 
         builder.AddBotAuthentication();
 
-        Assert.Null(BotCredentialRequirements.FindProblem(new BotIdentityOptions { MicrosoftAppId = AppId }, production: false));
+        Assert.Null(BotCredentialRequirements.FindProblem(new BotIdentityOptions { MicrosoftAppId = AppId }, Environments.Development));
     }
 
     [Fact]

@@ -190,6 +190,32 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
         Assert.Equal(0, _server.MetadataRequests);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task AuthenticateAsync_AnonymousModeFromLoopback_ReturnsAnonymousLocal(string remote)
+    {
+        IBotRequestAuthenticator authenticator = await CreateAuthenticatorAsync(appId: "");
+
+        BotAuthenticationResult result = await AuthenticateAsync(null, authenticator: authenticator, remote: System.Net.IPAddress.Parse(remote));
+
+        Assert.True(result.Anonymous);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.5")]
+    [InlineData("192.168.1.20")]
+    [InlineData("2001:db8::1")]
+    public async Task AuthenticateAsync_AnonymousModeFromTheNetwork_Returns401(string remote)
+    {
+        IBotRequestAuthenticator authenticator = await CreateAuthenticatorAsync(appId: "");
+
+        BotAuthenticationResult result = await AuthenticateAsync(null, authenticator: authenticator, remote: System.Net.IPAddress.Parse(remote));
+
+        AssertRejected(401, result);
+        Assert.False(result.Anonymous);
+    }
+
     // ---- Reject: the header ----
 
     [Fact]
@@ -584,7 +610,7 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
     };
 
     private async Task<BotAuthenticationResult> AuthenticateAsync(
-        string? authorization, Activity? activity = null, IBotRequestAuthenticator? authenticator = null)
+        string? authorization, Activity? activity = null, IBotRequestAuthenticator? authenticator = null, System.Net.IPAddress? remote = null)
     {
         if (authenticator is null)
         {
@@ -595,6 +621,7 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
         DefaultHttpContext context = new();
         context.Request.Method = HttpMethods.Post;
         context.Request.Path = "/api/messages";
+        context.Connection.RemoteIpAddress = remote;
         if (authorization is not null)
         {
             context.Request.Headers.Authorization = authorization;

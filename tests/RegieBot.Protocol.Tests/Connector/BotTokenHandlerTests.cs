@@ -31,8 +31,9 @@ public sealed class BotTokenHandlerTests
 
     [Theory]
     [InlineData("http://127.0.0.1:56150/")]
-    [InlineData("https://smba.trafficmanager.net/teams/")]
-    public async Task SendToConversationAsync_AnonymousMode_SendsNoTokenToAnyHost(string serviceUrl)
+    [InlineData("http://localhost:56150/")]
+    [InlineData("http://[::1]:56150/")]
+    public async Task SendToConversationAsync_AnonymousMode_SendsNoTokenToLoopback(string serviceUrl)
     {
         using ConnectorTestHost host = ConnectorTestHost.Create(appId: "");
         host.Network.Respond(HttpStatusCode.OK, """{"id":"1"}""");
@@ -41,6 +42,23 @@ public sealed class BotTokenHandlerTests
 
         Assert.Null(Assert.Single(host.Network.Requests).Authorization);
         host.Tokens.Verify(t => t.GetTokenAsync(It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/teams/")]
+    [InlineData("https://evil.example.com/")]
+    [InlineData("http://10.0.0.5:8080/")]
+    [InlineData("http://127.0.0.1.evil.example/")]
+    [InlineData("http://169.254.169.254/metadata/")]
+    public async Task SendToConversationAsync_AnonymousModeToAnyOtherHost_RefusesWithoutSending(string serviceUrl)
+    {
+        using ConnectorTestHost host = ConnectorTestHost.Create(appId: "");
+        host.Network.Respond(HttpStatusCode.OK, """{"id":"1"}""");
+
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(
+            () => host.Client.SendToConversationAsync(serviceUrl, "a:1xyz", new Activity { Type = "message" }, Ct));
+
+        Assert.Empty(host.Network.Requests);
     }
 
     [Theory]

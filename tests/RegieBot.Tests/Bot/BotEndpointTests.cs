@@ -85,6 +85,26 @@ public sealed class BotEndpointTests : IDisposable
         _factory.Ledger.Verify(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    [InlineData("MSTEAMS")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task Post_ChannelOtherThanTeams_Returns403AndDoesNothing(string? channelId)
+    {
+        JsonObject activity = JsonNode.Parse(Activities.ChannelMessage("help"))!.AsObject();
+        activity["channelId"] = channelId;
+
+        HttpResponseMessage response = await _factory.CreateClient().PostAsync("/api/messages", Json(activity.ToJsonString()), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_factory.Sent);
+        _factory.Ledger.Verify(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>()), Times.Never);
+        _factory.Conversations.Verify(c => c.RefreshAsync(It.IsAny<RegieBot.Domain.Conversations.ConversationReference>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Fact]
     public async Task Post_Help_RepliesInTheThreadWithTheCommandList()
     {
@@ -220,7 +240,7 @@ public sealed class BotEndpointTests : IDisposable
     [Fact]
     public async Task Post_OtherInvoke_Returns501()
     {
-        string invoke = """{"type":"invoke","name":"composeExtension/query","id":"1","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"}}""";
+        string invoke = """{"type":"invoke","name":"composeExtension/query","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"}}""";
 
         HttpResponseMessage response = await _factory.CreateClient().PostAsync("/api/messages", Json(invoke), TestContext.Current.CancellationToken);
 
@@ -230,7 +250,7 @@ public sealed class BotEndpointTests : IDisposable
     [Fact]
     public async Task Post_UnknownActivityType_Returns200AndDoesNothing()
     {
-        string activity = """{"type":"somethingNew","id":"1","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"}}""";
+        string activity = """{"type":"somethingNew","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"}}""";
 
         HttpResponseMessage response = await _factory.CreateClient().PostAsync("/api/messages", Json(activity), TestContext.Current.CancellationToken);
 
