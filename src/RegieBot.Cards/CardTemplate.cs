@@ -52,6 +52,11 @@ public sealed partial class CardTemplate
                 continue;
             }
 
+            if (child is JsonObject property && property.TryGetPropertyValue("$when", out JsonNode? when) && !IsTruthy(EvaluateWhen(when, scope)))
+            {
+                continue;   // an object-valued property (e.g. refresh) with a false $when is left out
+            }
+
             JsonNode? expanded = ExpandNode(child, scope);
             if (expanded is null && child is JsonValue binding && binding.GetValueKind() == JsonValueKind.String)
             {

@@ -81,7 +81,8 @@ public sealed class KaartCard(CardTemplates templates)
                 : viewerConfirmation is null ? $"Je staat op deze kaart als {viewerEntry.Naam}. Bevestig je rol met de knop onderaan, of stel een wijziging voor."
                 : $"Je hebt je rol bevestigd op {FormatMoment(viewerConfirmation.ConfirmedAt)}.",
             ["viewerProfessionalId"] = viewerEntry?.Id,
-            ["canConfirm"] = !closed && (viewer is null ? confirmations.Unconfirmed.Any() : viewerEntry is not null && viewerConfirmation is null),
+            // Only in the per-user view of a professional who has not yet confirmed: others would only get a refusal.
+            ["canConfirm"] = !closed && viewerEntry is not null && viewerConfirmation is null,
             ["proposalMaxLength"] = Limits.ReasonMaxLength,
             ["proposals"] = new JsonArray([.. snapshot.OpenProposals.TakeLast(5).Select(p => new JsonObject
             {

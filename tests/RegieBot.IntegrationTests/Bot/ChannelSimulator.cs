@@ -87,6 +87,34 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Sends the card's <c>refresh</c> action as Teams does when <paramref name="user"/> views the card
+    /// (trigger automatic); returns the card the bot answered with, the per-user view.
+    /// </summary>
+    public async Task<JsonObject> RefreshAsync(string messageId, JsonObject card, string user, CancellationToken cancellationToken = default)
+    {
+        JsonObject action = card["refresh"]?["action"]?.AsObject() ?? throw new InvalidOperationException("The card has no refresh.");
+        JsonObject invoke = Base("invoke", user);
+        invoke["name"] = "adaptiveCard/action";
+        invoke["replyToId"] = messageId;
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)action["verb"], ["data"] = action["data"]?.DeepClone() },
+            ["trigger"] = "automatic",
+        };
+        HttpResponseMessage response = await PostAsync(invoke, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        JsonNode answer = (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
+        return answer["value"] as JsonObject ?? throw new InvalidOperationException("The refresh was not answered with a card: " + answer.ToJsonString());
+    }
+
+    /// <summary>"Ik bevestig mijn rol" as Teams offers it: on the per-user view the refresh gives <paramref name="user"/>.</summary>
+    public async Task<JsonNode> ConfirmAsync(string messageId, JsonObject sharedCard, string user, CancellationToken cancellationToken = default)
+    {
+        JsonObject own = await RefreshAsync(messageId, sharedCard, user, cancellationToken);
+        return await ClickAsync(messageId, own, "Ik bevestig mijn rol", user: user, cancellationToken: cancellationToken);
+    }
+
     public static IEnumerable<JsonObject> FindActions(JsonNode? node)
     {
         if (node is JsonObject obj)
