@@ -31,7 +31,8 @@ public sealed partial class CardTemplate
     {
         Scope root = new(data, data, null);
         JsonNode? expanded = ExpandNode(_template, root);
-        return expanded as JsonObject ?? throw new InvalidOperationException($"Card template {Name} did not expand to an object.");
+        return UniversalActions.AddSubmitFallbacks(
+            expanded as JsonObject ?? throw new InvalidOperationException($"Card template {Name} did not expand to an object."));
     }
 
     private static JsonNode? ExpandNode(JsonNode? node, Scope scope) => node switch

@@ -20,7 +20,7 @@ public sealed class KaartCard(CardTemplates templates)
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     /// <summary>From full to smallest: compact professionals (one line each), then shorter agreements.</summary>
     private static readonly (bool Compact, int? MaxAgreementLength)[] Levels =
-        [(false, null), (true, null), (true, 200), (true, 120), (true, 80), (true, 50)];
+        [(false, null), (true, null), (true, 200), (true, 120), (true, 80), (true, 50), (true, 40)];
 
     /// <summary>Teams refreshes a card automatically for at most 60 listed users.</summary>
     public const int MaxRefreshUsers = 60;

@@ -8,6 +8,7 @@ internal sealed class ActivityRouter(
     WelcomeHandler welcome,
     CommandHandler commands,
     CardActionHandler cardActions,
+    CardSubmitHandler cardSubmits,
     Reminders.MembershipHandler membership,
     ILogger<ActivityRouter> logger)
 {
@@ -16,6 +17,10 @@ internal sealed class ActivityRouter(
         Activity activity = turn.Activity;
         switch (activity)
         {
+            case { Type: ActivityTypes.Message, Value: not null } when Dialog.CardAction.From(activity) is not null:
+                await cardSubmits.HandleAsync(turn, cancellationToken);
+                return null;
+
             case { Type: ActivityTypes.Message }:
                 await commands.HandleAsync(turn, cancellationToken);
                 return null;

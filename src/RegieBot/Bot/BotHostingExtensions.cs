@@ -12,6 +12,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<CardSubmitHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
         services.AddSingleton<Dialog.KaartPublisher>();
         services.AddSingleton<Dialog.RegieConversation>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
@@ -85,6 +86,41 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         HttpResponseMessage response = await PostAsync(invoke, cancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
+    }
+
+    /// <summary>Verbs sent as <c>Action.Submit</c> fallbacks through <see cref="SubmitAsync"/>.</summary>
+    public ConcurrentBag<string> SubmittedVerbs { get; } = [];
+
+    /// <summary>
+    /// Clicks the <c>Action.Submit</c> fallback of the Action.Execute titled <paramref name="title"/>, as a Teams client
+    /// without Universal Actions does: a message without text whose <c>value</c> is the Submit's data merged with the inputs.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string messageId, JsonObject card, string title, IDictionary<string, string>? inputs = null, string user = "sanne", string? conversationId = null, CancellationToken cancellationToken = default)
+    {
+        JsonObject execute = FindActions(card).First(a => (string?)a["title"] == title);
+        JsonObject submit = execute["fallback"] as JsonObject ?? throw new InvalidOperationException($"'{title}' has no fallback.");
+        Assert.Equal("Action.Submit", (string?)submit["type"]);
+        JsonObject value = submit["data"]?.DeepClone().AsObject() ?? [];
+        if ((string?)submit["associatedInputs"] != "none")
+        {
+            foreach ((string key, string input) in inputs ?? new Dictionary<string, string>())
+            {
+                value[key] = input;
+            }
+        }
+
+        JsonObject message = Base("message", user);
+        message["replyToId"] = messageId;
+        message["value"] = value;
+        if (conversationId is not null)
+        {
+            message["conversation"]!["id"] = conversationId;
+        }
+
+        SubmittedVerbs.Add((string)value["verb"]!);
+        HttpResponseMessage response = await PostAsync(message, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return response;
     }
 
     /// <summary>

@@ -27,19 +27,31 @@ internal sealed class KaartFlow(AzuriteBotApplicationFactory app, ChannelSimulat
 
     public static string Title(JsonNode card) => (string)card["body"]![1]!["text"]!;
 
-    public async Task<JsonNode> NextAsync(Dictionary<string, string>? inputs, CancellationToken cancellationToken)
+    /// <summary>Step buttons are clicked through their Action.Submit fallback (a client without Universal Actions).</summary>
+    public bool UseSubmit { get; init; }
+
+    /// <summary>Clicks a step card button; returns the card the clicker then sees.</summary>
+    public async Task<JsonNode> StepAsync(string title, Dictionary<string, string>? inputs, CancellationToken cancellationToken)
     {
         (string id, JsonObject card) = StepCard();
-        JsonNode response = await channel.ClickAsync(id, card, Title(card) == "Datum en evaluatie" ? "Opslaan" : "Volgende", inputs, cancellationToken: cancellationToken);
+        if (UseSubmit)
+        {
+            await channel.SubmitAsync(id, card, title, inputs, cancellationToken: cancellationToken);
+            return Card(id);
+        }
+
+        JsonNode response = await channel.ClickAsync(id, card, title, inputs, cancellationToken: cancellationToken);
         Assert.Equal(200, (int)response["statusCode"]!);
         return response["value"]!;
     }
 
+    public Task<JsonNode> NextAsync(Dictionary<string, string>? inputs, CancellationToken cancellationToken) =>
+        StepAsync(Title(StepCard().Card) == "Datum en evaluatie" ? "Opslaan" : "Volgende", inputs, cancellationToken);
+
     public async Task AddAsync(Dictionary<string, string> inputs, CancellationToken cancellationToken)
     {
-        (string id, JsonObject card) = StepCard();
-        JsonNode response = await channel.ClickAsync(id, card, "Toevoegen", inputs, cancellationToken: cancellationToken);
-        JsonNode errors = response["value"]!["body"]!.AsArray().FirstOrDefault(e => (string?)e?["style"] == "attention")!;
+        JsonNode card = await StepAsync("Toevoegen", inputs, cancellationToken);
+        JsonNode errors = card["body"]!.AsArray().FirstOrDefault(e => (string?)e?["style"] == "attention")!;
         Assert.True(errors is null, errors?.ToJsonString());
     }
 

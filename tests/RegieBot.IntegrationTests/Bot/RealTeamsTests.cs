@@ -18,10 +18,10 @@ public sealed partial class RealTeamsTests(AzuriteStorage storage) : IClassFixtu
 
     private const string Confirm = "Ik bevestig mijn rol";
 
-    private KaartFlow Start(string period = "P3M", TimeProvider? time = null)
+    private KaartFlow Start(string period = "P3M", TimeProvider? time = null, bool submit = false)
     {
         AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, period, time);
-        return new KaartFlow(app, new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]), _teams);
+        return new KaartFlow(app, new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]), _teams) { UseSubmit = submit };
     }
 
     [Fact]
