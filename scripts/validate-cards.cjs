@@ -29,13 +29,46 @@ if (schema.id && !schema.$id) {
 }
 const validate = ajv.compile(schema);
 
+// Teams' typeahead on Input.ChoiceSet (static: style "filtered"; dynamic: "choices.data", a Data.Query) is defined in
+// the 1.6 schema; Teams honours it in cards of any version (its typeahead docs use it in a 1.2 card), while the 1.5
+// schema forbids both. Like "msteams", they are taken out before the 1.5 check ("filtered" read as "compact") and the
+// Data.Query is checked on its own against its 1.6 definition.
+const schema16File = path.join(path.dirname(schemaFile), 'adaptive-card-1.6.json');
+const dataQuery = fs.existsSync(schema16File)
+  ? JSON.parse(fs.readFileSync(schema16File, 'utf8')).definitions['Data.Query']
+  : null;
+const validateDataQuery = dataQuery ? new Ajv({ allErrors: true, strict: false }).compile(dataQuery) : null;
+
+function takeDataQueries(node, found) {
+  if (Array.isArray(node)) {
+    node.forEach(n => takeDataQueries(n, found));
+  } else if (node && typeof node === 'object') {
+    if (node.type === 'Input.ChoiceSet' && 'choices.data' in node) {
+      found.push(node['choices.data']);
+      delete node['choices.data'];
+    }
+    if (node.type === 'Input.ChoiceSet' && typeof node.style === 'string' && node.style.toLowerCase() === 'filtered') {
+      node.style = 'compact';
+    }
+    Object.values(node).forEach(n => takeDataQueries(n, found));
+  }
+  return found;
+}
+
 let failed = 0;
 for (const file of cardFiles) {
   const card = JSON.parse(fs.readFileSync(file, 'utf8'));
   const errors = [];
 
-  const forSchema = { ...card };
+  const forSchema = JSON.parse(JSON.stringify(card));
   delete forSchema.msteams;
+  for (const query of takeDataQueries(forSchema, [])) {
+    if (!validateDataQuery) {
+      errors.push('schema: choices.data needs the 1.6 schema next to the 1.5 one');
+    } else if (!validateDataQuery(query) || query.type !== 'Data.Query' || typeof query.dataset !== 'string') {
+      errors.push(`schema: choices.data is not a Data.Query: ${JSON.stringify(query)}`);
+    }
+  }
   if (!validate(forSchema)) {
     for (const e of validate.errors) errors.push(`schema: ${e.instancePath || '/'} ${e.message}`);
   }

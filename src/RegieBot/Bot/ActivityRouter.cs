@@ -9,6 +9,7 @@ internal sealed class ActivityRouter(
     CommandHandler commands,
     CardActionHandler cardActions,
     CardSubmitHandler cardSubmits,
+    MemberSearchHandler memberSearch,
     Reminders.MembershipHandler membership,
     ILogger<ActivityRouter> logger)
 {
@@ -49,6 +50,9 @@ internal sealed class ActivityRouter(
 
             case { Type: ActivityTypes.Invoke, Name: CardActionHandler.InvokeName }:
                 return await cardActions.HandleAsync(turn, cancellationToken);
+
+            case { Type: ActivityTypes.Invoke, Name: MemberSearchHandler.InvokeName }:
+                return await memberSearch.HandleAsync(turn, cancellationToken);
 
             case { Type: ActivityTypes.Invoke }:
                 logger.ActivityIgnored(activity.Type, activity.Name);

@@ -13,6 +13,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<CardSubmitHandler>();
+        services.AddSingleton<MemberSearchHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
         services.AddSingleton<Dialog.KaartPublisher>();
         services.AddSingleton<Dialog.RegieConversation>();

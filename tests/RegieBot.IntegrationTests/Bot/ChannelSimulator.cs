@@ -88,6 +88,25 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Types <paramref name="query"/> into a Data.Query typeahead of <paramref name="dataset"/>, as Teams does: an
+    /// <c>application/search</c> invoke. Returns the bot's answer (statusCode, type, value.results).
+    /// </summary>
+    public async Task<JsonNode> SearchAsync(string dataset, string query, int skip = 0, int top = 15, string user = "sanne", CancellationToken cancellationToken = default)
+    {
+        JsonObject invoke = Base("invoke", user);
+        invoke["name"] = "application/search";
+        invoke["value"] = new JsonObject
+        {
+            ["queryText"] = query,
+            ["queryOptions"] = new JsonObject { ["skip"] = skip, ["top"] = top },
+            ["dataset"] = dataset,
+        };
+        HttpResponseMessage response = await PostAsync(invoke, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
+    }
+
     /// <summary>Verbs sent as <c>Action.Submit</c> fallbacks through <see cref="SubmitAsync"/>.</summary>
     public ConcurrentBag<string> SubmittedVerbs { get; } = [];
 
