@@ -17,7 +17,16 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
     public const string ChannelId = "19:kanaal@thread.tacv2";
     private static long _ids = 1767225800000;
 
-    public string ThreadId => $"{ChannelId};messageid={threadRootId}";
+    public string ThreadId => $"{Channel};messageid={threadRootId}";
+
+    /// <summary>The channel of the thread: <see cref="ChannelId"/> unless set.</summary>
+    public string Channel { get; init; } = ChannelId;
+
+    /// <summary><c>channelData.channel.type</c> as Teams sends it for a private or shared channel; null for a standard one.</summary>
+    public string? ChannelType { get; init; }
+
+    /// <summary>The tenant of the channel's host team (<c>channelData.tenant</c>, <c>conversation.tenantId</c>).</summary>
+    public string Tenant { get; init; } = "t-1";
 
     public HttpClient Client { get; set; } = client;
 
@@ -38,7 +47,7 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
     public Task<HttpResponseMessage> TeamEventAsync(string type, string? eventType = null, string? action = null, JsonArray? added = null, JsonArray? removed = null, CancellationToken cancellationToken = default)
     {
         JsonObject activity = Base(type, "sanne");
-        activity["conversation"]!["id"] = ChannelId;
+        activity["conversation"]!["id"] = Channel;
         if (eventType is not null)
         {
             activity["channelData"]!["eventType"] = eventType;
@@ -205,12 +214,12 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         ["serviceUrl"] = ServiceUrl,
         ["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = "aad-" + user, ["name"] = user },
         ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" },
-        ["conversation"] = new JsonObject { ["id"] = ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "t-1" },
+        ["conversation"] = new JsonObject { ["id"] = ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant },
         ["channelData"] = new JsonObject
         {
-            ["tenant"] = new JsonObject { ["id"] = "t-1" },
+            ["tenant"] = new JsonObject { ["id"] = Tenant },
             ["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" },
-            ["channel"] = new JsonObject { ["id"] = ChannelId },
+            ["channel"] = ChannelType is null ? new JsonObject { ["id"] = Channel } : new JsonObject { ["id"] = Channel, ["type"] = ChannelType },
         },
     };
 
