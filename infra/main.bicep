@@ -82,6 +82,7 @@ var tableNames = [
   'Reminders'
   'TeamIndex'
   'Retention'
+  'Work'
 ]
 
 var baseName = toLower(name)

@@ -14,9 +14,10 @@ public sealed class RegieTables(TableServiceClient service, IOptions<StorageOpti
     public const string Reminders = "Reminders";
     public const string TeamIndex = "TeamIndex";
     public const string Retention = "Retention";
+    public const string Work = "Work";
 
     /// <summary>Every table the bot uses; created at start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex, Reminders, TeamIndex, Retention];
+    public static IReadOnlyList<string> All { get; } = [Conversations, Turns, Kaarten, Threads, MemberIndex, Reminders, TeamIndex, Retention, Work];
 
     public TableServiceClient Service => service;
 

@@ -68,6 +68,8 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<TableReminderStore>();
         builder.Services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<TableReminderStore>());
         builder.Services.AddSingleton<TableRetentionIndex>();
+        builder.Services.AddSingleton<TableOutboxStore>();
+        builder.Services.AddSingleton<RegieBot.Domain.Outbox.IOutboxStore>(sp => sp.GetRequiredService<TableOutboxStore>());
         builder.Services.AddSingleton<IRetentionIndex>(sp => sp.GetRequiredService<TableRetentionIndex>());
 
         // Every table that can hold data of a casus is erased through one of these (verwijderen, retention).
@@ -76,6 +78,7 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableKaartStore>());
         builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableReminderStore>());
         builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableRetentionIndex>());
+        builder.Services.AddSingleton<ICasusDataEraser>(sp => sp.GetRequiredService<TableOutboxStore>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: StorageHealthCheck.Timeout);
         return builder;
     }

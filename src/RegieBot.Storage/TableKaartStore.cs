@@ -6,6 +6,7 @@ using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Privacy;
 
 namespace RegieBot.Storage;
@@ -34,6 +35,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     private const string EscalationPrefix = "o-";
     private const int MaxConfirmAttempts = 16;
     private const int MaxConfirmBackoffMs = 1000;
+    private const string CommitTokenColumn = "CommitToken";
 
     private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
 
@@ -43,9 +45,15 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
 
     private TableClient Teams => tables.Get(RegieTables.TeamIndex);
 
+    /// <remarks>
+    /// The dialog is written before the thread row, so a thread row always has a dialog or kaart behind it unless the
+    /// casus was erased (or a start crashed in a version before this order): such a row is taken over. A start that
+    /// crashes between the two writes leaves a dialog that no thread points to.
+    /// </remarks>
     public async Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialog);
+        DialogState stored = await SaveDialogAsync(dialog, cancellationToken);
         TableEntity thread = ThreadEntity(dialog.Location.ThreadId, dialog.KaartId, dialog.Casus, saved: false);
         try
         {
@@ -53,10 +61,56 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
-            throw new ConcurrencyConflictException("The thread already has a kaart.", ex);
+            try
+            {
+                await ClaimTakenThreadAsync(thread, ex, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                await TableErase.DeleteAsync(Kaarten, TableKey.Encode(dialog.KaartId), DialogRow, ETag.All, cancellationToken);
+                throw;
+            }
         }
 
-        return await SaveDialogAsync(dialog, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// The thread row exists. It is ours when our own insert landed and only its response was lost (the SDK retried);
+    /// it is taken over when nothing is behind it (no kaart, and no dialog or a cancelled one). Anything else is a casus of the thread.
+    /// </summary>
+    private async Task ClaimTakenThreadAsync(TableEntity thread, RequestFailedException conflict, CancellationToken cancellationToken)
+    {
+        string threadId = TableKey.Decode(thread.RowKey);
+        TableEntity? existing = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+        string? existingKaart = existing?.GetString("KaartId");
+        if (existing is null)
+        {
+            await Threads.UpsertEntityAsync(thread, TableUpdateMode.Replace, cancellationToken);   // erased meanwhile
+            return;
+        }
+
+        if (existingKaart == thread.GetString("KaartId"))
+        {
+            return;
+        }
+
+        // A new kaart cancelled before its first version is being erased: its thread is free again.
+        if (existing.GetBoolean("Saved") == true || existingKaart is null
+            || await GetAsync(Kaarten, existingKaart, DialogRow, cancellationToken) is { } other && other.GetString("Status") != nameof(DialogStatus.Cancelled)
+            || await GetAsync(Kaarten, existingKaart, KaartRow, cancellationToken) is not null)
+        {
+            throw new ConcurrencyConflictException("The thread already has a kaart.", conflict);
+        }
+
+        try
+        {
+            await Threads.UpdateEntityAsync(thread, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException("The thread was taken meanwhile.", ex);
+        }
     }
 
     public async Task<DialogState?> GetDialogAsync(string kaartId, CancellationToken cancellationToken)
@@ -88,11 +142,13 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         return entity is null ? null : ToKaart(entity);
     }
 
-    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken)
+    public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, IReadOnlyList<OutboxItem> effects, string commitToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        Kaart? previous = kaart.ETag is null ? null : await GetKaartAsync(kaart.Id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(effects);
+        ArgumentException.ThrowIfNullOrEmpty(commitToken);
         TableEntity current = ToEntity(kaart, KaartRow);
+        current[CommitTokenColumn] = commitToken;
         List<TableTransactionAction> actions =
         [
             kaart.ETag is null
@@ -108,19 +164,45 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
             actions.Add(new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)));
         }
 
-        Response<IReadOnlyList<Response>> result;
+        actions.AddRange(effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(current.PartitionKey, e))));
         try
         {
-            result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
+            Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
+            return kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
         }
         catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
-            throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
+            // A conflict may be our own commit: it landed, its response was lost and the retry met what it wrote itself.
+            return await OwnCommitAsync(kaart.Id, commitToken, cancellationToken)
+                ?? throw new ConcurrencyConflictException("The kaart was saved by someone else first.", ex);
+        }
+        catch (RequestFailedException ex) when (ex is not TableTransactionFailedException && (ex.Status == 0 || ex.Status >= 500))
+        {
+            // No answer: the transaction happened entirely or not at all, and the kaart row says which.
+            if (await OwnCommitAsync(kaart.Id, commitToken, cancellationToken) is { } own)
+            {
+                return own;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Kaart?> OwnCommitAsync(string kaartId, string commitToken, CancellationToken cancellationToken)
+    {
+        TableEntity? row = await GetAsync(Kaarten, kaartId, KaartRow, cancellationToken);
+        return row is not null && row.GetString(CommitTokenColumn) == commitToken ? ToKaart(row) : null;
+    }
+
+    public async Task ApplyIndexesAsync(string kaartId, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(removedMembers);
+        if (await GetKaartAsync(kaartId, cancellationToken) is not { } kaart)
+        {
+            return;   // erased meanwhile: nothing may point to it again
         }
 
-        Kaart saved = kaart with { ETag = result.Value[0].Headers.ETag?.ToString() };
-        await UpdateIndexesAsync(previous, saved, cancellationToken);
-        return saved;
+        await UpdateIndexesAsync(kaart, removedMembers, cancellationToken);
     }
 
     public async Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken)
@@ -487,7 +569,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     };
 
     /// <summary>The indexes follow the saved kaart; every write is an idempotent upsert or delete, so a retry repairs them.</summary>
-    private async Task UpdateIndexesAsync(Kaart? previous, Kaart saved, CancellationToken cancellationToken)
+    private async Task UpdateIndexesAsync(Kaart saved, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken)
     {
         await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
         if (saved.Location.TeamId is { Length: > 0 } teamId)
@@ -501,10 +583,9 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
             await Members.UpsertEntityAsync(IndexEntry(aad, saved), TableUpdateMode.Replace, cancellationToken);
         }
 
-        IEnumerable<string> removed = previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!) ?? [];
-        foreach (string aad in removed)
+        foreach (string aad in removedMembers.Where(a => !linked.Contains(a)))
         {
-            await Members.DeleteEntityAsync(TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
+            await TableErase.DeleteAsync(Members, TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
         }
     }
 

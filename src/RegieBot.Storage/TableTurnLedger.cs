@@ -14,6 +14,9 @@ namespace RegieBot.Storage;
 /// </summary>
 public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITurnLedger, ICasusDataEraser
 {
+    /// <summary>How long the same content with another activity id counts as a redelivery.</summary>
+    public static readonly TimeSpan ContentWindow = TimeSpan.FromSeconds(30);
+
     private TableClient Table => tables.Get(RegieTables.Turns);
 
     public async Task<bool> TryBeginAsync(TurnKeys keys, CancellationToken cancellationToken)
@@ -33,8 +36,51 @@ public sealed class TableTurnLedger(RegieTables tables, TimeProvider time) : ITu
         {
             // Both rows are written together: the content row says whose claim it was.
             NullableResponse<TurnEntity> claimed = await Table.GetEntityIfExistsAsync<TurnEntity>(
-                keys.Partition, ContentRowKey(keys), select: [nameof(TurnEntity.Attempt)], cancellationToken: cancellationToken);
-            return claimed.HasValue && claimed.Value!.Attempt == attempt;
+                keys.Partition, ContentRowKey(keys), select: [nameof(TurnEntity.Attempt), nameof(TurnEntity.SeenAt)], cancellationToken: cancellationToken);
+            if (claimed.HasValue && claimed.Value!.Attempt == attempt)
+            {
+                return true;
+            }
+
+            return await TryTakeOverContentAsync(keys, claimed.HasValue ? claimed.Value : null, now, attempt, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The same content with a new activity id is a redelivery only shortly after the first: Teams redelivers within
+    /// seconds. Later it is a person clicking again, typically because the first turn never finished (its instance
+    /// crashed before it could release the claim), so it is handled. The same activity id is always a redelivery.
+    /// </summary>
+    private async Task<bool> TryTakeOverContentAsync(TurnKeys keys, TurnEntity? content, DateTimeOffset now, string attempt, CancellationToken cancellationToken)
+    {
+        if (content is null || now - content.SeenAt < ContentWindow)
+        {
+            return false;
+        }
+
+        if (keys.ById is not null
+            && (await Table.GetEntityIfExistsAsync<TurnEntity>(keys.Partition, "i-" + keys.ById, select: [nameof(TurnEntity.Attempt)], cancellationToken: cancellationToken)).HasValue)
+        {
+            return false;
+        }
+
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, new TurnEntity { PartitionKey = keys.Partition, RowKey = ContentRowKey(keys), SeenAt = now, Attempt = attempt }, content.ETag),
+        ];
+        if (keys.ById is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, new TurnEntity { PartitionKey = keys.Partition, RowKey = "i-" + keys.ById, SeenAt = now, Attempt = attempt }));
+        }
+
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;   // another delivery took it first
         }
     }
 

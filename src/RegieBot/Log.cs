@@ -1,6 +1,6 @@
 namespace RegieBot;
 
-internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations, 6xxx privacy (closing, deletion, retention, export)
+internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations, 6xxx privacy (closing, deletion, retention, export), 7xxx outbox
 {
     [LoggerMessage(1001, LogLevel.Debug, "Activity {ActivityType} {ActivityHash} in conversation {ConversationHash} received")]
     public static partial void ActivityReceived(this ILogger logger, string activityType, string activityHash, string conversationHash);
@@ -110,8 +110,8 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(6011, LogLevel.Warning, "A message of casus {KaartHash} could not be replaced in Teams ({StatusCode}); its data is erased regardless")]
     public static partial void CasusMessageNotReplaced(this ILogger logger, string kaartHash, int statusCode);
 
-    [LoggerMessage(6012, LogLevel.Information, "Casus {KaartHash} deleted on request ({RecordCount} records)")]
-    public static partial void CasusDeleted(this ILogger logger, string kaartHash, int recordCount);
+    [LoggerMessage(6012, LogLevel.Information, "Casus {KaartHash} deleted on request; the erasure follows its tombstone")]
+    public static partial void CasusDeleted(this ILogger logger, string kaartHash);
 
     [LoggerMessage(6013, LogLevel.Information, "Deleting casus {KaartHash} refused: {Reason}")]
     public static partial void DeletionRefused(this ILogger logger, string kaartHash, string reason);
@@ -133,4 +133,19 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
 
     [LoggerMessage(6030, LogLevel.Information, "Casus {KaartHash} exported: {VersionCount} versions in {CardCount} cards")]
     public static partial void CasusExported(this ILogger logger, string kaartHash, int versionCount, int cardCount);
+
+    [LoggerMessage(7001, LogLevel.Warning, "Outbox work of kaart {KaartHash} failed (attempt {Attempt}); the sweep tries again")]
+    public static partial void OutboxWorkFailed(this ILogger logger, Exception exception, string kaartHash, int attempt);
+
+    [LoggerMessage(7002, LogLevel.Debug, "Outbox of kaart {KaartHash}: {Count} effects applied")]
+    public static partial void OutboxApplied(this ILogger logger, string kaartHash, int count);
+
+    [LoggerMessage(7003, LogLevel.Information, "Outbox sweep finished the work of {Count} kaarten left by an earlier attempt")]
+    public static partial void OutboxSwept(this ILogger logger, int count);
+
+    [LoggerMessage(7004, LogLevel.Error, "Outbox sweep failed; the next one tries again")]
+    public static partial void OutboxSweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(7005, LogLevel.Warning, "The kaart card of {KaartHash} cannot be shown in its thread ({StatusCode}); given up")]
+    public static partial void OutboxCardUndeliverable(this ILogger logger, string kaartHash, int statusCode);
 }

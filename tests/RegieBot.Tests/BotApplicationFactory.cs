@@ -28,6 +28,7 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public Mock<IKaartStore> Kaarten { get; } = new();
     public Mock<IRetentionIndex> Retention { get; } = new();
     public Mock<RegieBot.Domain.Reminders.IReminderStore> Reminders { get; } = new();
+    public Mock<RegieBot.Domain.Outbox.IOutboxStore> Outbox { get; } = new();
 
     /// <summary>Every activity the bot sent through the connector, in order.</summary>
     public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
@@ -67,7 +68,9 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
             services.RemoveAll<TableKaartStore>();
             services.RemoveAll<TableRetentionIndex>();
             services.RemoveAll<TableReminderStore>();
+            services.RemoveAll<TableOutboxStore>();
             services.Replace(ServiceDescriptor.Singleton(Reminders.Object));
+            services.Replace(ServiceDescriptor.Singleton(Outbox.Object));
         });
     }
 }

@@ -21,10 +21,16 @@ public interface IKaartStore
     Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves the kaart as a new version — together with its completed dialog, when it came from one — atomically,
-    /// and keeps the member index in step. The kaart's ETag is null for version 1.
+    /// Saves the kaart as a new version — together with its completed dialog, when it came from one, and the outbox
+    /// items of what follows from it — in one transaction. The kaart's ETag is null for version 1. The kaart row
+    /// carries <paramref name="commitToken"/>, so a commit whose response was lost (a conflict on the retry, or no
+    /// answer) is recognised as this one and returned; only someone else's save is a
+    /// <see cref="ConcurrencyConflictException"/>.
     /// </summary>
-    Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, CancellationToken cancellationToken);
+    Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, IReadOnlyList<Outbox.OutboxItem> effects, string commitToken, CancellationToken cancellationToken);
+
+    /// <summary>The thread, team and member index rows follow the stored kaart (an outbox effect); nothing when it is gone.</summary>
+    Task ApplyIndexesAsync(string kaartId, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken);
 
     /// <summary>Changes what is not content (the posted card's id); not a new version.</summary>
     Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken);

@@ -28,6 +28,9 @@ internal static class BotEndpoint
         return endpoints;
     }
 
+    /// <summary>The longest a turn may take, whether or not its caller still waits.</summary>
+    private static readonly TimeSpan TurnDeadline = TimeSpan.FromMinutes(2);
+
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         IBotRequestAuthenticator authenticator,
@@ -89,7 +92,10 @@ internal static class BotEndpoint
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        InvokeResponse? invokeResponse = await pipeline.RunAsync(activity, cancellationToken);
+        // The turn runs on a token of its own: a caller that gives up (Teams, after a few seconds) must not stop storage
+        // writes halfway; the deadline bounds a turn that hangs.
+        using CancellationTokenSource turn = new(TurnDeadline);
+        InvokeResponse? invokeResponse = await pipeline.RunAsync(activity, turn.Token);
         if (activity.Type == ActivityTypes.Invoke)
         {
             invokeResponse ??= InvokeResponse.NotImplemented;

@@ -26,6 +26,9 @@ internal static class BotHostingExtensions
         services.AddSingleton<Privacy.CasusDeletion>();
         services.AddSingleton<Privacy.CasusExport>();
         services.AddSingleton<Privacy.RetentionSweeper>();
+        services.AddSingleton<Outbox.OutboxRelay>();
+        services.AddHostedService<Outbox.OutboxWorker>();
+        services.AddOptions<Outbox.OutboxOptions>().BindConfiguration(Outbox.OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.SectionName)
             .ValidateDataAnnotations()

@@ -86,6 +86,12 @@ internal sealed class TurnPipeline(
 
             return (await ApologizeAsync(turn, activityHash), OutcomeFailed);
         }
+        catch (OperationCanceledException) when (ledgered)
+        {
+            // Past the turn's deadline: a redelivery must be handled, not answered as done.
+            await ledger.AbandonAsync(keys, CancellationToken.None);
+            throw;
+        }
     }
 
     private async Task<InvokeResponse?> ApologizeAsync(TurnContext turn, string activityHash)

@@ -14,6 +14,7 @@ namespace RegieBot.Dialog;
 internal sealed class KaartActions(
     IKaartStore store,
     KaartPublisher publisher,
+    Outbox.OutboxRelay relay,
     KaartCard kaartCard,
     ProposalCard proposalCard,
     CasusMessages messages,
@@ -46,9 +47,10 @@ internal sealed class KaartActions(
         ConfirmOutcome outcome = await store.ConfirmAsync(snapshot, confirmation, cancellationToken);
         logger.RoleConfirmed(TurnKeyFactory.ForLog(snapshot.Kaart.Id), outcome.Recorded);
 
-        // The outcome is the current state right after the write (or the read that found the role confirmed): shown as is, not read again.
-        KaartSnapshot current = await publisher.PublishAsync(outcome.Snapshot, cancellationToken);
-        return InvokeResponse.Card(kaartCard.Build(current, aad));
+        // The outcome is the current state right after the write (or the read that found the role confirmed): shown as is,
+        // not read again. The shared card follows; the click is answered without waiting for Teams.
+        relay.Follow(snapshot.Kaart.Id, ct => publisher.PublishAsync(outcome.Snapshot, ct));
+        return InvokeResponse.Card(kaartCard.Build(outcome.Snapshot, aad));
     }
 
     public async Task<InvokeResponse> ProposeAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ internal sealed class RegieConversation(
     ChannelMembers members,
     DialogCard dialogCard,
     KaartPublisher publisher,
-    Privacy.CasusEraser eraser,
+    Outbox.OutboxRelay relay,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ReminderScheduler scheduler,
@@ -56,8 +56,22 @@ internal sealed class RegieConversation(
         KaartLocation location = Location(activity);
         if (await store.FindByThreadAsync(location.ThreadId, cancellationToken) is { } existing)
         {
-            await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing.Casus), cancellationToken);
-            return;
+            DialogState? open = existing.Saved ? null : await store.GetDialogAsync(existing.KaartId, cancellationToken);
+            if (open is { Status: DialogStatus.Open })
+            {
+                // A start that was interrupted (or whose step card got lost): the dialog resumes where it stopped.
+                await turn.SendPlainTextAsync(RegieTexts.Resumed(open.Casus), cancellationToken);
+                await PostStepCardAsync(turn, open, cancellationToken);
+                return;
+            }
+
+            if (existing.Saved || open is { Status: not DialogStatus.Cancelled } || await store.GetKaartAsync(existing.KaartId, cancellationToken) is not null)
+            {
+                await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing.Casus), cancellationToken);
+                return;
+            }
+
+            // Nothing behind the thread row (a cancelled new kaart being erased, or a start that crashed): taken over.
         }
 
         DialogState dialog;
@@ -116,7 +130,15 @@ internal sealed class RegieConversation(
         {
             try
             {
-                DialogState stored = await store.SaveDialogAsync(Minimised(outcome.State) with { ETag = dialog.ETag, CardActivityId = activity.ReplyToId ?? dialog.CardActivityId }, cancellationToken);
+                DialogState next = Minimised(outcome.State) with { ETag = dialog.ETag, CardActivityId = activity.ReplyToId ?? dialog.CardActivityId };
+                if (outcome.Kind == DialogOutcomeKind.Completed)
+                {
+                    // The completed dialog is written in the version's own transaction: saved entirely, or not at all.
+                    outcome = outcome with { State = await CompleteAsync(next, activity, cancellationToken) };
+                    break;
+                }
+
+                DialogState stored = await store.SaveDialogAsync(next, cancellationToken);
                 outcome = outcome with { State = stored };
                 if (outcome.Kind == DialogOutcomeKind.Cancelled)
                 {
@@ -143,11 +165,6 @@ internal sealed class RegieConversation(
         }
 
         logger.DialogAnswered(TurnKeyFactory.ForLog(dialog.KaartId), outcome.Kind.ToString(), outcome.State.Step.ToString());
-        if (outcome.Kind == DialogOutcomeKind.Completed)
-        {
-            outcome = await CompleteAsync(dialog, outcome, activity, cancellationToken);
-        }
-
         JsonObject card = await RenderAsync(
             outcome.State,
             outcome.Errors,
@@ -157,7 +174,7 @@ internal sealed class RegieConversation(
             cancellationToken);
         if (outcome.Changed)
         {
-            await UpdateSharedCardAsync(outcome.State, activity.ReplyToId, card, cancellationToken);
+            UpdateSharedCard(outcome.State, activity.ReplyToId, card);
         }
 
         return InvokeResponse.Card(card);
@@ -193,7 +210,7 @@ internal sealed class RegieConversation(
         }
 
         await EraseIfNeverSavedAsync(cancelled, cancellationToken);
-        await UpdateSharedCardAsync(cancelled, null, dialogCard.Build(cancelled, [], null, []), cancellationToken);
+        UpdateSharedCard(cancelled, null, dialogCard.Build(cancelled, [], null, []));
         await turn.SendPlainTextAsync(RegieTexts.Cancelled(cancelled.IsUpdate), cancellationToken);
     }
 
@@ -254,9 +271,12 @@ internal sealed class RegieConversation(
         }
     }
 
-    private async Task<DialogOutcome> CompleteAsync(DialogState before, DialogOutcome outcome, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the completed dialog as a new version of the kaart, in one commit with its outbox (indexes, evaluation
+    /// reminder, the shared card); those follow from the commit. Returns the dialog as stored.
+    /// </summary>
+    private async Task<DialogState> CompleteAsync(DialogState completed, Activity activity, CancellationToken cancellationToken)
     {
-        DialogState completed = outcome.State;
         Kaart? existing = completed.IsUpdate ? await store.GetKaartAsync(completed.KaartId, cancellationToken) : null;
         DateTimeOffset now = time.GetUtcNow();
         Kaart kaart = new()
@@ -274,22 +294,9 @@ internal sealed class RegieConversation(
             ETag = existing?.ETag,
         };
 
-        Kaart saved;
-        try
-        {
-            saved = await store.SaveVersionAsync(kaart, completed, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            DialogState current = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? before;
-            return new DialogOutcome(DialogOutcomeKind.Stale, current, [RegieDialog.StaleMessage]);
-        }
-
+        Kaart saved = await relay.CommitVersionAsync(kaart, existing, completed, activity.Recipient?.Id, cancellationToken);
         logger.KaartSaved(TurnKeyFactory.ForLog(saved.Id), saved.Version, saved.Content.Professionals.Count);
-        await scheduler.ScheduleEvaluationAsync(saved, activity.Recipient?.Id, cancellationToken);
-        await publisher.RefreshAsync(saved.Id, cancellationToken);
-        DialogState closed = await store.GetDialogAsync(before.KaartId, cancellationToken) ?? completed;
-        return outcome with { State = closed };
+        return completed with { ETag = null };
     }
 
     /// <summary>A cancelled dialog keeps nothing of what was entered: the kaart (if any) has the saved content.</summary>
@@ -307,7 +314,7 @@ internal sealed class RegieConversation(
             return;
         }
 
-        await eraser.EraseAsync(cancelled.KaartId, RegieTexts.CancelledNotice, cancelled.CardActivityId, cancellationToken);
+        await relay.EraseAsync(cancelled.KaartId, RegieTexts.CancelledNotice, cancelled.CardActivityId, cancellationToken);
         logger.CancelledKaartErased(TurnKeyFactory.ForLog(cancelled.KaartId));
     }
 
@@ -323,8 +330,9 @@ internal sealed class RegieConversation(
         return dialogCard.Build(state, errors, pending, roster ?? []);
     }
 
-    private Task UpdateSharedCardAsync(DialogState state, string? replyToId, JsonObject card, CancellationToken cancellationToken) =>
-        publisher.UpdateCardAsync(state.KaartId, state.Location.ServiceUrl, state.Location.ThreadId, replyToId ?? state.CardActivityId, card, cancellationToken);
+    /// <summary>The shared step card follows the answer; the clicker has it already, so the click does not wait for Teams.</summary>
+    private void UpdateSharedCard(DialogState state, string? replyToId, JsonObject card) =>
+        relay.Follow(state.KaartId, ct => publisher.UpdateCardAsync(state.KaartId, state.Location.ServiceUrl, state.Location.ThreadId, replyToId ?? state.CardActivityId, card, ct));
 
     private DialogDefaults Defaults()
     {

@@ -36,6 +36,9 @@ internal static class RegieTexts
     public const string NoKaartsForYou =
         "Je staat nog op geen enkele regiekaart als professional. Een collega kan je toevoegen in het kanaal van de casus.";
 
+    public static string Resumed(string casus) =>
+        $"In deze draad loopt het gesprek over de regiekaart van {casus} al. Hieronder staat de stap waar jullie gebleven waren.";
+
     public static string ThreadTaken(string casus) =>
         $"In deze draad staat al de regiekaart van {casus}. Typ @RegieBot kaart om hem te zien, of begin een nieuw bericht in het kanaal voor een andere casus.";
 
@@ -75,6 +78,8 @@ internal static class RegieTexts
 
     /// <summary>Replaces the bot's text messages about a casus once it is deleted; names nothing of it.</summary>
     public static string RemovedText(string notice) => notice + " RegieBot bewaart niets meer van deze casus.";
+
+    public const string RemovedFallbackNotice = "Deze regiekaart is verwijderd.";
 
     public const string CancelledNotice = "Deze regiekaart is geannuleerd voordat hij werd opgeslagen.";
 

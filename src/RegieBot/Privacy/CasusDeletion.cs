@@ -19,7 +19,7 @@ namespace RegieBot.Privacy;
 /// </summary>
 internal sealed class CasusDeletion(
     IKaartStore store,
-    CasusEraser eraser,
+    Outbox.OutboxRelay relay,
     CasusLocator locator,
     CasusMessages messages,
     ChannelMembers members,
@@ -60,7 +60,7 @@ internal sealed class CasusDeletion(
             || askedAt > now.AddMinutes(5)
             || now - askedAt > options.Value.DeleteQuestionValidity)
         {
-            return await AnswerAsync(thread, turn, deleteCard.Expired(thread.KaartId, thread.Casus), cancellationToken);
+            return Answer(thread, turn, deleteCard.Expired(thread.KaartId, thread.Casus));
         }
 
         string? aad = turn.Activity.From?.AadObjectId;
@@ -82,15 +82,16 @@ internal sealed class CasusDeletion(
         }
 
         string notice = RemovedCard.DeletedText(now);
-        int deleted = await eraser.EraseAsync(thread.KaartId, notice, keepActivityId: turn.Activity.ReplyToId, cancellationToken);
-        logger.CasusDeleted(TurnKeyFactory.ForLog(thread.KaartId), deleted);
-        return await AnswerAsync(thread, turn, removedCard.Build(notice), cancellationToken);
+        // A tombstone first: the erasure runs after the answer, and completes after any crash (the sweep takes it up).
+        await relay.EraseAsync(thread.KaartId, notice, keepActivityId: turn.Activity.ReplyToId, cancellationToken);
+        logger.CasusDeleted(TurnKeyFactory.ForLog(thread.KaartId));
+        return Answer(thread, turn, removedCard.Build(notice));
     }
 
     public async Task<InvokeResponse> CancelAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         (ThreadKaart? thread, InvokeResponse? refusal) = await LoadAsync(turn, action, cancellationToken);
-        return thread is null ? refusal! : await AnswerAsync(thread, turn, deleteCard.Cancelled(thread.KaartId, thread.Casus), cancellationToken);
+        return thread is null ? refusal! : Answer(thread, turn, deleteCard.Cancelled(thread.KaartId, thread.Casus));
     }
 
     /// <summary>The casus of the clicked card, answered only in its own thread.</summary>
@@ -115,9 +116,10 @@ internal sealed class CasusDeletion(
     }
 
     /// <summary>Shows the answer to the clicker and, in the thread, to everyone.</summary>
-    private async Task<InvokeResponse> AnswerAsync(ThreadKaart thread, TurnContext turn, JsonObject card, CancellationToken cancellationToken)
+    private InvokeResponse Answer(ThreadKaart thread, TurnContext turn, JsonObject card)
     {
-        await publisher.UpdateCardAsync(thread.KaartId, turn.Activity.ServiceUrl ?? string.Empty, thread.ThreadId, turn.Activity.ReplyToId, card, cancellationToken);
+        (string serviceUrl, string? replyToId) = (turn.Activity.ServiceUrl ?? string.Empty, turn.Activity.ReplyToId);
+        relay.Follow(thread.KaartId, ct => publisher.UpdateCardAsync(thread.KaartId, serviceUrl, thread.ThreadId, replyToId, card, ct));
         return InvokeResponse.Card(card);
     }
 }

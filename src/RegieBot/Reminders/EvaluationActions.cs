@@ -20,6 +20,7 @@ internal sealed class EvaluationActions(
     IKaartStore store,
     ReminderScheduler scheduler,
     KaartPublisher publisher,
+    Outbox.OutboxRelay relay,
     EvaluationCard evaluationCard,
     EscalationCard escalationCard,
     IConnectorClient connector,
@@ -62,23 +63,21 @@ internal sealed class EvaluationActions(
             };
             try
             {
-                next = await store.SaveVersionAsync(next, null, cancellationToken);
+                next = await relay.CommitVersionAsync(next, kaart, null, turn.Activity.Recipient?.Id, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
                 return InvokeResponse.Message(RegieTexts.ChangedMeanwhile);
             }
 
-            await scheduler.ScheduleEvaluationAsync(next, turn.Activity.Recipient?.Id, cancellationToken);
-            await publisher.RefreshAsync(next.Id, cancellationToken);
             kaart = next;
             handled = $"Afspraken blijven staan ({who}, {KaartCard.FormatMoment(now)}). Volgende evaluatie: {KaartCard.FormatDate(next.Content.Evaluatiedatum)}.";
         }
 
         logger.EvaluationAnswered(TurnKeyFactory.ForLog(kaart.Id), action["keuze"] == "later" ? "later" : "blijven");
         JsonObject card = evaluationCard.Build(kaart, handled);
-        await publisher.UpdateCardAsync(kaart.Id, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, turn.Activity.ReplyToId, card, cancellationToken);
-
+        (string kaartId, string serviceUrl, string conversationId, string? replyToId) = (kaart.Id, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, turn.Activity.ReplyToId);
+        relay.Follow(kaartId, ct => publisher.UpdateCardAsync(kaartId, serviceUrl, conversationId, replyToId, card, ct));
         return InvokeResponse.Card(card);
     }
 

@@ -16,7 +16,8 @@ namespace RegieBot.IntegrationTests.Bot;
 /// every storage request (e.g. to count them).
 /// </summary>
 internal sealed class AzuriteBotApplicationFactory(
-    string tablePrefix, IConnectorClient? connector = null, string evaluationPeriod = "P3M", TimeProvider? time = null, HttpPipelinePolicy? storagePolicy = null)
+    string tablePrefix, IConnectorClient? connector = null, string evaluationPeriod = "P3M", TimeProvider? time = null, HttpPipelinePolicy? storagePolicy = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public Mock<IConnectorClient> Connector { get; } = CreateConnector();
@@ -31,6 +32,11 @@ internal sealed class AzuriteBotApplicationFactory(
         builder.UseSetting("RegieBot:Storage:TablePrefix", tablePrefix);
         builder.UseSetting("RegieBot:Storage:MaxRetries", "0");
         builder.UseSetting("RegieBot:Reminders:EvaluationPeriod", evaluationPeriod);
+        foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton(connector ?? Connector.Object));

@@ -30,6 +30,25 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
 
     public HttpClient Client { get; set; } = client;
 
+    /// <summary>
+    /// Waits, after each activity, until the bot finished what follows from it in the background (the relay's posts and
+    /// card updates), so a test sees Teams as a user would a moment later.
+    /// </summary>
+    public Func<Task>? Settle { get; set; }
+
+    /// <summary>A new thread in the channel of <paramref name="app"/>, settling after each activity.</summary>
+    public static ChannelSimulator For(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app) =>
+        new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]).SettledBy(app);
+
+    /// <summary>Settles on the background work of <paramref name="app"/> (e.g. after a restart).</summary>
+    public ChannelSimulator SettledBy(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
+    {
+        RegieBot.Outbox.OutboxRelay relay = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RegieBot.Outbox.OutboxRelay>(app.Services);
+        Client = app.CreateClient();
+        Settle = relay.WhenIdleAsync;
+        return this;
+    }
+
     public async Task<HttpResponseMessage> SayAsync(string text, string user = "sanne", CancellationToken cancellationToken = default)
     {
         JsonObject activity = Base("message", user);
@@ -223,8 +242,16 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         },
     };
 
-    private Task<HttpResponseMessage> PostAsync(JsonObject activity, CancellationToken cancellationToken) =>
-        Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
+    private async Task<HttpResponseMessage> PostAsync(JsonObject activity, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
+        if (Settle is not null)
+        {
+            await Settle();
+        }
+
+        return response;
+    }
 
     /// <summary>The card of a message; an empty object for a text message.</summary>
     public static JsonObject CardOf(Activity activity) =>

@@ -26,7 +26,7 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
     private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) Start(string period = "P3M", TimeProvider? time = null, StorageRequestCounter? storageRequests = null)
     {
         AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, period, time, storageRequests);
-        return (app, new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]));
+        return (app, ChannelSimulator.For(app));
     }
 
     /// <summary>The latest step card in the thread: (message id, card).</summary>
@@ -122,7 +122,7 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
         }
 
         using AzuriteBotApplicationFactory restarted = new(storage.TablePrefix, _teams);
-        channel.Client = restarted.CreateClient();
+        channel.SettledBy(restarted);
 
         Assert.Equal("2. Gemaakte afspraken over de onderlinge afstemming", Title(StepCard().Card));
         JsonNode back = await channel.ClickAsync(StepCard().Id, StepCard().Card, "Vorige", cancellationToken: Ct);
@@ -278,7 +278,7 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
         }
 
         using AzuriteBotApplicationFactory restarted = new(storage.TablePrefix, _teams);
-        channel.Client = restarted.CreateClient();
+        channel.SettledBy(restarted);
         int before = _teams.Calls.Count;
 
         await channel.SayAsync("kaart", cancellationToken: Ct);
@@ -317,16 +317,35 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
     }
 
     [Fact]
-    public async Task Start_InAThreadThatHasAKaart_SaysSoAndKeepsIt()
+    public async Task Start_InAThreadWithAnOpenDialog_ResumesItAndStartsNoOther()
     {
         (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
         using (app)
         {
             await channel.SayAsync("start Familie D.", cancellationToken: Ct);
+            string firstCard = StepCard().Id;
 
             await channel.SayAsync("start Familie E.", cancellationToken: Ct);
 
-            Assert.Contains("staat al de regiekaart van Familie D.", _teams.Calls.Last().Activity.Text, StringComparison.Ordinal);
+            Assert.Contains(_teams.Calls, c => c.Activity.Text?.Contains("regiekaart van Familie D. al", StringComparison.Ordinal) == true);
+            Assert.NotEqual(firstCard, StepCard().Id);
+            Assert.Contains("Familie D.", StepCard().Card.ToJsonString(), StringComparison.Ordinal);
+            Assert.Single(await app.Services.GetRequiredService<IKaartStore>().ListByChannelAsync(ChannelSimulator.ChannelId, Ct), t => t.ThreadId == channel.ThreadId);
+        }
+    }
+
+    [Fact]
+    public async Task Start_InAThreadThatHasASavedKaart_SaysSoAndKeepsIt()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await WalkToProfessionalsWithFourAsync(channel);
+            await FinishAsync(channel);
+
+            await channel.SayAsync("start Familie E.", cancellationToken: Ct);
+
+            Assert.Contains("staat al de regiekaart van Familie T.", _teams.Calls.Last().Activity.Text, StringComparison.Ordinal);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class LogPrivacyTests(AzuriteStorage storage) : IClassFixture<Azur
             builder.UseSetting("Logging:LogLevel:Azure.Core", "Trace");
             builder.ConfigureLogging(logging => logging.AddFakeLogging());
         });
-        ChannelSimulator channel = new(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]);
+        ChannelSimulator channel = ChannelSimulator.For(app);
 
         await WalkTheWholeDialogAsync(channel);
         IKaartStore store = app.Services.GetRequiredService<IKaartStore>();

@@ -138,7 +138,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
         DialogState update = await _store.SaveDialogAsync(RegieDialog.StartUpdate(v1, "aad-1", Now) with { ETag = (await _store.GetDialogAsync(v1.Id, ct))!.ETag }, ct);
         KaartContent changed = v1.Content with { Professionals = [.. v1.Content.Professionals.Where(p => p.Id != "p3")] };
 
-        await _store.SaveVersionAsync(v1 with { Version = 2, Content = changed }, update with { Status = DialogStatus.Saved, Draft = changed }, ct);
+        await _store.SaveVersionAsync(v1 with { Version = 2, Content = changed }, update with { Status = DialogStatus.Saved, Draft = changed }, ct, previous: v1);
 
         IReadOnlyList<Kaart> versions = await _store.GetVersionsAsync(v1.Id, ct);
         Assert.Equal([1, 2], versions.Select(v => v.Version));

@@ -1,0 +1,28 @@
+namespace RegieBot.Domain.Outbox;
+
+/// <summary>
+/// The outbox of the kaarten (items in each kaart's partition) and the work table of intents that lets any instance
+/// find and finish what a crashed or slow one left.
+/// </summary>
+public interface IOutboxStore
+{
+    /// <summary>Records, before a commit, that the kaart may have outbox items; returns the intent as written.</summary>
+    Task<PendingWork> MarkPendingAsync(string kaartId, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
+    /// <summary>Records a tombstone: the casus is erased everywhere, now or by the next sweep.</summary>
+    Task<PendingWork> MarkEraseAsync(string kaartId, string notice, string? keepActivityId, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxItem>> GetItemsAsync(string kaartId, CancellationToken cancellationToken);
+
+    /// <summary>Removes an applied item (idempotent).</summary>
+    Task CompleteAsync(string kaartId, OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Intents whose moment has come (tombstones and pending work), at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<PendingWork>> FindDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Takes the intent for this instance until <paramref name="leaseUntil"/>; null when another took or finished it.</summary>
+    Task<PendingWork?> TryClaimAsync(PendingWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>Drops the intent, only while it is as <paramref name="work"/> read it (a newer operation's intent stays).</summary>
+    Task<bool> ReleaseAsync(PendingWork work, CancellationToken cancellationToken);
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using RegieBot.Domain.Outbox;
+using RegieBot.Domain.Privacy;
+
+namespace RegieBot.Storage;
+
+/// <summary>
+/// Outbox items live in the kaart's partition (RowKey <c>x-{id}</c>), written in the operation's own transaction by
+/// <see cref="TableKaartStore"/>. Intents live in the <c>Work</c> table: partition <c>pending</c> (the kaart may have
+/// items left) or <c>erase</c> (a tombstone), RowKey the kaart, with the moment from which the sweep may take them.
+/// Both partitions stay small: an intent is dropped as soon as its work is done.
+/// </summary>
+public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusDataEraser
+{
+    internal const string ItemPrefix = "x-";
+    private const string PendingPartition = "pending";
+    private const string ErasePartition = "erase";
+
+    private TableClient Work => tables.Get(RegieTables.Work);
+
+    private TableClient Kaarten => tables.Get(RegieTables.Kaarten);
+
+    IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Work];
+
+    EraseStage ICasusDataEraser.Stage => EraseStage.AfterKaart;
+
+    public Task<PendingWork> MarkPendingAsync(string kaartId, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        MarkAsync(new PendingWork(kaartId, Erase: false, notBefore), cancellationToken);
+
+    public Task<PendingWork> MarkEraseAsync(string kaartId, string notice, string? keepActivityId, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        MarkAsync(new PendingWork(kaartId, Erase: true, notBefore) { KeepActivityId = keepActivityId, Notice = notice }, cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxItem>> GetItemsAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(kaartId);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {ItemPrefix} and RowKey lt {"x."}");
+        List<OutboxItem> items = [];
+        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            items.Add(ToItem(entity));
+        }
+
+        return items;
+    }
+
+    public Task CompleteAsync(string kaartId, OutboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return TableErase.DeleteAsync(Kaarten, TableKey.Encode(kaartId), ItemPrefix + TableKey.Encode(item.Id), ETag.All, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PendingWork>> FindDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        List<PendingWork> due = [];
+        foreach (string partition in new[] { ErasePartition, PendingPartition })
+        {
+            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and NotBefore le {now.ToUniversalTime()}");
+            await foreach (TableEntity entity in Work.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+            {
+                due.Add(ToWork(entity));
+                if (due.Count == max)
+                {
+                    return due;
+                }
+            }
+        }
+
+        return due;
+    }
+
+    public async Task<PendingWork?> TryClaimAsync(PendingWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        PendingWork claimed = work with { NotBefore = leaseUntil, Attempts = work.Attempts + 1 };
+        try
+        {
+            Response response = await Work.UpdateEntityAsync(ToEntity(claimed), work.ETag is null ? ETag.All : new ETag(work.ETag), TableUpdateMode.Replace, cancellationToken);
+            return claimed with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> ReleaseAsync(PendingWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ETag etag = work.ETag is null ? ETag.All : new ETag(work.ETag);
+        return await TableErase.DeleteAsync(Work, Partition(work.Erase), TableKey.Encode(work.KaartId), etag, cancellationToken) == 1;
+    }
+
+    /// <summary>Only the pending intent: a tombstone stays until the erasure it stands for is done (and then goes by itself).</summary>
+    Task<int> ICasusDataEraser.EraseAsync(CasusFootprint casus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(casus);
+        return TableErase.DeleteAsync(Work, PendingPartition, TableKey.Encode(casus.KaartId), ETag.All, cancellationToken);
+    }
+
+    internal static TableEntity ToEntity(string partitionKey, OutboxItem item) => new(partitionKey, ItemPrefix + TableKey.Encode(item.Id))
+    {
+        ["Effect"] = item.Effect.ToString(),
+        ["RemovedMembers"] = item.RemovedMembers.Count == 0 ? null : string.Join('\n', item.RemovedMembers),
+        ["BotId"] = item.BotId,
+    };
+
+    private static OutboxItem ToItem(TableEntity entity) =>
+        new(TableKey.Decode(entity.RowKey[ItemPrefix.Length..]), Enum.Parse<OutboxEffect>(entity.GetString("Effect") ?? nameof(OutboxEffect.KaartCard)))
+        {
+            RemovedMembers = entity.GetString("RemovedMembers") is { Length: > 0 } removed ? removed.Split('\n') : [],
+            BotId = entity.GetString("BotId"),
+        };
+
+    private async Task<PendingWork> MarkAsync(PendingWork work, CancellationToken cancellationToken)
+    {
+        Response response = await Work.UpsertEntityAsync(ToEntity(work), TableUpdateMode.Replace, cancellationToken);
+        return work with { ETag = response.Headers.ETag?.ToString() };
+    }
+
+    private static string Partition(bool erase) => erase ? ErasePartition : PendingPartition;
+
+    private static TableEntity ToEntity(PendingWork work) => new(Partition(work.Erase), TableKey.Encode(work.KaartId))
+    {
+        ["NotBefore"] = work.NotBefore.ToUniversalTime(),
+        ["Attempts"] = work.Attempts,
+        ["KeepActivityId"] = work.KeepActivityId,
+        ["Notice"] = work.Notice,
+    };
+
+    private static PendingWork ToWork(TableEntity entity) =>
+        new(TableKey.Decode(entity.RowKey), entity.PartitionKey == ErasePartition, entity.GetDateTimeOffset("NotBefore") ?? default)
+        {
+            Attempts = entity.GetInt32("Attempts") ?? 0,
+            KeepActivityId = entity.GetString("KeepActivityId"),
+            Notice = entity.GetString("Notice"),
+            ETag = entity.ETag.ToString(),
+        };
+}

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Options;
+using RegieBot.Bot;
+using RegieBot.Dialog;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
+using RegieBot.Protocol.Connector;
+
+namespace RegieBot.Outbox;
+
+/// <summary>
+/// One commit per operation, and everything it causes afterwards. An operation writes an intent in the work table,
+/// then commits its state together with its outbox items in one transaction in the kaart's partition; right after,
+/// this relay applies the items in the background (never on the request's token) and drops the intent. Whatever a
+/// crash, a lost response or Teams leaves undone is found by the sweep (<see cref="SweepAsync"/>, on every instance)
+/// through the intent, claimed with a lease, and applied again: every effect is derived from what is stored, so
+/// applying it twice does no harm. Erasures go the same way, with a tombstone as their intent.
+/// Work of one kaart is serialised within an instance.
+/// </summary>
+internal sealed class OutboxRelay(
+    IOutboxStore outbox,
+    IKaartStore store,
+    Reminders.ReminderScheduler scheduler,
+    KaartPublisher publisher,
+    Privacy.CasusEraser eraser,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<OutboxRelay> logger)
+{
+    private const int SweepBatch = 50;
+    private readonly ConcurrentDictionary<long, Task> _running = new();
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private long _ids;
+
+    /// <summary>
+    /// Saves a new version of the kaart with its outbox (indexes, evaluation reminder, shared card) in one commit and
+    /// starts applying it. Three storage requests on the caller's path: none besides the intent and the transaction.
+    /// </summary>
+    public async Task<Kaart> CommitVersionAsync(Kaart kaart, Kaart? previous, DialogState? completedDialog, string? botId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kaart);
+        string token = NewToken();
+        HashSet<string> linked = [.. kaart.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
+        string[] removed = [.. previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!).Distinct(StringComparer.Ordinal) ?? []];
+        PendingWork intent = await outbox.MarkPendingAsync(kaart.Id, time.GetUtcNow() + options.Value.Grace, cancellationToken);
+        Kaart saved = await store.SaveVersionAsync(kaart, completedDialog, OutboxItem.ForVersion(token, removed, botId), token, cancellationToken);
+        Start(kaart.Id, ct => ApplyAsync(intent, ct));
+        return saved;
+    }
+
+    /// <summary>
+    /// Erases the casus everywhere: a tombstone first (so the erasure completes after any crash), then the erasure in
+    /// the background. One storage request on the caller's path.
+    /// </summary>
+    public async Task EraseAsync(string kaartId, string notice, string? keepActivityId, CancellationToken cancellationToken)
+    {
+        PendingWork tombstone = await outbox.MarkEraseAsync(kaartId, notice, keepActivityId, time.GetUtcNow() + options.Value.Grace, cancellationToken);
+        Start(kaartId, ct => ApplyAsync(tombstone, ct));
+    }
+
+    /// <summary>A card update that follows a commit (the shared card after a click); the click's answer does not wait for it.</summary>
+    public void Follow(string kaartId, Func<CancellationToken, Task> update) => Start(kaartId, update);
+
+    /// <summary>Finds intents left by any instance and finishes them. Returns how many it finished.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        (long id, TaskCompletionSource done) = Track();
+        try
+        {
+            return await SweepCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            Untrack(id, done);
+        }
+    }
+
+    private async Task<int> SweepCoreAsync(CancellationToken cancellationToken)
+    {
+        int finished = 0;
+        DateTimeOffset now = time.GetUtcNow();
+        IReadOnlyList<PendingWork> due = await outbox.FindDueAsync(now, SweepBatch, cancellationToken);
+        foreach (PendingWork work in due)
+        {
+            if (await outbox.TryClaimAsync(work, now + options.Value.Lease, cancellationToken) is not { } claimed)
+            {
+                continue;   // another instance took it
+            }
+
+            try
+            {
+                await RunSerialisedAsync(work.KaartId, ct => ApplyAsync(claimed, ct), cancellationToken);
+                finished++;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The intent stays; its lease runs out and a later sweep tries again.
+                logger.OutboxWorkFailed(ex, TurnKeyFactory.ForLog(work.KaartId), claimed.Attempts);
+            }
+        }
+
+        if (finished > 0)
+        {
+            logger.OutboxSwept(finished);
+        }
+
+        return finished;
+    }
+
+    /// <summary>Completes when no work started by this instance is running (for tests). Work cut short by a stop is left to the sweep.</summary>
+    public async Task WhenIdleAsync()
+    {
+        while (!_running.IsEmpty)
+        {
+            await Task.WhenAll(_running.Values);
+        }
+    }
+
+    private async Task ApplyAsync(PendingWork intent, CancellationToken cancellationToken)
+    {
+        string kaartId = intent.KaartId;
+        if (intent.Erase)
+        {
+            await eraser.EraseAsync(kaartId, intent.Notice ?? RegieTexts.RemovedFallbackNotice, intent.KeepActivityId, cancellationToken);
+            await outbox.ReleaseAsync(intent, cancellationToken);
+            return;
+        }
+
+        IReadOnlyList<OutboxItem> items = await outbox.GetItemsAsync(kaartId, cancellationToken);
+        foreach (OutboxItem item in items.OrderBy(i => i.Effect))
+        {
+            await ApplyAsync(kaartId, item, cancellationToken);
+            await outbox.CompleteAsync(kaartId, item, cancellationToken);
+        }
+
+        // Conditional on the intent as written: an operation that marked the kaart again meanwhile keeps its own.
+        await outbox.ReleaseAsync(intent, cancellationToken);
+        logger.OutboxApplied(TurnKeyFactory.ForLog(kaartId), items.Count);
+    }
+
+    private async Task ApplyAsync(string kaartId, OutboxItem item, CancellationToken cancellationToken)
+    {
+        switch (item.Effect)
+        {
+            case OutboxEffect.Indexes:
+                await store.ApplyIndexesAsync(kaartId, item.RemovedMembers, cancellationToken);
+                break;
+            case OutboxEffect.Evaluation:
+                if (await store.GetKaartAsync(kaartId, cancellationToken) is { Status: KaartStatus.Actief } kaart)
+                {
+                    await scheduler.ScheduleEvaluationAsync(kaart, item.BotId, cancellationToken);
+                }
+
+                break;
+            case OutboxEffect.KaartCard:
+                try
+                {
+                    await publisher.RefreshAsync(kaartId, cancellationToken);
+                }
+                catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                {
+                    // The bot was removed from the team or the thread is gone: no card can be shown there, ever.
+                    logger.OutboxCardUndeliverable(TurnKeyFactory.ForLog(kaartId), (int)ex.StatusCode);
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown outbox effect {item.Effect}.");
+        }
+    }
+
+    private (long Id, TaskCompletionSource Done) Track()
+    {
+        long id = Interlocked.Increment(ref _ids);
+        TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _running[id] = done.Task;
+        return (id, done);
+    }
+
+    private void Untrack(long id, TaskCompletionSource done)
+    {
+        _running.TryRemove(id, out _);
+        done.SetResult();
+    }
+
+    private void Start(string kaartId, Func<CancellationToken, Task> work)
+    {
+        (long id, TaskCompletionSource done) = Track();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunSerialisedAsync(kaartId, work, lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (!lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // What is left stays in the outbox; the sweep finishes it.
+                logger.OutboxWorkFailed(ex, TurnKeyFactory.ForLog(kaartId), 0);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Untrack(id, done);
+            }
+        });
+    }
+
+    private async Task RunSerialisedAsync(string kaartId, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim gate = _stripes[(uint)StringComparer.Ordinal.GetHashCode(kaartId) % _stripes.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await work(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static string NewToken() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..20];
+}
