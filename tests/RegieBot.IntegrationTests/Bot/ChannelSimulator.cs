@@ -191,6 +191,18 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         return answer["value"] as JsonObject ?? throw new InvalidOperationException("The refresh was not answered with a card: " + answer.ToJsonString());
     }
 
+    /// <summary>
+    /// The click of "Ik bevestig mijn rol" in <paramref name="user"/>'s own view of the kaart <paramref name="sharedCard"/>
+    /// (the shared card has no such button), without the refresh that shows that view first.
+    /// </summary>
+    public async Task<JsonNode> ClickConfirmAsync(string messageId, JsonObject sharedCard, string user, CancellationToken cancellationToken = default)
+    {
+        JsonObject view = sharedCard.DeepClone().AsObject();
+        JsonObject data = view["refresh"]?["action"]?["data"]?.DeepClone().AsObject() ?? throw new InvalidOperationException("The card has no refresh.");
+        view["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["title"] = "Ik bevestig mijn rol", ["verb"] = "bevestigen", ["data"] = data });
+        return await ClickAsync(messageId, view, "Ik bevestig mijn rol", user: user, cancellationToken: cancellationToken);
+    }
+
     /// <summary>"Ik bevestig mijn rol" as Teams offers it: on the per-user view the refresh gives <paramref name="user"/>.</summary>
     public async Task<JsonNode> ConfirmAsync(string messageId, JsonObject sharedCard, string user, CancellationToken cancellationToken = default)
     {

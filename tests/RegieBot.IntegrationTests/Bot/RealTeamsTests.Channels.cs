@@ -25,7 +25,7 @@ public sealed partial class RealTeamsTests
             new() { Id = "29:jan", AadObjectId = "aad-jan", Name = "Jan Visser", TenantId = OtherTenant, UserRole = "user" },
         ];
         AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams);
-        ChannelSimulator channel = new(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]) { Channel = channelId, ChannelType = type };
+        ChannelSimulator channel = new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]) { Channel = channelId, ChannelType = type }.SettledBy(app);
         KaartFlow flow = new(app, channel, _teams);
         using (app)
         {
@@ -62,8 +62,8 @@ public sealed partial class RealTeamsTests
         _teams.ConversationMembers["19:gedeeld@thread.tacv2"] = [new() { Id = "29:jan", AadObjectId = "aad-jan", Name = "Jan Visser", TenantId = OtherTenant }];
         using AzuriteBotApplicationFactory factory = new(storage.TablePrefix, _teams);
         using WebApplicationFactory<Program> app = factory.WithWebHostBuilder(b => b.UseSetting("RegieBot:Security:AllowedTenantIds:0", HostTenant));
-        ChannelSimulator hosted = new(app.CreateClient(), "host") { Channel = "19:gedeeld@thread.tacv2", ChannelType = "shared", Tenant = HostTenant };
-        ChannelSimulator foreign = new(app.CreateClient(), "foreign") { Channel = "19:elders@thread.tacv2", ChannelType = "shared", Tenant = OtherTenant };
+        ChannelSimulator hosted = new ChannelSimulator(app.CreateClient(), "host") { Channel = "19:gedeeld@thread.tacv2", ChannelType = "shared", Tenant = HostTenant }.SettledBy(app);
+        ChannelSimulator foreign = new ChannelSimulator(app.CreateClient(), "foreign") { Channel = "19:elders@thread.tacv2", ChannelType = "shared", Tenant = OtherTenant }.SettledBy(app);
 
         HttpResponseMessage fromGuest = await hosted.SayAsync("help", user: "jan", cancellationToken: Ct);
         HttpResponseMessage fromForeignHost = await foreign.SayAsync("help", user: "jan", cancellationToken: Ct);

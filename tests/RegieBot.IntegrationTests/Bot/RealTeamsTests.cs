@@ -21,7 +21,7 @@ public sealed partial class RealTeamsTests(AzuriteStorage storage) : IClassFixtu
     private KaartFlow Start(string period = "P3M", TimeProvider? time = null, bool submit = false)
     {
         AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, period, time);
-        return new KaartFlow(app, new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]), _teams) { UseSubmit = submit };
+        return new KaartFlow(app, ChannelSimulator.For(app), _teams) { UseSubmit = submit };
     }
 
     [Fact]
