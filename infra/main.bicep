@@ -345,3 +345,11 @@ output botName string = bot.name
 output storageAccountName string = storage.name
 output managedIdentityClientId string = identity.properties.clientId
 output teamsChannelEnabled bool = teams.properties.properties.isEnabled
+
+// For the Microsoft 365 Agents Toolkit (m365agents.yml): arm/deploy writes each output to the environment file under
+// its name in upper case, so these two are named as the variables azureAppService/zipDeploy and the docs read.
+@description('The Web App\'s resource id (WEB_APP_RESOURCE_ID, the target of azureAppService/zipDeploy).')
+output WEB_APP_RESOURCE_ID string = site.id
+
+@description('The Web App\'s host name (BOT_DOMAIN).')
+output BOT_DOMAIN string = site.properties.defaultHostName

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Teams app package (artifacts/appPackage/regiebot.zip): manifest/manifest.json with its
 # ${{...}} placeholders filled, the command lists from BotCommands, and color.png + outline.png at the root.
-# Then validates the filled manifest against the official schema (when the node packages are installed).
+# Then validates the filled manifest with the Teams toolchain's own validator (npm @microsoft/app-manifest,
+# offline, against the official schema it bundles): a manifest with an error fails the script.
 #
 #   TEAMS_APP_ID=<guid> BOT_ID=<bot app id> scripts/package-app.sh [--version 1.0.1] [--out FILE]
 #
@@ -9,8 +10,12 @@
 # BOT_ID:       the bot's Microsoft App ID (MicrosoftAppId is used when BOT_ID is not set).
 # APP_VERSION:  optional; replaces the manifest's "version" (Teams wants a higher one for each update).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$REPO_ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+require_tools
+ensure_node_modules
 
 out="artifacts/appPackage/regiebot.zip"
 args=("$@")
@@ -20,9 +25,4 @@ done
 
 dotnet run --project tools/RegieBot.AppPackage -c Release -- package --manifest-dir manifest --out "$out" "$@"
 
-schema="../shared/specs/schemas/MicrosoftTeams.schema.json"
-if [ -d node_modules/ajv ] && [ -f "$schema" ]; then
-  node scripts/validate-manifest.cjs "$schema" "$(dirname "$out")/manifest.json"
-else
-  echo "note: manifest not validated here (needs npm ci and the shared specs); the deployment tests validate it" >&2
-fi
+node scripts/validate-manifest.cjs "$(dirname "$out")/manifest.json"

@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 BOT_URL="http://127.0.0.1:3978"
 RUN_DIR="$REPO_ROOT/artifacts/run-local"
-PLAYGROUND_DIR="$REPO_ROOT/scripts/playground"   # holds .m365agentsplayground.yml (mock team and users)
+PLAYGROUND_DIR="$REPO_ROOT/scripts/playground"   # loopback.cjs; the mock team and users are in ../../.m365agentsplayground.yml
 AZURITE_PID=""
 BOT_PID=""
 PLAYGROUND_PID=""
@@ -57,7 +57,7 @@ wait_for_http "$BOT_URL/healthz" 90 "$BOT_PID" "RegieBot" || { show_log "$RUN_DI
 
 log "Starting the Agents Playground…"
 (
-  cd "$PLAYGROUND_DIR"
+  cd "$REPO_ROOT"   # the Playground reads .m365agentsplayground.yml from its working folder
   export TEAMSAPPTESTER_BROWSER=none
   export M365_AGENTS_PLAYGROUND_LOGFILE="$RUN_DIR/playground.log"
   export NODE_OPTIONS="--require \"$PLAYGROUND_DIR/loopback.cjs\" --require \"$REPO_ROOT/scripts/lib/exit-with-parent.cjs\""

@@ -2,7 +2,9 @@
 # Runs every test of RegieBot.sln: unit, integration (Azurite) and end-to-end (Agents Playground).
 # Installs the node packages when needed, starts Azurite unless something already listens on
 # 127.0.0.1:10002 (and stops what it started), writes one TRX file per test project to
-# artifacts/test-results/ and ends with exactly one line: "N passed, N failed[, N skipped]".
+# artifacts/test-results/ and ends with exactly one line: "N passed, N failed, N skipped".
+# Tests that read ../shared (seed documents, official schemas) skip without it, with the reason; .ci/run sets
+# REGIEBOT_REQUIRE_SHARED=1, which makes them fail instead.
 # Then the benchmarks run in quick mode (scripts/bench.sh --quick, no timing asserted), counted as one more
 # passed or failed entry; REGIEBOT_BENCH_QUICK=0 leaves them out.
 # Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter "Category!=EndToEnd".
@@ -44,6 +46,7 @@ trap 'exit 130' INT TERM
 
 require_tools
 ensure_node_modules
+ensure_toolchain_schemas
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 
@@ -52,7 +55,7 @@ if port_open "$AZURITE_PORT"; then
 else
   log "Starting Azurite (Table service on 127.0.0.1:$AZURITE_PORT)…"
   rm -rf "$AZURITE_DIR"
-  start_azurite "$AZURITE_DIR" "$RESULTS_DIR/azurite.log" || { cleanup; echo "0 passed, 0 failed"; exit 1; }
+  start_azurite "$AZURITE_DIR" "$RESULTS_DIR/azurite.log" || { cleanup; echo "0 passed, 0 failed, 0 skipped"; exit 1; }
 fi
 
 export "${RUN_MARKER?}"
@@ -99,7 +102,6 @@ if [ "$files" -eq 0 ] || [ "$executed" -eq 0 ]; then
 fi
 
 cleanup   # before the summary, so that it stays the last line
-line="$passed passed, $failed failed"
-[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
-echo "$line"
+[ "$skipped" -gt 0 ] && log "$skipped test(s) skipped; their reasons are in the TRX files (e.g. no ../shared beside this clone)"
+echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

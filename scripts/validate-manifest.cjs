@@ -1,36 +1,49 @@
 #!/usr/bin/env node
-// Validates Teams app manifests against the official manifest schema with ajv (JSON Schema draft-07 rules).
-// The v1.29 schema declares draft-04 but uses draft-06's "const" (manifestVersion): a draft-04 validator would
-// ignore it (see specs/SOURCES.md), so the declaration is dropped and the schema is read with draft-07 semantics,
-// which it otherwise follows (no draft-04 boolean exclusiveMinimum/Maximum, no "id").
-// Usage: node scripts/validate-manifest.cjs <MicrosoftTeams.schema.json> <manifest.json>...
+// Validates Teams app manifests with the validator of the Teams toolchain itself (npm @microsoft/app-manifest,
+// AppManifestUtils.validateAgainstSchema) against the official schema its "$schema" names, as bundled in that
+// package. It never goes online: a "$schema" whose copy the package does not bundle is an error, not a download.
+// With --schema FILE the manifests are checked against that schema file instead (same validator).
+// Usage: node scripts/validate-manifest.cjs [--schema MicrosoftTeams.schema.json] <manifest.json>...
 // Prints one JSON line per manifest ({"file","errors":[...]}) and exits 1 when any manifest has an error.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const Ajv = require(path.join(root, 'node_modules', 'ajv'));
+const packageDir = path.join(root, 'node_modules', '@microsoft', 'app-manifest');
+const { AppManifestUtils } = require(packageDir);
 
-const [schemaFile, ...manifestFiles] = process.argv.slice(2);
-if (!schemaFile || manifestFiles.length === 0) {
-  console.error('usage: validate-manifest.cjs <schema.json> <manifest.json>...');
+const manifestFiles = process.argv.slice(2);
+const schemaFile = manifestFiles[0] === '--schema' ? manifestFiles.splice(0, 2)[1] : undefined;
+if (manifestFiles.length === 0 || (process.argv[2] === '--schema' && !schemaFile)) {
+  console.error('usage: validate-manifest.cjs [--schema <schema.json>] <manifest.json>...');
   process.exit(2);
 }
 
-const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
-delete schema.$schema;
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-const validate = ajv.compile(schema);
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
-let failed = 0;
-for (const file of manifestFiles) {
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const errors = [];
-  if (!validate(manifest)) {
-    for (const e of validate.errors) errors.push(`${e.instancePath || '/'} ${e.message}${e.params && e.params.allowedValue !== undefined ? ` (${JSON.stringify(e.params.allowedValue)})` : ''}`);
-  }
-  if (errors.length > 0) failed++;
-  console.log(JSON.stringify({ file: path.basename(file), errors }));
+// https://developer.microsoft.com/[en-us/]json-schemas/teams/v1.29/MicrosoftTeams.schema.json -> the bundled copy.
+function bundledSchema(url) {
+  const match = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/(v[0-9.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i
+    .exec(url || '');
+  const file = match && path.join(packageDir, 'build', 'json-schemas', 'teams', match[1], 'MicrosoftTeams.schema.json');
+  return file && fs.existsSync(file) ? readJson(file) : undefined;
 }
-process.exit(failed > 0 ? 1 : 0);
+
+(async () => {
+  const given = schemaFile === undefined ? undefined : readJson(schemaFile);
+  let failed = 0;
+  for (const file of manifestFiles) {
+    const manifest = readJson(file);
+    const schema = given || bundledSchema(manifest.$schema);
+    const errors = schema === undefined
+      ? [`/$schema ${JSON.stringify(manifest.$schema)} is not a Teams manifest schema that @microsoft/app-manifest bundles`]
+      : await AppManifestUtils.validateAgainstSchema(manifest, schema);
+    if (errors.length > 0) failed++;
+    console.log(JSON.stringify({ file: path.basename(file), errors }));
+  }
+  process.exit(failed > 0 ? 1 : 0);
+})().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

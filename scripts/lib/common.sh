@@ -93,3 +93,26 @@ start_azurite() {
   AZURITE_PID=$!
   wait_for_port "$AZURITE_PORT" 60 "$AZURITE_PID" "Azurite" || { tail -n 20 "$log_file" >&2; return 1; }
 }
+
+# The Microsoft 365 Agents Toolkit's schema of m365agents.yml ships in npm @microsoft/teamsfx-core, whose own
+# dependencies weigh about 300 MB (and its CLI needs a native build): only that package's tarball is fetched
+# (npm pack, pinned version and integrity) and its YAML schemas kept in node_modules/.regiebot-toolchain/.
+TOOLCHAIN_CORE="@microsoft/teamsfx-core@3.1.3"
+TOOLCHAIN_CORE_INTEGRITY="sha512-FnNzDGblM24//EWVAjY8BHP+sempRlTrAK+PR5SWvJK0r8IGBAZDjsT+PMh1a5Oi2C5n/njgnH+i8TKaBTky7g=="
+TOOLCHAIN_SCHEMAS="$REPO_ROOT/node_modules/.regiebot-toolchain/teamsfx-core-3.1.3/yaml-schema"
+
+ensure_toolchain_schemas() {
+  [ -f "$TOOLCHAIN_SCHEMAS/v1.9/yaml.schema.json" ] && return 0
+  log "Fetching the Agents Toolkit's YAML schemas ($TOOLCHAIN_CORE, tarball only)…"
+  local tmp tarball integrity
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack "$TOOLCHAIN_CORE" --silent --loglevel=error >/dev/null) || { rm -rf "$tmp"; die "npm pack $TOOLCHAIN_CORE failed"; }
+  tarball="$(ls "$tmp"/*.tgz)"
+  integrity="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
+  [ "$integrity" = "$TOOLCHAIN_CORE_INTEGRITY" ] || { rm -rf "$tmp"; die "$TOOLCHAIN_CORE: unexpected integrity $integrity"; }
+  tar -xzf "$tarball" -C "$tmp" package/resource/yaml-schema || { rm -rf "$tmp"; die "no YAML schemas in $TOOLCHAIN_CORE"; }
+  mkdir -p "$(dirname "$TOOLCHAIN_SCHEMAS")"
+  rm -rf "$TOOLCHAIN_SCHEMAS"
+  mv "$tmp/package/resource/yaml-schema" "$TOOLCHAIN_SCHEMAS"
+  rm -rf "$tmp"
+}

@@ -36,7 +36,10 @@ for (const file of findTrx(dir).sort()) {
   };
   const passed = attr('passed');
   const failed = attr('failed') + attr('error') + attr('timeout') + attr('aborted');
-  const skipped = attr('notExecuted') + attr('inconclusive');
+  // VSTest's TRX logger counts a skipped test in "total" but not in "executed", and leaves "notExecuted" at 0;
+  // its result says outcome="NotExecuted". Count those results (at least what the counters say).
+  const notExecuted = (xml.match(/<UnitTestResult\b[^>]*\boutcome="NotExecuted"/g) || []).length;
+  const skipped = Math.max(notExecuted, attr('notExecuted')) + attr('inconclusive');
   const assembly = /<TestMethod\b[^>]*\bcodeBase="([^"]*)"/.exec(xml);
   const label = assembly ? path.basename(assembly[1]) : path.basename(file);
   console.error(`  ${label}: ${passed} passed, ${failed} failed, ${skipped} skipped`);

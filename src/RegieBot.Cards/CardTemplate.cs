@@ -11,32 +11,55 @@ namespace RegieBot.Cards;
 /// Bound values are inserted as JSON values, never spliced into JSON text. Parsed once; every
 /// <see cref="Expand"/> works on a copy.
 /// </summary>
+/// <remarks>
+/// It expands as the official engine (npm adaptivecards-templating with adaptive-expressions) does, which
+/// TemplatingConformanceTests checks for every card: a value that is not there stays as the literal <c>${path}</c>
+/// (so a card test finds it), a binding to <c>null</c> is a <c>null</c> property, only <c>false</c> and <c>null</c>
+/// are false for <c>!</c>, and <c>$when</c> keeps an element only when it is the boolean <c>true</c>. Differences
+/// kept on purpose: <c>null</c> inside a text is empty text (the official engine throws), <c>count</c> of
+/// something that is not there is 0 (the official engine counts the characters of <c>${path}</c>), and
+/// <c>$data</c>/<c>$when</c> are allowed on array items only (elsewhere they throw, so a template cannot rely
+/// on them silently).
+/// </remarks>
 public sealed partial class CardTemplate
 {
     private readonly JsonNode _template;
+    private readonly Action<CardTemplate, JsonNode?, JsonObject>? _expanded;
 
     public CardTemplate(string name, JsonNode template)
+        : this(name, template, expanded: null)
+    {
+    }
+
+    /// <summary><paramref name="expanded"/> sees every expansion (template, data, card): the conformance test's seam.</summary>
+    internal CardTemplate(string name, JsonNode template, Action<CardTemplate, JsonNode?, JsonObject>? expanded)
     {
         ArgumentNullException.ThrowIfNull(template);
         Name = name;
         _template = template;
+        _expanded = expanded;
     }
 
     public string Name { get; }
 
-    public static CardTemplate Parse(string name, string json) =>
-        new(name, JsonNode.Parse(json) ?? throw new FormatException($"Card template {name} is empty."));
+    public static CardTemplate Parse(string name, string json) => Parse(name, json, expanded: null);
+
+    internal static CardTemplate Parse(string name, string json, Action<CardTemplate, JsonNode?, JsonObject>? expanded) =>
+        new(name, JsonNode.Parse(json) ?? throw new FormatException($"Card template {name} is empty."), expanded);
 
     public JsonObject Expand(JsonNode? data)
     {
         Scope root = new(data, data, null);
-        JsonNode? expanded = ExpandNode(_template, root);
-        return UniversalActions.AddSubmitFallbacks(
-            expanded as JsonObject ?? throw new InvalidOperationException($"Card template {Name} did not expand to an object."));
+        JsonObject card = ExpandNode(_template, root) as JsonObject
+            ?? throw new InvalidOperationException($"Card template {Name} did not expand to an object.");
+        _expanded?.Invoke(this, data, card);
+        return UniversalActions.AddSubmitFallbacks(card);   // Teams' own addition, after the templating proper
     }
 
     private static JsonNode? ExpandNode(JsonNode? node, Scope scope) => node switch
     {
+        JsonObject obj when obj.ContainsKey("$data") || obj.ContainsKey("$when") =>
+            throw new FormatException("$data and $when are supported on array items only."),
         JsonObject obj => ExpandObject(obj, scope),
         JsonArray array => ExpandArray(array, scope),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => ExpandString(value.GetValue<string>(), scope),
@@ -53,18 +76,7 @@ public sealed partial class CardTemplate
                 continue;
             }
 
-            if (child is JsonObject property && property.TryGetPropertyValue("$when", out JsonNode? when) && !IsTruthy(EvaluateWhen(when, scope)))
-            {
-                continue;   // an object-valued property (e.g. refresh) with a false $when is left out
-            }
-
-            JsonNode? expanded = ExpandNode(child, scope);
-            if (expanded is null && child is JsonValue binding && binding.GetValueKind() == JsonValueKind.String)
-            {
-                continue;   // a binding to a missing value leaves the property out, as if it was never set
-            }
-
-            result[key] = expanded;
+            result[key] = ExpandNode(child, scope);
         }
 
         return result;
@@ -97,7 +109,7 @@ public sealed partial class CardTemplate
         if (obj.TryGetPropertyValue("$data", out JsonNode? dataBinding))
         {
             JsonNode? bound = dataBinding is JsonValue v && v.GetValueKind() == JsonValueKind.String
-                ? Evaluate(StripBinding(v.GetValue<string>()), scope)
+                ? Evaluate(StripBinding(v.GetValue<string>()), scope, substitute: true)
                 : dataBinding;
             scopes = bound is JsonArray items
                 ? items.Select((element, index) => new Scope(element, scope.Root, index))
@@ -106,7 +118,7 @@ public sealed partial class CardTemplate
 
         foreach (Scope itemScope in scopes)
         {
-            if (obj.TryGetPropertyValue("$when", out JsonNode? when) && !IsTruthy(EvaluateWhen(when, itemScope)))
+            if (obj.TryGetPropertyValue("$when", out JsonNode? when) && !IsTrue(EvaluateWhen(when, itemScope)))
             {
                 continue;
             }
@@ -115,15 +127,18 @@ public sealed partial class CardTemplate
         }
     }
 
+    /// <summary>A <c>$when</c> sees a value that is not there as <c>null</c>, not as its <c>${path}</c> text.</summary>
     private static JsonNode? EvaluateWhen(JsonNode? when, Scope scope) =>
-        when is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Evaluate(StripBinding(v.GetValue<string>()), scope) : when;
+        when is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Evaluate(StripBinding(v.GetValue<string>()), scope, substitute: false) : when;
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
     private static JsonNode? ExpandString(string text, Scope scope)
     {
         Match whole = WholeBinding().Match(text);
         if (whole.Success)
         {
-            return Evaluate(whole.Groups[1].Value, scope)?.DeepClone();
+            return Evaluate(whole.Groups[1].Value, scope, substitute: true)?.DeepClone();
         }
 
         if (!text.Contains("${", StringComparison.Ordinal))
@@ -131,7 +146,7 @@ public sealed partial class CardTemplate
             return JsonValue.Create(text);
         }
 
-        return JsonValue.Create(Binding().Replace(text, m => AsText(Evaluate(m.Groups[1].Value, scope))));
+        return JsonValue.Create(Binding().Replace(text, m => AsText(Evaluate(m.Groups[1].Value, scope, substitute: true))));
     }
 
     private static string StripBinding(string text)
@@ -144,27 +159,33 @@ public sealed partial class CardTemplate
     /// Expressions: a path (<c>a.b[0].c</c>, <c>$root.x</c>, <c>$index</c>, <c>$data</c>), <c>!expr</c>,
     /// <c>count(path)</c>, and one comparison (<c>== != &gt; &gt;= &lt; &lt;=</c>) with a number, a quoted string,
     /// <c>true</c>/<c>false</c>/<c>null</c> or another path. Anything else is an error, so typos fail in tests.
+    /// With <paramref name="substitute"/>, a path that is not there is the text <c>${path}</c>, else <c>null</c>.
     /// </summary>
-    internal static JsonNode? Evaluate(string expression, Scope scope)
+    internal static JsonNode? Evaluate(string expression, Scope scope, bool substitute)
     {
         string expr = expression.Trim();
         Match comparison = Comparison().Match(expr);
         if (comparison.Success)
         {
-            JsonNode? left = Evaluate(comparison.Groups["left"].Value, scope);
-            JsonNode? right = Evaluate(comparison.Groups["right"].Value, scope);
+            JsonNode? left = Evaluate(comparison.Groups["left"].Value, scope, substitute);
+            JsonNode? right = Evaluate(comparison.Groups["right"].Value, scope, substitute);
             return JsonValue.Create(Compare(left, right, comparison.Groups["op"].Value));
         }
 
         if (expr.StartsWith('!'))
         {
-            return JsonValue.Create(!IsTruthy(Evaluate(expr[1..], scope)));
+            return JsonValue.Create(!IsTruthy(Evaluate(expr[1..], scope, substitute)));
         }
 
         Match count = Count().Match(expr);
         if (count.Success)
         {
-            return JsonValue.Create(Evaluate(count.Groups[1].Value, scope) is JsonArray a ? a.Count : 0);
+            return JsonValue.Create(Evaluate(count.Groups[1].Value, scope, substitute: false) switch
+            {
+                JsonArray a => a.Count,
+                JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length,
+                _ => 0,
+            });
         }
 
         if (double.TryParse(expr, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
@@ -182,53 +203,69 @@ public sealed partial class CardTemplate
             "true" => JsonValue.Create(true),
             "false" => JsonValue.Create(false),
             "null" => null,
-            _ when PathExpression().IsMatch(expr) => ResolvePath(expr, scope),
+            _ when PathExpression().IsMatch(expr) => TryResolvePath(expr, scope, out JsonNode? value) ? value
+                : substitute ? JsonValue.Create("${" + expr + "}") : null,
             _ => throw new FormatException($"Unsupported template expression '{expression}'."),
         };
     }
 
-    private static JsonNode? ResolvePath(string path, Scope scope)
+    /// <summary>False when the path is not there: a property or item missing, or a step into <c>null</c>.</summary>
+    private static bool TryResolvePath(string path, Scope scope, out JsonNode? value)
     {
         string[] segments = path.Split('.');
-        JsonNode? current;
+        value = null;
         int start = 1;
         switch (segments[0])
         {
             case "$root":
-                current = scope.Root;
+                value = scope.Root;
                 break;
             case "$data":
-                current = scope.Data;
+                value = scope.Data;
                 break;
             case "$index":
-                return scope.Index is int index ? JsonValue.Create(index) : null;
+                value = scope.Index is int index ? JsonValue.Create(index) : null;
+                return scope.Index is not null && segments.Length == 1;
             default:
-                current = scope.Data;
+                value = scope.Data;
                 start = 0;
                 break;
         }
 
-        for (int i = start; i < segments.Length && current is not null; i++)
+        for (int i = start; i < segments.Length; i++)
         {
-            current = Step(current, segments[i]);
+            if (value is null || !TryStep(value, segments[i], out value))
+            {
+                value = null;
+                return false;
+            }
         }
 
-        return current;
+        return true;
     }
 
-    private static JsonNode? Step(JsonNode current, string segment)
+    private static bool TryStep(JsonNode current, string segment, out JsonNode? next)
     {
         Match m = Segment().Match(segment);
-        JsonNode? next = m.Groups["name"].Value.Length == 0 ? current
-            : current is JsonObject obj && obj.TryGetPropertyValue(m.Groups["name"].Value, out JsonNode? child) ? child
-            : null;
+        next = current;
+        if (m.Groups["name"].Value.Length > 0
+            && !(current is JsonObject obj && obj.TryGetPropertyValue(m.Groups["name"].Value, out next)))
+        {
+            return false;
+        }
+
         foreach (Capture index in m.Groups["index"].Captures)
         {
             int i = int.Parse(index.Value, CultureInfo.InvariantCulture);
-            next = next is JsonArray array && i < array.Count ? array[i] : null;
+            if (next is not JsonArray array || i >= array.Count)
+            {
+                return false;
+            }
+
+            next = array[i];
         }
 
-        return next;
+        return true;
     }
 
     private static bool Compare(JsonNode? left, JsonNode? right, string op)
@@ -289,16 +326,11 @@ public sealed partial class CardTemplate
         return true;
     }
 
+    /// <summary>As adaptive-expressions has it: only <c>false</c> and <c>null</c> are false; <c>""</c> and 0 are true.</summary>
     internal static bool IsTruthy(JsonNode? node) => node switch
     {
         null => false,
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.False or JsonValueKind.Null => false,
-            JsonValueKind.String => v.GetValue<string>().Length > 0,
-            JsonValueKind.Number => TryNumber(v, out double d) && d != 0,
-            _ => true,
-        },
+        JsonValue v => v.GetValueKind() is not (JsonValueKind.False or JsonValueKind.Null),
         _ => true,
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Text.Json.Nodes;
 
 namespace RegieBot.Cards;
 
@@ -10,13 +11,19 @@ public sealed class CardTemplates
     private readonly FrozenDictionary<string, CardTemplate> _templates;
 
     public CardTemplates()
+        : this(expanded: null)
+    {
+    }
+
+    /// <summary><paramref name="expanded"/> sees every expansion of every template (the conformance test's seam).</summary>
+    internal CardTemplates(Action<CardTemplate, JsonNode?, JsonObject>? expanded)
     {
         Assembly assembly = typeof(CardTemplates).Assembly;
         _templates = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
             .ToFrozenDictionary(
                 n => n[Prefix.Length..^".json".Length],
-                n => CardTemplate.Parse(n, Read(assembly, n)),
+                n => CardTemplate.Parse(n, Read(assembly, n), expanded),
                 StringComparer.Ordinal);
     }
 

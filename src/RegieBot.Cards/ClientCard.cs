@@ -16,7 +16,7 @@ public sealed class ClientCard(CardTemplates templates)
         KaartContent content = kaart.Content;
         Professional? contact = content.Aanspreekpunt;
         bool closed = kaart.Status == KaartStatus.Afgesloten;
-        DateOnly? datum = content.Datum ?? DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime);
+        DateOnly? datum = content.Datum ?? Domain.Scheduling.DutchCalendar.Today(kaart.UpdatedAt);
         return templates["clientversie"].Expand(new JsonObject
         {
             ["casus"] = kaart.Casus,

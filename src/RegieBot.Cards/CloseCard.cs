@@ -27,7 +27,14 @@ public sealed class CloseCard(CardTemplates templates)
     {
         ArgumentNullException.ThrowIfNull(kaart);
         ArgumentNullException.ThrowIfNull(errors);
-        string Pending(string key) => pending is not null && pending.TryGetValue(key, out string? value) ? value : string.Empty;
+        string Pending(string key, int maxLength) =>
+            pending is not null && pending.TryGetValue(key, out string? value) ? EchoedInput.Cut(value, maxLength) : string.Empty;
+        List<string> shown = [.. errors];
+        if (pending is not null && pending.TryGetValue(OvergedragenAanField, out string? typed) && typed.Length > Limits.OvergedragenAanMaxLength)
+        {
+            shown.Insert(0, EchoedInput.Notice(Limits.OvergedragenAanMaxLength));
+        }
+
         return templates["afsluiten"].Expand(new JsonObject
         {
             ["kaartId"] = kaart.Id,
@@ -35,14 +42,14 @@ public sealed class CloseCard(CardTemplates templates)
             ["isOpen"] = true,
             ["intro"] = Intro,
             ["vraag"] = AfschaalCriteria.Vraag,
-            ["errors"] = new JsonArray([.. errors.Select(e => JsonValue.Create(e))]),
-            ["criterium"] = Pending(CriteriumField),
+            ["errors"] = EchoedInput.Errors(shown),
+            ["criterium"] = Pending(CriteriumField, 4),
             ["criteriumChoices"] = new JsonArray([.. AfschaalCriteria.Text.Select(c => new JsonObject
             {
                 ["title"] = c.Value,
                 ["value"] = ((int)c.Key).ToString(CultureInfo.InvariantCulture),
             })]),
-            ["overgedragenAan"] = Pending(OvergedragenAanField),
+            ["overgedragenAan"] = Pending(OvergedragenAanField, Limits.OvergedragenAanMaxLength),
             ["maxLength"] = Limits.OvergedragenAanMaxLength,
             ["resultLines"] = new JsonArray(),
         });

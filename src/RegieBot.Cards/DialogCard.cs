@@ -37,7 +37,34 @@ public sealed class DialogCard(CardTemplates templates)
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(members);
+        if (pending is null)
+        {
+            return Build(state, errors, null, members, AgreementsEchoLength);
+        }
+
+        // What was typed comes back cut to what the field accepts; when that is still too much for Teams (many
+        // long lines, characters that take several bytes), the agreements are cut shorter until the card fits.
+        JsonObject card = null!;
+        for (int echo = AgreementsEchoLength; echo >= 500; echo /= 2)
+        {
+            card = Build(state, errors, pending, members, echo);
+            if (EchoedInput.Bytes(card) <= KaartCard.MaxBytes)
+            {
+                break;
+            }
+        }
+
+        return card;
+    }
+
+    /// <summary>All agreements a section may hold, one per line, each at its maximum length.</summary>
+    private const int AgreementsEchoLength = Limits.MaxAgreementsPerSection * (Limits.AgreementMaxLength + 1);
+
+    private JsonObject Build(DialogState state, IReadOnlyList<string> errors, IReadOnlyDictionary<string, string>? typed, IReadOnlyList<TeamMember> members, int agreementsEcho)
+    {
         KaartContent draft = state.Draft;
+        List<string> shownErrors = [.. errors];
+        Dictionary<string, string>? pending = typed is null ? null : Echo(typed, agreementsEcho, shownErrors);
         bool closed = state.Status != DialogStatus.Open;
         (string title, string intro, IReadOnlyList<string> hulpvragen) = closed ? (ClosedTitle(state), string.Empty, []) : Describe(state.Step);
         string Pending(string key, string fallback) => pending is not null && pending.TryGetValue(key, out string? value) ? value : fallback;
@@ -51,7 +78,7 @@ public sealed class DialogCard(CardTemplates templates)
             ["progress"] = closed ? string.Empty : $" · stap {(int)state.Step + 1} van {StepCount}{(state.IsUpdate ? " · bijwerken" : string.Empty)}",
             ["title"] = title,
             ["intro"] = intro,
-            ["errors"] = Strings(errors),
+            ["errors"] = EchoedInput.Errors(shownErrors),
             ["hulpvragenTitel"] = "Hulpvragen bij dit onderdeel",
             ["hulpvragen"] = Strings(hulpvragen),
             ["isClosed"] = closed,
@@ -98,7 +125,7 @@ public sealed class DialogCard(CardTemplates templates)
 
         // The same budget as the kaart: a large team (roster searched, not listed) or a long list of professionals
         // must not push the step card over Teams' limit.
-        JsonObject card = templates["dialoog"].Expand(data);
+        JsonObject card = WithMemberQuery(templates["dialoog"].Expand(data), data);
         if (state.Step == DialogStep.Professionals && !closed && Encoding.UTF8.GetByteCount(card.ToJsonString()) > KaartCard.MaxBytes)
         {
             data["memberChoices"] = new JsonArray(Choice("Extern (niet in Teams)", DialogFields.External));
@@ -108,11 +135,33 @@ public sealed class DialogCard(CardTemplates templates)
                 professional!["details"] = string.Empty;
             }
 
-            card = templates["dialoog"].Expand(data);
+            card = WithMemberQuery(templates["dialoog"].Expand(data), data);
         }
 
         return card;
     }
+
+    /// <summary>
+    /// Teams' dynamic typeahead on the member picker: <c>choices.data</c> is set on the expanded card (the template
+    /// cannot leave a property out when there is no query).
+    /// </summary>
+    private static JsonObject WithMemberQuery(JsonObject card, JsonObject data)
+    {
+        if (data["memberQuery"] is JsonObject query && Find(card, DialogFields.Member) is { } picker)
+        {
+            picker["choices.data"] = query.DeepClone();
+        }
+
+        return card;
+    }
+
+    private static JsonObject? Find(JsonNode? node, string id) => node switch
+    {
+        JsonObject obj when obj["type"] is JsonValue type && type.TryGetValue(out string? kind) && kind == "Input.ChoiceSet" && (string?)obj["id"] == id => obj,
+        JsonObject obj => obj.Select(p => Find(p.Value, id)).FirstOrDefault(found => found is not null),
+        JsonArray array => array.Select(n => Find(n, id)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 
     /// <summary>Members whose name contains <paramref name="query"/> (ignoring case and accents), names starting with it first.</summary>
     public static IReadOnlyList<TeamMember> Search(IEnumerable<TeamMember> members, string? query, int skip, int top)
@@ -133,7 +182,7 @@ public sealed class DialogCard(CardTemplates templates)
 
     private static JsonObject MemberQuery() => new() { ["type"] = "Data.Query", ["dataset"] = MemberDataset, ["count"] = MaxSearchResults };
 
-    private static void AddProfessionalsStep(JsonObject data, KaartContent draft, IReadOnlyDictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
+        private static void AddProfessionalsStep(JsonObject data, KaartContent draft, Dictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
     {
         string Pending(string key) => pending is not null && pending.TryGetValue(key, out string? value) ? value : string.Empty;
         HashSet<string> onKaart = [.. draft.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
@@ -150,7 +199,11 @@ public sealed class DialogCard(CardTemplates templates)
             : candidates;
         JsonArray memberChoices = [.. listed.Select(m => Choice(m.Name, m.AadObjectId))];
         memberChoices.Add(Choice("Extern (niet in Teams)", DialogFields.External));
-        data["memberQuery"] = searched ? MemberQuery() : null;
+        if (searched)
+        {
+            data["memberQuery"] = MemberQuery();
+        }
+
         data["memberPlaceholder"] = searched
             ? "Typ een naam om een collega te zoeken, of kies 'Extern (niet in Teams)'"
             : "Kies een collega of 'Extern (niet in Teams)'";
@@ -207,6 +260,46 @@ public sealed class DialogCard(CardTemplates templates)
         parts.Add(professional.IsLinked ? "in Teams" : "extern");
         return " — " + string.Join(" · ", parts.Where(p => p.Length > 0));
     }
+
+    /// <summary>The typed values cut to each field's maximum (unknown keys are dropped); says so in the errors when cut.</summary>
+    private static Dictionary<string, string> Echo(IReadOnlyDictionary<string, string> typed, int agreementsEcho, List<string> errors)
+    {
+        Dictionary<string, string> echoed = new(StringComparer.Ordinal);
+        int? cutTo = null;
+        foreach ((string key, string value) in typed)
+        {
+            if (EchoLength(key, agreementsEcho) is not int max)
+            {
+                continue;
+            }
+
+            echoed[key] = EchoedInput.Cut(value, max);
+            if (value.Length > max)
+            {
+                cutTo = Math.Min(cutTo ?? max, max);
+            }
+        }
+
+        if (cutTo is int length)
+        {
+            errors.Insert(0, EchoedInput.Notice(length));   // first: it explains what the card shows
+        }
+
+        return echoed;
+    }
+
+    private static int? EchoLength(string key, int agreementsEcho) => key switch
+    {
+        DialogFields.Naam => Limits.NameMaxLength,
+        DialogFields.Functie => Limits.FunctieMaxLength,
+        DialogFields.Organisatie => Limits.OrganisatieMaxLength,
+        DialogFields.Contact => Limits.ContactMaxLength,
+        DialogFields.Afspraken => agreementsEcho,
+        DialogFields.Datum or DialogFields.Evaluatiedatum => 10,
+        DialogFields.Moment or DialogFields.Regievorm or DialogFields.Besproken or DialogFields.Aanspreekpunt or DialogFields.Bewaker => 20,
+        DialogFields.Member => 64,
+        _ => null,
+    };
 
     private static (string Title, string Intro, IReadOnlyList<string> Hulpvragen) Describe(DialogStep step) => step switch
     {

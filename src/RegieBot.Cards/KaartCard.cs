@@ -40,6 +40,11 @@ public sealed class KaartCard(CardTemplates templates)
         foreach ((bool compact, int? maxLength) in Levels)
         {
             card = templates["regiekaart"].Expand(Data(snapshot, viewerAadObjectId, compact, maxLength));
+            if (snapshot.Kaart.Status == KaartStatus.Afgesloten)
+            {
+                card.Remove("refresh");   // nothing changes on a closed kaart: no viewer needs to trigger an invoke
+            }
+
             if (Encoding.UTF8.GetByteCount(card.ToJsonString()) <= MaxBytes)
             {
                 return card;
@@ -71,7 +76,7 @@ public sealed class KaartCard(CardTemplates templates)
         {
             ["kaartId"] = kaart.Id,
             ["casus"] = kaart.Casus,
-            ["versionText"] = $" · versie {kaart.Version} · {FormatDate(DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime))}",
+            ["versionText"] = $" · versie {kaart.Version} · {FormatDay(kaart.UpdatedAt)}",
             ["isClosed"] = closed,
             ["refreshUserIds"] = new JsonArray([.. content.Professionals
                 .Where(p => p.IsLinked && p.TeamsUserId is not null)

@@ -132,8 +132,29 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
-            throw new ConcurrencyConflictException("The dialog was changed by someone else.", ex);
+            // A conflict may be our own write: it landed, its response was lost and the SDK's retry met it.
+            return await OwnDialogWriteAsync(dialog, cancellationToken)
+                ?? throw new ConcurrencyConflictException("The dialog was changed by someone else.", ex);
         }
+        catch (RequestFailedException ex) when (ex.Status == 0 || ex.Status >= 500)
+        {
+            if (await OwnDialogWriteAsync(dialog, cancellationToken) is { } own)
+            {
+                return own;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The stored dialog, when it is the one just written: same revision, step, status, author and moment.</summary>
+    private async Task<DialogState?> OwnDialogWriteAsync(DialogState written, CancellationToken cancellationToken)
+    {
+        DialogState? stored = await GetDialogAsync(written.KaartId, cancellationToken);
+        return stored is not null && stored.Revision == written.Revision && stored.Step == written.Step && stored.Status == written.Status
+            && stored.UpdatedAt == written.UpdatedAt && stored.LastEditedBy == written.LastEditedBy && stored.CardActivityId == written.CardActivityId
+            ? stored
+            : null;
     }
 
     public async Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken)
@@ -376,9 +397,10 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
                     },
                     Recorded: true);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound or 0 or >= 500)
             {
-                // Someone confirmed, proposed or saved since the snapshot was read: read again and decide again.
+                // Someone confirmed, proposed or saved since the snapshot was read — or the write had no answer and may
+                // have landed (the read then finds this very confirmation): read again and decide again.
                 if (attempt == MaxConfirmAttempts)
                 {
                     throw new ConcurrencyConflictException($"The confirmation could not be stored after {MaxConfirmAttempts} attempts.", ex);
@@ -674,6 +696,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
             ["Revision"] = dialog.Revision,
             ["Status"] = dialog.Status.ToString(),
             ["IsUpdate"] = dialog.IsUpdate,
+            ["BaseVersion"] = dialog.BaseVersion,
             ["CardActivityId"] = dialog.CardActivityId,
             ["LastEditedBy"] = dialog.LastEditedBy,
             ["UpdatedAt"] = dialog.UpdatedAt,
@@ -692,6 +715,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         Revision = entity.GetInt32("Revision") ?? 0,
         Status = Enum.Parse<DialogStatus>(entity.GetString("Status") ?? nameof(DialogStatus.Open)),
         IsUpdate = entity.GetBoolean("IsUpdate") ?? false,
+        BaseVersion = entity.GetInt32("BaseVersion") ?? 0,
         CardActivityId = entity.GetString("CardActivityId"),
         LastEditedBy = entity.GetString("LastEditedBy"),
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,

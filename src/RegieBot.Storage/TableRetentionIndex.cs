@@ -46,10 +46,18 @@ public sealed class TableRetentionIndex(RegieTables tables) : IRetentionIndex, I
         return due;
     }
 
-    public Task RemoveAsync(RetentionEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only while the row still holds this entry's moment, with the ETag it was read with: two closes of one kaart on
+    /// the same day share the row, and the loser's remove must not delete the winner's entry.
+    /// </summary>
+    public async Task RemoveAsync(RetentionEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return TableErase.DeleteAsync(Table, Day(entry.DueAt), TableKey.Encode(entry.KaartId), ETag.All, cancellationToken);
+        NullableResponse<TableEntity> row = await Table.GetEntityIfExistsAsync<TableEntity>(Day(entry.DueAt), TableKey.Encode(entry.KaartId), cancellationToken: cancellationToken);
+        if (row.HasValue && row.Value!.GetDateTimeOffset("DueAt") == entry.DueAt.ToUniversalTime())
+        {
+            await TableErase.DeleteAsync(Table, row.Value.PartitionKey, row.Value.RowKey, row.Value.ETag, cancellationToken);
+        }
     }
 
     public async Task<int> EraseAsync(CasusFootprint casus, CancellationToken cancellationToken)

@@ -83,6 +83,12 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(2011, LogLevel.Information, "Kaart {KaartHash} escalated")]
     public static partial void Escalated(this ILogger logger, string kaartHash);
 
+    [LoggerMessage(2012, LogLevel.Information, "Evaluation of kaart {KaartHash} posted on request")]
+    public static partial void EvaluationPostedNow(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(2013, LogLevel.Information, "Dispatch outside Dutch working hours: {Count} due reminders wait until {NextWorkingMoment}")]
+    public static partial void RemindersWaitForWorkingHours(this ILogger logger, int count, DateTimeOffset nextWorkingMoment);
+
     [LoggerMessage(2020, LogLevel.Information, "Team membership changed (+{Added}/-{Removed}); {Notices} notices posted")]
     public static partial void MembershipNotices(this ILogger logger, int added, int removed, int notices);
 

@@ -38,13 +38,48 @@ public sealed class CardTemplateTests
     }
 
     [Fact]
-    public void Expand_MissingValue_BindsToEmptyTextOrLeavesThePropertyOut()
+    public void Expand_MissingValue_StaysAsItsBindingAsInTheOfficialEngine()
     {
-        JsonObject card = Expand("""{"a":"Hallo ${voornaam}!","b":"${voornaam}","c":null}""", "{}");
+        JsonObject card = Expand("""{"a":"Hallo ${voornaam}!","b":"${voornaam}","c":"${kaart.titel}","d":null}""", """{"kaart":null}""");
 
-        Assert.Equal("Hallo !", (string?)card["a"]);
-        Assert.False(card.ContainsKey("b"));
-        Assert.True(card.ContainsKey("c"));
+        Assert.Equal("Hallo ${voornaam}!", (string?)card["a"]);
+        Assert.Equal("${voornaam}", (string?)card["b"]);
+        Assert.Equal("${kaart.titel}", (string?)card["c"]);
+        Assert.True(card.ContainsKey("d"));
+    }
+
+    [Fact]
+    public void Expand_BindingToNull_IsANullPropertyAsInTheOfficialEngine()
+    {
+        JsonObject card = Expand("""{"id":"${viewer}"}""", """{"viewer":null}""");
+
+        Assert.True(card.ContainsKey("id"));
+        Assert.Null(card["id"]);
+    }
+
+    [Fact]
+    public void Expand_NullInsideText_IsEmptyTextWhereTheOfficialEngineThrows()
+    {
+        JsonObject card = Expand("""{"text":"Hallo ${voornaam}!"}""", """{"voornaam":null}""");
+
+        Assert.Equal("Hallo !", (string?)card["text"]);
+    }
+
+    [Fact]
+    public void Expand_CountOfMissingValue_IsZeroWhereTheOfficialEngineCountsTheBindingsCharacters()
+    {
+        JsonObject card = Expand("""{"n":"${count(items)}","s":"${count(name)}"}""", """{"name":"abc"}""");
+
+        Assert.Equal(0, (int)card["n"]!);
+        Assert.Equal(3, (int)card["s"]!);
+    }
+
+    [Theory]
+    [InlineData("""{"card":{"$when":"${show}","text":"x"}}""")]
+    [InlineData("""{"card":{"$data":"${kaart}","text":"${titel}"}}""")]
+    public void Expand_DataOrWhenOutsideAnArrayItem_Throws(string template)
+    {
+        Assert.Throws<FormatException>(() => Expand(template, """{"show":true,"kaart":{"titel":"t"}}"""));
     }
 
     [Fact]
@@ -97,7 +132,11 @@ public sealed class CardTemplateTests
     [InlineData("${status == 'Afgesloten'}", """{"status":"Afgesloten"}""", true)]
     [InlineData("${status != 'Afgesloten'}", """{"status":"Afgesloten"}""", false)]
     [InlineData("${name}", """{"name":""}""", false)]
-    [InlineData("${a.b[1]}", """{"a":{"b":[0,7]}}""", true)]
+    [InlineData("${a.b[1] == 7}", """{"a":{"b":[0,7]}}""", true)]
+    [InlineData("${a.b[1]}", """{"a":{"b":[0,7]}}""", false)]   // not a boolean: false, as in the official engine
+    [InlineData("${!name}", """{"name":""}""", false)]           // "" and 0 are true for '!', as in adaptive-expressions
+    [InlineData("${!zero}", """{"zero":0}""", false)]
+    [InlineData("${!missing}", "{}", true)]
     public void Expand_When_KeepsOrDropsTheElement(string when, string data, bool kept)
     {
         JsonObject card = Expand($$"""{"body":[{"type":"TextBlock","$when":"{{when}}","text":"x"}]}""", data);

@@ -35,11 +35,41 @@ public sealed class CardValidationTests
     }
 
     [Fact]
-    public async Task Samples_EveryCard_PassesTheOfficialSchemaAndTheAdaptiveCardsLibrary()
+    public async Task Samples_EveryCard_PassesTheAdaptiveCardsLibrary()
     {
-        Assert.True(File.Exists(RepositoryPaths.AdaptiveCardSchema), $"The Adaptive Card schema is missing: {RepositoryPaths.AdaptiveCardSchema}");
-        Assert.True(Directory.Exists(Path.Combine(RepositoryPaths.Root, "node_modules", "adaptivecards")),
-            "node_modules/adaptivecards is missing: run 'npm ci' (scripts/test.sh does).");
+        await AssertSamplesValidAsync([]);
+    }
+
+    [Fact]
+    public async Task Samples_EveryCard_PassesTheOfficialSchema()
+    {
+        await AssertSamplesValidAsync(["--schema", RepositoryPaths.AdaptiveCardSchema]);
+    }
+
+    [Fact]
+    public async Task Validator_BrokenCard_IsReportedByTheAdaptiveCardsLibrary()
+    {
+        (int exitCode, string output) = await ValidateBrokenCardAsync("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlok","text":"x"}]}""", []);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(Errors(output), e => e.StartsWith("adaptivecards: Unknown element type \"TextBlok\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Validator_PropertyTheLibraryIgnores_IsReportedByTheSchema()
+    {
+        (int exitCode, string output) = await ValidateBrokenCardAsync(
+            """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"x","colour":"good"}]}""",
+            ["--schema", RepositoryPaths.AdaptiveCardSchema]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("schema: /body/0 must NOT have additional properties", Errors(output));
+        Assert.DoesNotContain(Errors(output), e => e.StartsWith("adaptivecards:", StringComparison.Ordinal));
+    }
+
+    private static async Task AssertSamplesValidAsync(string[] options)
+    {
+        AssertNodeModule("adaptivecards");
         string folder = Directory.CreateTempSubdirectory("regiebot-cards-").FullName;
         try
         {
@@ -51,7 +81,7 @@ public sealed class CardValidationTests
                 files.Add(file);
             }
 
-            (int exitCode, string output) = await RunNodeAsync([Path.Combine(RepositoryPaths.Root, "scripts", "validate-cards.cjs"), RepositoryPaths.AdaptiveCardSchema, .. files]);
+            (int exitCode, string output) = await RunNodeAsync([ValidateCardsScript, .. options, .. files]);
 
             string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(files.Count, lines.Length);
@@ -69,25 +99,28 @@ public sealed class CardValidationTests
         }
     }
 
-    [Fact]
-    public async Task Validator_BrokenCard_IsReported()
+    private static async Task<(int ExitCode, string Output)> ValidateBrokenCardAsync(string card, string[] options)
     {
+        AssertNodeModule("adaptivecards");
         string folder = Directory.CreateTempSubdirectory("regiebot-cards-").FullName;
         try
         {
             string file = Path.Combine(folder, "broken.json");
-            await File.WriteAllTextAsync(file, """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlok","text":"x"}]}""", TestContext.Current.CancellationToken);
-
-            (int exitCode, string output) = await RunNodeAsync([Path.Combine(RepositoryPaths.Root, "scripts", "validate-cards.cjs"), RepositoryPaths.AdaptiveCardSchema, file]);
-
-            Assert.Equal(1, exitCode);
-            Assert.Contains("TextBlok", output, StringComparison.Ordinal);
+            await File.WriteAllTextAsync(file, card, TestContext.Current.CancellationToken);
+            return await RunNodeAsync([ValidateCardsScript, .. options, file]);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string[] Errors(string output) => [.. JsonNode.Parse(output)!["errors"]!.AsArray().Select(e => (string)e!)];
+
+    private static string ValidateCardsScript => Path.Combine(RepositoryPaths.Root, "scripts", "validate-cards.cjs");
+
+    private static void AssertNodeModule(string name) =>
+        Assert.True(Directory.Exists(Path.Combine(RepositoryPaths.Root, "node_modules", name)), $"node_modules/{name} is missing: run 'npm ci' (scripts/test.sh does).");
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(IEnumerable<string> arguments)
     {

@@ -53,6 +53,17 @@ public sealed class KaartCardTests
     }
 
     [Fact]
+    public void Build_SavedLateInTheEvening_ShowsTheDayInAmsterdamNotUtc()
+    {
+        Kaart kaart = SampleKaarten.Kaart(SampleKaarten.Content with { Datum = new DateOnly(2026, 11, 20) }) with { UpdatedAt = new DateTimeOffset(2026, 11, 23, 23, 30, 0, TimeSpan.Zero) };   // 00:30 on the 24th in Amsterdam
+
+        string json = _card.Build(kaart).ToJsonString();
+
+        Assert.Contains("24 november 2026", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("23 november 2026", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_Kaart_ShowsEveryProfessionalAgreementAndRole()
     {
         JsonObject card = _card.Build(SampleKaarten.Kaart());

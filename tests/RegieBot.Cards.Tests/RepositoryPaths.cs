@@ -1,24 +1,14 @@
+using RegieBot.TestSupport;
+
 namespace RegieBot.Cards.Tests;
 
 /// <summary>Finds the repository (and the shared specs beside it) from the test's output folder.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => SharedDocuments.RepositoryRoot;
 
     public static string Cards => Path.Combine(Root, "cards");
 
-    public static string AdaptiveCardSchema => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs", "schemas", "adaptive-card.json"));
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RegieBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RegieBot.sln not found above the test output folder.");
-    }
+    /// <summary>The official Adaptive Card 1.5 schema in the shared specs; a test that reads it skips without them.</summary>
+    public static string AdaptiveCardSchema => SharedDocuments.Require("specs/schemas/adaptive-card.json");
 }

@@ -1,12 +1,14 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace RegieBot.Deployment.Tests;
 
 /// <summary>
-/// Reads a PNG into RGBA pixels independently of the generator: checks the signature and chunk CRCs, inflates
-/// IDAT and undoes all five row filters. Supports 8-bit RGB and RGBA without interlacing (what icons use).
+/// Reads a PNG into RGBA pixels independently of the generator: checks the signature and chunk CRCs
+/// (System.IO.Hashing), inflates IDAT and undoes all five row filters. Supports 8-bit RGB and RGBA without
+/// interlacing (what icons use).
 /// </summary>
 internal sealed record PngImage(int Width, int Height, byte[] Rgba)
 {
@@ -44,7 +46,7 @@ internal sealed record PngImage(int Width, int Height, byte[] Rgba)
             string type = Encoding.ASCII.GetString(png, pos + 4, 4);
             ReadOnlySpan<byte> data = png.AsSpan(pos + 8, length);
             uint crc = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos + 8 + length));
-            if (Crc(png.AsSpan(pos + 4, length + 4)) != crc)
+            if (Crc32.HashToUInt32(png.AsSpan(pos + 4, length + 4)) != crc)
             {
                 throw new InvalidDataException($"bad CRC in {type}");
             }
@@ -121,20 +123,5 @@ internal sealed record PngImage(int Width, int Height, byte[] Rgba)
         int p = a + b - c;
         int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-    }
-
-    private static uint Crc(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFFu;
-        foreach (byte value in data)
-        {
-            crc ^= value;
-            for (int k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

@@ -1,26 +1,20 @@
+using RegieBot.TestSupport;
+
 namespace RegieBot.Deployment.Tests;
 
 /// <summary>Finds the repository (and the shared specs beside it) from the test's output folder.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => SharedDocuments.RepositoryRoot;
 
     public static string Manifest => Path.Combine(Root, "manifest");
 
     public static string Infra => Path.Combine(Root, "infra");
 
-    public static string TeamsSchema => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs", "schemas", "MicrosoftTeams.schema.json"));
+    /// <summary>The Teams manifest schema of the shared specs (PRODUCT.md names it); a test that reads it skips without them.</summary>
+    public static string SharedTeamsSchema => SharedDocuments.Require("specs/schemas/MicrosoftTeams.schema.json");
 
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RegieBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RegieBot.sln not found above the test output folder.");
-    }
+    /// <summary>The official v1.29 schema as the Teams toolchain's own package bundles it (npm @microsoft/app-manifest).</summary>
+    public static string BundledTeamsSchema =>
+        Path.Combine(Root, "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", "v1.29", "MicrosoftTeams.schema.json");
 }

@@ -17,6 +17,18 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
 
     private PlaygroundDriver Playground => environment.Playground;
 
+    private KaartFlow Flow => new(environment.Playground);
+
+    private const string ExternalName = KaartFlow.ExternalName;
+    private const string ExternalContact = KaartFlow.ExternalContact;
+
+    private Task<BotCall> AskForCardAsync(SentMessage start, string command, string title, string casus, CancellationToken cancellationToken) =>
+        Flow.AskForCardAsync(start, command, title, casus, cancellationToken);
+
+    private Task<(SentMessage Start, BotCall Kaart)> MakeKaartAsync(
+        string casus, MockUser[] members, string[] regie, string[] afstemming, DateOnly datum, DateOnly evaluatiedatum, bool withExternal, CancellationToken cancellationToken) =>
+        Flow.MakeKaartAsync(casus, members, regie, afstemming, datum, evaluatiedatum, withExternal, cancellationToken);
+
     [Fact]
     public async Task Dialog_FourProfessionalsOneExternal_FromStartToPostedKaart_AndKaartReturnsIt()
     {
@@ -243,129 +255,6 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         Assert.True(leaks.Length == 0, $"The bot's log names the casus, a professional or an agreement:{Environment.NewLine}{string.Join(Environment.NewLine, leaks.Take(10))}");
     }
 
-    /// <summary>Mentions the bot with <paramref name="command"/> in the kaart's thread and waits for the new card it posts there.</summary>
-    private async Task<BotCall> AskForCardAsync(SentMessage start, string command, string title, string casus, CancellationToken cancellationToken)
-    {
-        int asked = Playground.Mark();
-        await Playground.SendMessageAsAsync(MockTeam.Wijkteam, start.ConversationId, $"<at>{MockTeam.BotName}</at> {command}", cancellationToken);
-        return await Playground.WaitForBotCallAsync(
-            asked,
-            $"the card '{title}' posted in the thread after '@RegieBot {command}'",
-            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ConversationId == start.ConversationId && c.PostedActivityId is not null
-                && c.CardText.Contains(title, StringComparison.Ordinal) && c.CardText.Contains(casus, StringComparison.Ordinal),
-            cancellationToken);
-    }
-
-    private const string ExternalName = "Kees de Jong";
-    private const string ExternalContact = "kees@huisarts.example";
-
-    /// <summary>Walks the whole dialog in a new thread, clicking as different mock users, and returns the posted kaart.</summary>
-    private async Task<(SentMessage Start, BotCall Kaart)> MakeKaartAsync(
-        string casus,
-        MockUser[] members,
-        string[] regie,
-        string[] afstemming,
-        DateOnly datum,
-        DateOnly evaluatiedatum,
-        bool withExternal,
-        CancellationToken cancellationToken)
-    {
-        int mark = Playground.Mark();
-        SentMessage start = await Playground.MentionBotAsync(MockTeam.ChannelId, "start " + casus, cancellationToken);
-        BotCall card = await Playground.WaitForBotCallAsync(
-            mark,
-            "the first dialog step posted as a card in the thread",
-            c => c.IsMessage && c.Succeeded && c.ConversationId == start.ConversationId && c.AdaptiveCards.Count > 0 && c.PostedActivityId is not null,
-            cancellationToken);
-        BotCall posted = card;
-
-        card = await StepAsync(MockTeam.Wijkteam, posted, card, "Volgende", new() { ["moment"] = "1" }, "Betrokken professionals", cancellationToken);
-
-        MockUser[] clickers = [MockTeam.Jeugdconsulent, MockTeam.GecertificeerdeInstelling, MockTeam.School];
-        for (int i = 0; i < members.Length; i++)
-        {
-            MockUser member = members[i];
-            card = await StepAsync(
-                clickers[i % clickers.Length],
-                posted,
-                card,
-                "Toevoegen",
-                new()
-                {
-                    ["lid"] = member.AadObjectId,
-                    ["functie"] = member.Role,
-                    ["organisatie"] = "Organisatie " + member.Surname,
-                    ["regievorm"] = i == 0 ? "Casusregie" : "Geen",
-                },
-                member.Name,
-                cancellationToken);
-        }
-
-        if (withExternal)
-        {
-            card = await StepAsync(
-                MockTeam.Zorgaanbieder,
-                posted,
-                card,
-                "Toevoegen",
-                new()
-                {
-                    ["lid"] = "extern",
-                    ["naam"] = ExternalName,
-                    ["functie"] = "huisarts",
-                    ["organisatie"] = "Huisartsenpraktijk",
-                    ["contact"] = ExternalContact,
-                    ["regievorm"] = "Geen",
-                },
-                ExternalName,
-                cancellationToken);
-        }
-
-        card = await StepAsync(MockTeam.Jeugdconsulent, posted, card, "Volgende", [], "1. Gemaakte afspraken over regievoeren", cancellationToken);
-        card = await StepAsync(MockTeam.Wijkteam, posted, card, "Volgende", new() { ["afspraken"] = string.Join("\n", regie) }, "2. Gemaakte afspraken over de onderlinge afstemming", cancellationToken);
-        card = await StepAsync(MockTeam.GecertificeerdeInstelling, posted, card, "Volgende", new() { ["afspraken"] = string.Join("\n", afstemming) }, "3. Deze professional is het vaste aanspreekpunt", cancellationToken);
-        card = await StepAsync(MockTeam.Jeugdconsulent, posted, card, "Volgende", new() { ["aanspreekpunt"] = "p1" }, "4. Deze professional houdt zicht op naleving", cancellationToken);
-        card = await StepAsync(MockTeam.Wijkteam, posted, card, "Volgende", new() { ["bewaker"] = "p2" }, "Datum en evaluatie", cancellationToken);
-
-        int saved = Playground.Mark();
-        card = await StepAsync(
-            MockTeam.Jeugdconsulent,
-            posted,
-            card,
-            "Opslaan",
-            new()
-            {
-                ["datum"] = datum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["evaluatiedatum"] = evaluatiedatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["besproken"] = "true",
-            },
-            "Regiekaart opgeslagen",
-            cancellationToken);
-        BotCall kaart = await Playground.WaitForBotCallAsync(
-            saved,
-            "the regiekaart posted as a new message in the thread",
-            c => c.IsMessage && c.Succeeded && c.Kind != BotCallKind.UpdateActivity && c.ConversationId == start.ConversationId
-                && c.PostedActivityId is not null && c.CardText.Contains("Betrokken professionals:", StringComparison.Ordinal),
-            cancellationToken);
-        return (start, kaart);
-    }
-
-    /// <summary>Clicks <paramref name="title"/> on the current step card and waits for the card updated in place showing <paramref name="expect"/>.</summary>
-    private async Task<BotCall> StepAsync(
-        MockUser user, BotCall posted, BotCall current, string title, Dictionary<string, string> inputs, string expect, CancellationToken cancellationToken)
-    {
-        int clicked = Playground.Mark();
-        InvokeResult? result = await Playground.ClickAsync(user, current, title, inputs, cancellationToken);
-        Assert.True(
-            result is { StatusCode: 200 } && StatusOf(result) is null or 200,
-            Playground.Explain(clicked, $"'{title}' by {user.Name} was answered {result?.StatusCode}: {result?.Body?.ToJsonString()}"));
-        return await Playground.WaitForBotCallAsync(
-            clicked,
-            $"the step card updated in place showing '{expect}' after {user.Name} clicked '{title}'",
-            c => c.IsUpdateOf(posted) && c.Succeeded && c.CardText.Contains(expect, StringComparison.Ordinal),
-            cancellationToken);
-    }
-
     /// <summary>
     /// "Ik bevestig mijn rol" as Teams offers it: the card refreshes for <paramref name="user"/> (the per-user view),
     /// who clicks the button of that view; the shared card has none.
@@ -387,9 +276,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         _ => null,
     };
 
-    /// <summary>The statusCode inside the bot's invoke response body, when it has one.</summary>
-    private static int? StatusOf(InvokeResult? result) =>
-        result?.Body?["statusCode"] is JsonValue value && value.TryGetValue(out int code) ? code : null;
+    private static int? StatusOf(InvokeResult? result) => KaartFlow.StatusOf(result);
 
     /// <summary>How many professionals the kaart shows as confirmed (a "✓ Rol bevestigd op …" text per professional).</summary>
     private static int Confirmations(BotCall kaart) =>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace RegieBot.AppPackage;
@@ -49,7 +50,7 @@ internal static class PngEncoder
         byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
         png.Write(typeAndData);
         Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.Compute(typeAndData));
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.HashToUInt32(typeAndData));
         png.Write(crc);
     }
 }

@@ -76,7 +76,7 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
             }
         }
 
-        (string Id, JsonObject Card)? kaart = LatestCard(thread, "refreshKaart");
+        (string Id, JsonObject Card)? kaart = await PostedKaartAsync(thread, cancellationToken);
         if (kaart is null)
         {
             record(new DriverSample(KindSave, 0, true, false));
@@ -92,6 +92,25 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The kaart the save posted: the outbox relay posts it after the save's commit, not within the turn, so it may
+    /// arrive just after the invoke's answer; wait for it a short while.
+    /// </summary>
+    private async Task<(string Id, JsonObject Card)?> PostedKaartAsync(string thread, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            if (LatestCard(thread, "refreshKaart") is { } kaart)
+            {
+                return kaart;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
+        }
+
+        return null;
     }
 
     /// <summary>The button of a professional's own view of the kaart (the shared card has none), without the refresh that shows it.</summary>

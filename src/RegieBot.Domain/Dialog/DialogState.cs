@@ -19,6 +19,9 @@ public sealed record DialogState
     /// <summary>True for <c>bijwerken</c>: the dialog edits an existing kaart (prefilled) instead of creating one.</summary>
     public bool IsUpdate { get; init; }
 
+    /// <summary>For <c>bijwerken</c>: the version of the kaart the draft was prefilled from (0 for a new kaart).</summary>
+    public int BaseVersion { get; init; }
+
     /// <summary>The message holding the step card, updated in place as the dialog moves on.</summary>
     public string? CardActivityId { get; init; }
 

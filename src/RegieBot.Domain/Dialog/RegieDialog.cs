@@ -22,7 +22,11 @@ public static class RegieDialog
         UpdatedAt = at,
     };
 
-    /// <summary><c>bijwerken</c>: the same steps, prefilled with the current kaart.</summary>
+    /// <summary>
+    /// <c>bijwerken</c>: the same steps, prefilled with the current kaart, except the dates: the new version is dated
+    /// the day it is saved and evaluated one period after that (the last step proposes both), never on the old dates
+    /// (started from an evaluation card, the old evaluatiedatum is the one that just fired).
+    /// </summary>
     public static DialogState StartUpdate(Kaart kaart, string actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(kaart);
@@ -32,7 +36,8 @@ public static class RegieDialog
             Casus = kaart.Casus,
             Location = kaart.Location,
             Step = DialogStep.Moment,
-            Draft = kaart.Content,
+            Draft = kaart.Content with { Datum = null, Evaluatiedatum = null },
+            BaseVersion = kaart.Version,
             IsUpdate = true,
             LastEditedBy = actor,
             UpdatedAt = at,
@@ -259,10 +264,6 @@ public static class RegieDialog
         {
             errors.Add("Deze collega is niet (meer) gevonden in het kanaal. Kies opnieuw, of voeg hem of haar toe als extern.");
         }
-        else if (member is not null && draft.Professionals.Any(p => p.AadObjectId == member.AadObjectId))
-        {
-            errors.Add("Deze collega staat al op de kaart.");
-        }
 
         bool external = choice == DialogFields.External;
         string naam = TextInput.Clean(Field(fields, DialogFields.Naam));
@@ -286,6 +287,11 @@ public static class RegieDialog
             errors.Add("Kies een regievorm uit de lijst.");
         }
 
+        if (errors.Count == 0 && Duplicate(draft, naam, contact, external ? null : member) is { } existing)
+        {
+            errors.Add($"{existing.Naam} staat al op de kaart. Pas die gegevens aan door hem of haar te verwijderen en opnieuw toe te voegen.");
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -303,6 +309,19 @@ public static class RegieDialog
             TeamsUserId = external ? null : member?.TeamsUserId,
         }, errors);
     }
+
+    /// <summary>
+    /// The entry on the kaart that is this same person: the same Teams member, or the same name (ignoring case and
+    /// spacing) where the contact is the same, or where one of the two is the Teams member and the other external
+    /// (someone from the channel added once from the list and once by hand).
+    /// </summary>
+    private static Professional? Duplicate(KaartContent draft, string naam, string contact, TeamMember? member) =>
+        draft.Professionals.FirstOrDefault(p =>
+            (member is not null && p.AadObjectId == member.AadObjectId)
+            || (SameText(p.Naam, naam) && (SameText(p.Contact, contact) || p.IsLinked != (member is not null))));
+
+    private static bool SameText(string a, string b) =>
+        string.Equals(TextInput.Clean(a), TextInput.Clean(b), StringComparison.OrdinalIgnoreCase);
 
     private static bool HasProfessionalForm(IReadOnlyDictionary<string, string> fields) =>
         new[] { DialogFields.Member, DialogFields.Naam, DialogFields.Functie, DialogFields.Organisatie, DialogFields.Contact }

@@ -12,6 +12,6 @@ public interface IRetentionIndex
     /// <summary>Entries with <see cref="RetentionEntry.DueAt"/> at or before <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<RetentionEntry>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
-    /// <summary>Removes the entry; nothing happens when it is already gone.</summary>
+    /// <summary>Removes the entry while it is still this one (same moment); nothing happens when it is gone or was replaced.</summary>
     Task RemoveAsync(RetentionEntry entry, CancellationToken cancellationToken);
 }

@@ -2,7 +2,10 @@ namespace RegieBot.Domain.Scheduling;
 
 /// <summary>
 /// Dutch working days and hours in Europe/Amsterdam: Monday to Friday, 09:00–17:00, without the national
-/// holidays (Nieuwjaarsdag, Tweede Paasdag, Koningsdag, Hemelvaartsdag, Tweede Pinksterdag, Kerstdagen).
+/// holidays (Nieuwjaarsdag, Tweede Paasdag, Koningsdag, Bevrijdingsdag, Hemelvaartsdag, Tweede Pinksterdag, Kerstdagen).
+/// Bevrijdingsdag (5 May) counts every year, not only in lustrum years: the Algemene termijnenwet names it among the
+/// generally recognised holidays, and the collective agreements of youth care and municipalities give it off every
+/// year, so a reminder on that day would reach an empty team.
 /// </summary>
 public static class DutchCalendar
 {
@@ -26,6 +29,7 @@ public static class DutchCalendar
         return date == new DateOnly(date.Year, 1, 1)
             || date == easter.AddDays(1)
             || date == kingsDay
+            || date == new DateOnly(date.Year, 5, 5)
             || date == easter.AddDays(39)
             || date == easter.AddDays(50)
             || date == new DateOnly(date.Year, 12, 25)
@@ -56,6 +60,9 @@ public static class DutchCalendar
 
         return StartOfWorkingDay(IsWorkingDay(date) && time < WorkStart ? date : date.AddDays(1));
     }
+
+    /// <summary>True when <paramref name="moment"/> falls within Dutch working hours on a working day.</summary>
+    public static bool IsWorkingMoment(DateTimeOffset moment) => NextWorkingMoment(moment) == moment.ToUniversalTime();
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
 

@@ -23,13 +23,22 @@ public sealed class EvaluationSchedule(IsoPeriod period)
         return date > datum ? date : datum.AddDays(1);
     }
 
-    /// <summary>When the evaluation reminder of a kaart saved at <paramref name="savedAt"/> is due.</summary>
+    /// <summary>
+    /// When the evaluation reminder of a kaart saved at <paramref name="savedAt"/> is due: the start of the working
+    /// day on its evaluatiedatum, and never before the save (an evaluatiedatum of today or earlier is due at the next
+    /// working moment, not in the past).
+    /// </summary>
     public DateTimeOffset EvaluationDue(KaartContent content, DateTimeOffset savedAt)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return period.IsShorterThanADay
-            ? period.AddTo(savedAt)
-            : DutchCalendar.StartOfWorkingDay(content.Evaluatiedatum ?? EvaluationDate(DutchCalendar.Today(savedAt)));
+        if (period.IsShorterThanADay)
+        {
+            return period.AddTo(savedAt);
+        }
+
+        DateTimeOffset due = DutchCalendar.StartOfWorkingDay(content.Evaluatiedatum ?? EvaluationDate(DutchCalendar.Today(savedAt)));
+        DateTimeOffset earliest = DutchCalendar.NextWorkingMoment(savedAt);
+        return due > earliest ? due : earliest;
     }
 
     /// <summary>"Herinner over een week": a week on, in working hours (demo periods: one period on).</summary>

@@ -15,6 +15,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<CardSubmitHandler>();
         services.AddSingleton<MemberSearchHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
+        services.AddSingleton<Dialog.ActorNames>();
         services.AddSingleton<Dialog.KaartPublisher>();
         services.AddSingleton<Dialog.RegieConversation>();
         services.AddSingleton<Dialog.KaartCommands>();

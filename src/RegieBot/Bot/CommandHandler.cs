@@ -54,6 +54,7 @@ internal sealed class CommandHandler(
             "export" => export.ExportAsync(turn, cancellationToken),
             "verwijderen" => deletion.AskAsync(turn, cancellationToken),
             "opschalen" => EscalateAsync(turn, arguments, cancellationToken),
+            "evaluatie" => kaarten.EvaluateAsync(turn, cancellationToken),
             _ => turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken),
         };
         await handled;
@@ -66,7 +67,7 @@ internal sealed class CommandHandler(
         ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         if (thread is not { Saved: true })
         {
-            await turn.SendPlainTextAsync(Dialog.RegieTexts.NoKaartHere, cancellationToken);
+            await turn.SendPlainTextAsync(NoKaart(turn), cancellationToken);
             return;
         }
 
@@ -81,7 +82,7 @@ internal sealed class CommandHandler(
         ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         if (thread is not { Saved: true })
         {
-            await turn.SendPlainTextAsync(Dialog.RegieTexts.NoKaartHere, cancellationToken);
+            await turn.SendPlainTextAsync(NoKaart(turn), cancellationToken);
             return;
         }
 
@@ -90,6 +91,9 @@ internal sealed class CommandHandler(
             await turn.SendPlainTextAsync(problem, cancellationToken);
         }
     }
+
+    private static string NoKaart(TurnContext turn) =>
+        Dialog.CasusLocator.IsReplyInThread(turn.Activity) ? Dialog.RegieTexts.NoKaartInThread : Dialog.RegieTexts.NoKaartHere;
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 }

@@ -1,12 +1,18 @@
 using RegieBot.Bot;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Dialog;
 
-/// <summary>Which casus a command in a channel is about: the kaart of this thread, or the channel's only kaart.</summary>
+/// <summary>
+/// Which casus a command in a channel is about: in a thread, that thread's kaart and no other; in a new channel
+/// post, the channel's only kaart.
+/// </summary>
 internal sealed class CasusLocator(IKaartStore store)
 {
+    private const string ThreadMarker = ";messageid=";
+
     /// <summary>
     /// The kaart (or the dialog that will become one) of this thread; in a new channel post, the channel's only
     /// kaart. Tells the user what to do (and returns null) when there is none, or several.
@@ -25,6 +31,13 @@ internal sealed class CasusLocator(IKaartStore store)
             return thread;
         }
 
+        if (IsReplyInThread(turn.Activity))
+        {
+            // A thread is about one casus: never answer with another family's kaart here (e.g. after verwijderen).
+            await turn.SendPlainTextAsync(RegieTexts.NoKaartInThread, cancellationToken);
+            return null;
+        }
+
         IReadOnlyList<ThreadKaart> inChannel = await store.ListByChannelAsync(KaartLocation.ChannelOf(conversationId), cancellationToken);
         switch (inChannel.Count)
         {
@@ -37,5 +50,16 @@ internal sealed class CasusLocator(IKaartStore store)
                 await turn.SendPlainTextAsync(RegieTexts.Several(inChannel.Select(t => t.Casus)), cancellationToken);
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Teams addresses a new channel post as "{channel};messageid={the post's own id}"; a reply keeps the id of the
+    /// thread's first message, so it differs from the reply's own id.
+    /// </summary>
+    internal static bool IsReplyInThread(Activity activity)
+    {
+        string conversationId = activity.Conversation?.Id ?? string.Empty;
+        int marker = conversationId.IndexOf(ThreadMarker, StringComparison.Ordinal);
+        return marker >= 0 && !string.Equals(conversationId[(marker + ThreadMarker.Length)..], activity.Id, StringComparison.Ordinal);
     }
 }

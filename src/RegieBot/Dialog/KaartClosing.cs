@@ -120,7 +120,12 @@ internal sealed class KaartClosing(
 
         if (closed.Closure != closure)
         {
-            // Someone else closed it at the same moment: theirs counts; our entry is stale.
+            // Someone else closed it at the same moment: theirs counts; their entry is made sure of before ours goes.
+            if (closed.Closure is { } theirs)
+            {
+                await retention.ScheduleAsync(new RetentionEntry(kaart.Id, theirs.RetentionDueAt), cancellationToken);
+            }
+
             await retention.RemoveAsync(new RetentionEntry(kaart.Id, closure.RetentionDueAt), cancellationToken);
         }
         else

@@ -18,6 +18,8 @@ internal sealed class KaartCommands(
     CasusLocator locator,
     CasusMessages messages,
     ClientCard clientCard,
+    EvaluationCard evaluationCard,
+    ActorNames actorNames,
     ILogger<KaartCommands> logger)
 {
     public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -75,6 +77,37 @@ internal sealed class KaartCommands(
         logger.ClientVersionPosted(TurnKeyFactory.ForLog(kaart.Id));
     }
 
+    /// <summary><c>evaluatie</c>: the evaluation card now, in the kaart's thread, with the same buttons as the reminder's.</summary>
+    public async Task EvaluateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ThreadKaart? thread = await FindAsync(turn, cancellationToken);
+        if (thread is null)
+        {
+            return;
+        }
+
+        Kaart? kaart = thread.Saved ? await store.GetKaartAsync(thread.KaartId, cancellationToken) : null;
+        if (kaart is null)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.NoSavedKaart, cancellationToken);
+            return;
+        }
+
+        if (kaart.Status == KaartStatus.Afgesloten)
+        {
+            await turn.SendPlainTextAsync(RegieTexts.Closed(kaart.Casus), cancellationToken);
+            return;
+        }
+
+        await messages.PostCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, evaluationCard.Build(kaart), cancellationToken);
+        if (!string.Equals(turn.Activity.Conversation?.Id, kaart.Location.ThreadId, StringComparison.Ordinal))
+        {
+            await turn.SendPlainTextAsync(RegieTexts.EvaluationPosted, cancellationToken);
+        }
+
+        logger.EvaluationPostedNow(TurnKeyFactory.ForLog(kaart.Id));
+    }
+
     public async Task StatusAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ThreadKaart? thread = await FindAsync(turn, cancellationToken);
@@ -93,7 +126,10 @@ internal sealed class KaartCommands(
 
         if (snapshot is not null)
         {
-            lines.Add(RegieTexts.Status(snapshot));
+            IReadOnlyList<Escalation> escalations = await store.GetEscalationsAsync(thread.KaartId, cancellationToken);
+            IReadOnlyList<Kaart> versions = escalations.Count == 0 ? [] : await store.GetVersionsAsync(thread.KaartId, cancellationToken);
+            Func<string?, string> name = escalations.Count == 0 ? _ => ActorNames.Unknown : await actorNames.ForAsync(turn.Activity, cancellationToken);
+            lines.Add(RegieTexts.Status(snapshot, escalations, versions, name));
         }
 
         if (lines.Count == 0)
@@ -121,7 +157,9 @@ internal sealed class KaartCommands(
         }
 
         Kaart? current = await store.GetKaartAsync(thread.KaartId, cancellationToken);
-        await messages.PostTextAsync(turn, thread.KaartId, RegieTexts.History(versions, current?.Closure), cancellationToken);
+        IReadOnlyList<Escalation> escalations = await store.GetEscalationsAsync(thread.KaartId, cancellationToken);
+        Func<string?, string> name = await actorNames.ForAsync(turn.Activity, cancellationToken);
+        await messages.PostTextAsync(turn, thread.KaartId, RegieTexts.History(versions, current?.Closure, escalations, name), cancellationToken);
     }
 
     public async Task OverzichtAsync(TurnContext turn, CancellationToken cancellationToken)

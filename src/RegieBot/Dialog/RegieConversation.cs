@@ -284,7 +284,7 @@ internal sealed class RegieConversation(
             Id = completed.KaartId,
             Casus = completed.Casus,
             Location = completed.Location with { ServiceUrl = activity.ServiceUrl ?? completed.Location.ServiceUrl },
-            Content = completed.Draft,
+            Content = Merged(completed, existing),
             Version = (existing?.Version ?? 0) + 1,
             Status = KaartStatus.Actief,
             CardActivityId = existing?.CardActivityId,
@@ -297,6 +297,22 @@ internal sealed class RegieConversation(
         Kaart saved = await relay.CommitVersionAsync(kaart, existing, completed, activity.Recipient?.Id, cancellationToken);
         logger.KaartSaved(TurnKeyFactory.ForLog(saved.Id), saved.Version, saved.Content.Professionals.Count);
         return completed with { ETag = null };
+    }
+
+    /// <summary>
+    /// The draft, with what was decided on the kaart while it was being updated: an evaluation answered meanwhile
+    /// ("Afspraken blijven staan" set a later evaluatiedatum) is not moved back by saving the draft.
+    /// </summary>
+    private static KaartContent Merged(DialogState completed, Kaart? existing)
+    {
+        KaartContent draft = completed.Draft;
+        if (existing is null || completed.BaseVersion == 0 || existing.Version == completed.BaseVersion
+            || existing.Content.Evaluatiedatum is not DateOnly meanwhile || draft.Evaluatiedatum >= meanwhile)
+        {
+            return draft;
+        }
+
+        return draft with { Evaluatiedatum = meanwhile };
     }
 
     /// <summary>A cancelled dialog keeps nothing of what was entered: the kaart (if any) has the saved content.</summary>

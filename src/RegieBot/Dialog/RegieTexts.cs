@@ -12,6 +12,9 @@ internal static class RegieTexts
     public const string NoKaartHere =
         "Er is hier nog geen regiekaart. Start er een met: @RegieBot start gevolgd door de casus, bijvoorbeeld: @RegieBot start Familie T.";
 
+    public const string NoKaartInThread =
+        "In deze draad staat geen regiekaart: er is hier nooit een gemaakt, of hij is verwijderd. De regiekaarten van dit kanaal zie je met een nieuw bericht in het kanaal (niet in een draad): @RegieBot kaart.";
+
     public const string KaartGone = "Deze regiekaart bestaat niet meer.";
 
     public const string WrongConversation = "Deze kaart hoort bij een ander gesprek.";
@@ -63,6 +66,8 @@ internal static class RegieTexts
     public static string CloseWhileUpdating(string casus) =>
         $"De regiekaart van {casus} wordt nog bijgewerkt. Rond dat eerst af, of typ @RegieBot annuleren, en sluit de casus daarna af.";
 
+    public const string EvaluationPosted = "De evaluatie staat in de draad van de casus.";
+
     public const string CloseAsked = "De vraag om de casus af te sluiten staat in de draad van de casus.";
 
     public const string DeleteAsked = "De vraag om deze regiekaart te verwijderen staat in de draad van de casus.";
@@ -83,13 +88,15 @@ internal static class RegieTexts
 
     public const string CancelledNotice = "Deze regiekaart is geannuleerd voordat hij werd opgeslagen.";
 
-    public static string Status(KaartSnapshot snapshot)
+    public static string Status(KaartSnapshot snapshot, IReadOnlyList<Escalation> escalations, IReadOnlyList<Kaart> versions, Func<string?, string> name)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(escalations);
         Kaart kaart = snapshot.Kaart;
         KaartConfirmations state = snapshot.State;
         List<string> lines =
         [
-            $"Regiekaart {kaart.Casus}: versie {kaart.Version}, opgeslagen op {Cards.KaartCard.FormatDate(DateOnly.FromDateTime(kaart.UpdatedAt.UtcDateTime))}.",
+            $"Regiekaart {kaart.Casus}: versie {kaart.Version}, opgeslagen op {Cards.KaartCard.FormatDay(kaart.UpdatedAt)}.",
             "Bevestigd: " + Names(state.Confirmed.Select(p => $"{p.Naam} ({Cards.KaartCard.FormatMoment(state.Of(p)!.ConfirmedAt)})")),
             "Nog niet bevestigd: " + Names(state.Unconfirmed.Select(p => p.Naam)),
         ];
@@ -105,6 +112,12 @@ internal static class RegieTexts
             lines.Add($"Voorgestelde wijzigingen sinds deze versie: {proposals}.");
         }
 
+        Escalation[] open = kaart.Status == KaartStatus.Afgesloten ? [] : [.. escalations.Where(e => e.At > kaart.UpdatedAt).OrderBy(e => e.At)];
+        foreach (Escalation escalation in open)
+        {
+            lines.Add($"Open escalatie: {Cards.KaartCard.FormatMoment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, kaart)}. Reden: {KaartDiff.Shorten(escalation.Reason)}");
+        }
+
         lines.Add(kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure }
             ? ClosedLine(closure)
             : kaart.Status == KaartStatus.Afgesloten
@@ -118,37 +131,93 @@ internal static class RegieTexts
         + (string.IsNullOrEmpty(closure.OvergedragenAan) ? string.Empty : $", overgedragen aan {closure.OvergedragenAan}")
         + $". Alle gegevens worden op {Cards.KaartCard.FormatDay(closure.RetentionDueAt)} verwijderd.";
 
-    public static string History(IReadOnlyList<Kaart> versions, KaartClosure? closure = null)
+    /// <summary>
+    /// The versions with who saved them and what changed, and between them the escalations (with how they were
+    /// answered), the evaluation outcomes and the closing, in the order they happened.
+    /// </summary>
+    public static string History(IReadOnlyList<Kaart> versions, KaartClosure? closure, IReadOnlyList<Escalation> escalations, Func<string?, string> name)
     {
-        List<string> lines = [$"Geschiedenis van de regiekaart {versions[^1].Casus}:"];
+        ArgumentNullException.ThrowIfNull(versions);
+        ArgumentNullException.ThrowIfNull(escalations);
+        ArgumentNullException.ThrowIfNull(name);
+        List<(DateTimeOffset At, List<string> Lines)> entries = [];
         for (int i = 0; i < versions.Count; i++)
         {
             Kaart version = versions[i];
-            string who = WhoSaved(version, versions[^1]);
-            lines.Add(string.Empty);
-            lines.Add($"Versie {version.Version} — {Cards.KaartCard.FormatMoment(version.UpdatedAt)}, door {who}");
+            bool evaluation = i > 0 && KaartDiff.OnlyEvaluationDateChanged(versions[i - 1].Content, version.Content);
+            List<string> lines = [$"Versie {version.Version} — {Cards.KaartCard.FormatMoment(version.UpdatedAt)}, door {name(version.UpdatedBy)}"
+                + (evaluation ? " — evaluatie: afspraken blijven staan" : string.Empty)];
             IReadOnlyList<string> changes = i == 0 ? ["Eerste versie van de kaart."] : KaartDiff.Describe(versions[i - 1].Content, version.Content);
-            lines.AddRange(changes.Count == 0 ? ["Geen inhoudelijke wijzigingen."] : changes.Select(c => "• " + c));
+            lines.AddRange(changes.Count == 0 ? ["• Geen inhoudelijke wijzigingen."] : changes.Select(c => "• " + c));
+            entries.Add((version.UpdatedAt, lines));
+        }
+
+        foreach (Escalation escalation in escalations)
+        {
+            Kaart? answer = versions.FirstOrDefault(v => v.UpdatedAt > escalation.At);
+            string outcome = answer is not null
+                ? $"• Beantwoord met versie {answer.Version} ({Cards.KaartCard.FormatMoment(answer.UpdatedAt)}, door {name(answer.UpdatedBy)})."
+                : closure is not null && closure.ClosedAt > escalation.At
+                    ? $"• Beantwoord: de casus is afgesloten ({Cards.KaartCard.FormatMoment(closure.ClosedAt)})."
+                    : "• Nog open.";
+            entries.Add((escalation.At,
+            [
+                $"Opgeschaald — {Cards.KaartCard.FormatMoment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, versions[^1])}",
+                "• Reden: " + KaartDiff.Shorten(escalation.Reason),
+                outcome,
+            ]));
         }
 
         if (closure is not null)
         {
             // Closing is not a version (the content does not change), but it belongs in the history.
-            lines.Add(string.Empty);
-            lines.Add($"Afgesloten — {Cards.KaartCard.FormatMoment(closure.ClosedAt)}, door {WhoSaved(versions[^1] with { UpdatedBy = closure.ClosedBy }, versions[^1])}");
-            lines.Add("• Criterium: " + AfschaalCriteria.Brief.GetValueOrDefault(closure.Criterium, "–"));
+            List<string> lines =
+            [
+                $"Afgesloten — {Cards.KaartCard.FormatMoment(closure.ClosedAt)}, door {name(closure.ClosedBy)}",
+                "• Criterium: " + AfschaalCriteria.Brief.GetValueOrDefault(closure.Criterium, "–"),
+            ];
             if (!string.IsNullOrEmpty(closure.OvergedragenAan))
             {
                 lines.Add("• Overgedragen aan: " + closure.OvergedragenAan);
             }
+
+            entries.Add((closure.ClosedAt, lines));
         }
 
-        return string.Join('\n', lines);
+        // A Teams message holds about 28 KB: a long history shows its most recent part and says where the rest is.
+        List<string> shown = [];
+        int size = 0;
+        int left = 0;
+        foreach ((DateTimeOffset _, List<string> lines) in entries.OrderByDescending(e => e.At))
+        {
+            string entry = string.Join('\n', lines);
+            size += System.Text.Encoding.UTF8.GetByteCount(entry) + 2;
+            if (size > MaxMessageBytes && shown.Count > 0)
+            {
+                left++;
+                continue;
+            }
+
+            shown.Insert(0, entry);
+        }
+
+        string header = $"Geschiedenis van de regiekaart {versions[^1].Casus}:"
+            + (left == 0 ? string.Empty : $"\n(De {left} oudste stappen passen niet in dit bericht; alles staat in @RegieBot export.)");
+        return header + "\n\n" + string.Join("\n\n", shown);
     }
 
-    private static string WhoSaved(Kaart version, Kaart latest) =>
-        version.Content.Professionals.Concat(latest.Content.Professionals)
-            .FirstOrDefault(p => p.IsLinked && p.AadObjectId == version.UpdatedBy)?.Naam ?? "een collega in het kanaal";
+    /// <summary>What one text message may hold, below Teams' limit with room for the activity around it.</summary>
+    private const int MaxMessageBytes = 24 * 1024;
+
+    /// <summary>Who an escalation went to: the procesregisseur, else the bewaker, of the kaart as it was then.</summary>
+    private static string Recipient(Escalation escalation, IReadOnlyList<Kaart> versions, Kaart current)
+    {
+        Kaart then = versions.LastOrDefault(v => v.UpdatedAt <= escalation.At) ?? current;
+        Professional? recipient = Cards.EscalationCard.Recipient(then.Content);
+        return recipient is null ? "niemand (geen procesregisseur of bewaker op de kaart)"
+            : recipient.Regievorm == Regievorm.Procesregie ? $"{recipient.Naam} (procesregisseur)"
+            : $"{recipient.Naam} (bewaker van de afspraken)";
+    }
 
     private static string Names(IEnumerable<string> names)
     {

@@ -65,7 +65,13 @@ internal sealed class RetentionSweeper(
         Kaart? kaart = await store.GetKaartAsync(entry.KaartId, cancellationToken);
         if (kaart is not null && !RetentionPolicy.IsDue(kaart, now))
         {
-            // The kaart's own close record decides: an entry of a close that did not happen (or happened later) is stale.
+            // The kaart's own close record decides: an entry of a close that did not happen (or happened later) is stale,
+            // and a closed kaart keeps an entry at its own moment.
+            if (kaart.Closure is { } closure && closure.RetentionDueAt != entry.DueAt)
+            {
+                await index.ScheduleAsync(new RetentionEntry(kaart.Id, closure.RetentionDueAt), cancellationToken);
+            }
+
             await index.RemoveAsync(entry, cancellationToken);
             logger.RetentionEntryStale(TurnKeyFactory.ForLog(entry.KaartId));
             return false;

@@ -5,7 +5,8 @@ namespace RegieBot.Reminders;
 
 /// <summary>
 /// One sweep: finds due reminders, claims each (so no other instance sends it), sends it at a steady pace,
-/// and records the outcome. A failed delivery is retried later without holding up the others.
+/// and records the outcome. A failed delivery is retried later without holding up the others. With a real evaluation
+/// period nothing is sent outside Dutch working hours, whenever it became due.
 /// </summary>
 public sealed class ReminderDispatcher(
     IReminderStore store,
@@ -18,7 +19,16 @@ public sealed class ReminderDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         ReminderOptions settings = options.Value;
-        IReadOnlyList<Reminder> due = await store.GetDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
+        DateTimeOffset start = time.GetUtcNow();
+        IReadOnlyList<Reminder> due = await store.GetDueAsync(start, settings.BatchSize, cancellationToken);
+        if (due.Count > 0 && !settings.Schedule.Period.IsShorterThanADay && !Domain.Scheduling.DutchCalendar.IsWorkingMoment(start))
+        {
+            // Due moments are set in working hours, but a backlog (after an outage, or a lease that ran out) can be
+            // found at night or in the weekend: it waits for the next working moment instead of being posted now.
+            logger.RemindersWaitForWorkingHours(due.Count, Domain.Scheduling.DutchCalendar.NextWorkingMoment(start));
+            return 0;
+        }
+
         TimeSpan pace = TimeSpan.FromSeconds(1.0 / settings.MaxSendsPerSecond);
         int sent = 0;
         bool first = true;

@@ -31,9 +31,10 @@ internal sealed class ReminderSender(
             return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);
         }
 
+        string reason = $"De evaluatie van {KaartCard.FormatDate(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord.";
         Activity message = KaartPublisher.CardMessage(reminder.Kind == ReminderKind.Evaluatie
             ? evaluationCard.Build(kaart)
-            : escalationCard.Build(kaart, "RegieBot", $"De evaluatie van {KaartCard.FormatDate(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord."));
+            : escalationCard.Build(kaart, "RegieBot", reason));
         ResourceResponse posted;
         try
         {
@@ -48,7 +49,12 @@ internal sealed class ReminderSender(
             return new ReminderDelivery(ReminderDeliveryOutcome.RetryLater);
         }
 
-        if (reminder.Kind == ReminderKind.Evaluatie)
+        if (reminder.Kind == ReminderKind.Escalatie)
+        {
+            // Recorded like an opschalen, so status and geschiedenis show it.
+            await kaarten.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, time.GetUtcNow(), cancellationToken);
+        }
+        else
         {
             await reminders.ScheduleAsync(reminder with
             {

@@ -37,7 +37,7 @@ public sealed class AppPackageTests
     {
         using ZipArchive zip = Package();
 
-        IReadOnlyList<string> errors = await TeamsSchema.ValidateAsync(ManifestText(zip));
+        IReadOnlyList<string> errors = await ManifestValidator.ValidateAsync(ManifestText(zip));
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
@@ -52,7 +52,7 @@ public sealed class AppPackageTests
         manifest["bots"]![0]!["botId"] = "not-a-guid";
         manifest.Remove("developer");
 
-        IReadOnlyList<string> errors = await TeamsSchema.ValidateAsync(manifest.ToJsonString());
+        IReadOnlyList<string> errors = await ManifestValidator.ValidateAsync(manifest.ToJsonString());
 
         Assert.Contains(errors, e => e.Contains("manifestVersion", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("accentColor", StringComparison.Ordinal));

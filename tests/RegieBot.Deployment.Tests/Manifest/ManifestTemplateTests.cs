@@ -56,7 +56,7 @@ public sealed partial class ManifestTemplateTests
     {
         JsonObject manifest = Template();
 
-        Assert.Equal(TeamsSchema.ManifestVersion, (string?)manifest["manifestVersion"]);
+        Assert.Equal(ManifestValidator.ManifestVersion, (string?)manifest["manifestVersion"]);
         Assert.Equal("https://developer.microsoft.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json", (string?)manifest["$schema"]);
         Assert.Equal("nl-nl", (string?)manifest["localizationInfo"]!["defaultLanguageTag"]);
         Assert.Equal("RegieBot", (string?)manifest["name"]!["short"]);

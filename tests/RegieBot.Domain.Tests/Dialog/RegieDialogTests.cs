@@ -150,7 +150,7 @@ public sealed class RegieDialogTests
 
         DialogOutcome outcome = RegieDialog.Apply(state, Answer(state, DialogAction.AddProfessional, Member(Sanne), Sanne), Defaults);
 
-        Assert.Equal("Deze collega staat al op de kaart.", Assert.Single(outcome.Errors));
+        Assert.Contains("staat al op de kaart", Assert.Single(outcome.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -309,7 +309,38 @@ public sealed class RegieDialogTests
         DialogState state = RegieDialog.StartUpdate(kaart, "aad-x", Now);
 
         Assert.True(state.IsUpdate);
-        Assert.Same(content, state.Draft);
+        Assert.Equal(content.Professionals, state.Draft.Professionals);
+        Assert.Equal(3, state.BaseVersion);
         Assert.Equal(DialogStep.Moment, state.Step);
+    }
+
+    [Fact]
+    public void StartUpdate_OldDates_AreProposedAgainFromToday()
+    {
+        KaartContent content = AtProfessionalsWithTwo().Draft with { Datum = new DateOnly(2026, 1, 5), Evaluatiedatum = new DateOnly(2026, 4, 5) };
+        Kaart kaart = new() { Id = "k1", Casus = "Familie T.", Location = Location, Content = content, Version = 3 };
+        DialogState state = RegieDialog.StartUpdate(kaart, "aad-x", Now) with { Step = DialogStep.Bewaker };
+
+        DialogOutcome outcome = RegieDialog.Apply(state, Answer(state, DialogAction.Next, new() { [DialogFields.Bewaker] = "p1" }), Defaults);
+
+        Assert.Equal(DialogStep.Afronding, outcome.State.Step);
+        Assert.Equal(Defaults.Today, outcome.State.Draft.Datum);
+        Assert.Equal(Defaults.EvaluationDate(Defaults.Today), outcome.State.Draft.Evaluatiedatum);
+    }
+
+    [Fact]
+    public void Apply_AddTheSameExternalTwice_OrAMemberAgainAsExternal_IsRefused()
+    {
+        DialogState state = AtProfessionalsWithTwo();
+        Professional existing = state.Draft.Professionals.First(p => !p.IsLinked);
+        Dictionary<string, string> again = External(existing.Naam.ToUpperInvariant());
+        again[DialogFields.Contact] = existing.Contact;
+        Professional linked = state.Draft.Professionals.First(p => p.IsLinked);
+
+        DialogOutcome twice = RegieDialog.Apply(state, Answer(state, DialogAction.AddProfessional, again), Defaults);
+        DialogOutcome asExternal = RegieDialog.Apply(state, Answer(state, DialogAction.AddProfessional, External(linked.Naam)), Defaults);
+
+        Assert.Contains("staat al op de kaart", Assert.Single(twice.Errors), StringComparison.Ordinal);
+        Assert.Contains("staat al op de kaart", Assert.Single(asExternal.Errors), StringComparison.Ordinal);
     }
 }

@@ -1,15 +1,15 @@
-using System.Text;
 using RegieBot.Domain.Kaarten;
+using RegieBot.TestSupport;
 
 namespace RegieBot.Domain.Tests.Kaarten;
 
-/// <summary>The afschaal-criteria come from the stappenplan procesregie, section 5, verbatim.</summary>
+/// <summary>The afschaal-criteria come from the stappenplan procesregie, section 5, verbatim (skipped without ../shared).</summary>
 public sealed class AfschaalCriteriaTests
 {
     [Fact]
     public void Text_AreTheThreeCriteriaOfSection5VerbatimAndInOrder()
     {
-        string[] lines = ReadSeed();
+        string[] lines = SharedDocuments.ReadLines("seeds/stappenplan-procesregie.txt");
         int section = Array.FindIndex(lines, l => l.Trim() == "5 Afschalen en nazorg");
         int question = Array.FindIndex(lines, section, l => l.Trim() == AfschaalCriteria.Vraag);
         string[] bullets = [.. lines.Skip(question + 1).Where(l => l.Trim().Length > 0).TakeWhile(l => l.TrimStart().StartsWith('-')).Select(l => l.Trim().TrimStart('-').Trim().TrimEnd(';', '.'))];
@@ -18,19 +18,5 @@ public sealed class AfschaalCriteriaTests
         Assert.Equal(bullets, AfschaalCriteria.Text.Values);
         Assert.Equal([AfschaalCriterium.HulpAdequaatGeorganiseerd, AfschaalCriterium.GezinVoertZelfRegie, AfschaalCriterium.RegieOvergedragen], AfschaalCriteria.Text.Keys);
         Assert.Equal(AfschaalCriteria.Text.Keys, AfschaalCriteria.Brief.Keys);
-    }
-
-    private static string[] ReadSeed()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string seed = Path.Combine(dir.FullName, "..", "shared", "seeds", "stappenplan-procesregie.txt");
-            if (File.Exists(Path.Combine(dir.FullName, "RegieBot.sln")) && File.Exists(seed))
-            {
-                return File.ReadAllLines(seed, Encoding.UTF8);
-            }
-        }
-
-        throw new InvalidOperationException("shared/seeds/stappenplan-procesregie.txt not found beside the repository.");
     }
 }

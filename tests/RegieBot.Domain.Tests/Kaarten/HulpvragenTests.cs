@@ -1,12 +1,13 @@
-using System.Text;
 using RegieBot.Domain.Kaarten;
+using RegieBot.TestSupport;
 
 namespace RegieBot.Domain.Tests.Kaarten;
 
-/// <summary>The form's text comes from the seed, verbatim: read the seed and compare.</summary>
+/// <summary>The form's text comes from the seed, verbatim: read the seed and compare (skipped without ../shared).</summary>
 public sealed class HulpvragenTests
 {
-    private static readonly string[] SeedLines = ReadSeed();
+    // Read per test, not in a static initialiser: a missing seed must skip each test, not fail the class.
+    private static string[] SeedLines => SharedDocuments.ReadLines("seeds/regiekaart-samenwerken.txt");
 
     [Fact]
     public void Onderdelen_EveryHulpvraagOfTheSeed_IsPresentVerbatimAndInOrder()
@@ -63,18 +64,4 @@ public sealed class HulpvragenTests
     }
 
     private static string Bullet(string line) => line.TrimStart('·').Trim();
-
-    private static string[] ReadSeed()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string seed = Path.Combine(dir.FullName, "..", "shared", "seeds", "regiekaart-samenwerken.txt");
-            if (File.Exists(Path.Combine(dir.FullName, "RegieBot.sln")) && File.Exists(seed))
-            {
-                return File.ReadAllLines(seed, Encoding.UTF8);
-            }
-        }
-
-        throw new InvalidOperationException("shared/seeds/regiekaart-samenwerken.txt not found beside the repository.");
-    }
 }

@@ -18,6 +18,9 @@ public sealed class DutchCalendarTests
     [InlineData("2026-04-06")]   // Tweede Paasdag
     [InlineData("2026-04-27")]   // Koningsdag
     [InlineData("2025-04-26")]   // Koningsdag on Saturday when the 27th is a Sunday
+    [InlineData("2025-05-05")]   // Bevrijdingsdag in a lustrum year
+    [InlineData("2026-05-05")]   // ... and in any other year (see DutchCalendar)
+    [InlineData("2030-05-05")]
     [InlineData("2026-05-14")]   // Hemelvaartsdag
     [InlineData("2026-05-25")]   // Tweede Pinksterdag
     [InlineData("2026-12-25")]
@@ -35,6 +38,7 @@ public sealed class DutchCalendarTests
     [InlineData("2026-10-24", "2026-10-26T08:00:00Z")]   // Saturday before winter time → Monday 09:00 CET
     [InlineData("2026-12-25", "2026-12-28T08:00:00Z")]   // Christmas (Fri) → Monday 28th
     [InlineData("2026-04-25", "2026-04-28T07:00:00Z")]   // Saturday, Sunday, Koningsdag Monday → Tuesday
+    [InlineData("2026-05-05", "2026-05-06T07:00:00Z")]   // Bevrijdingsdag (Tuesday) → Wednesday
     public void StartOfWorkingDay_SkipsWeekendsAndHolidays(string date, string expected)
     {
         DateTimeOffset start = DutchCalendar.StartOfWorkingDay(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));

@@ -17,6 +17,17 @@ public sealed class EvaluationScheduleTests
     }
 
     [Fact]
+    public void EvaluationDue_EvaluatiedatumTodayOrEarlier_IsTheNextWorkingMomentNotThePast()
+    {
+        EvaluationSchedule schedule = new(IsoPeriod.Parse("P3M"));
+        DateTimeOffset fridayEvening = new(2026, 11, 27, 19, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(SavedAt, schedule.EvaluationDue(new KaartContent { Evaluatiedatum = new DateOnly(2026, 11, 30) }, SavedAt));   // today, 15:12
+        Assert.Equal(SavedAt, schedule.EvaluationDue(new KaartContent { Evaluatiedatum = new DateOnly(2026, 9, 1) }, SavedAt));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), schedule.EvaluationDue(new KaartContent { Evaluatiedatum = new DateOnly(2026, 11, 27) }, fridayEvening));
+    }
+
+    [Fact]
     public void EvaluationDue_DemoPeriod_FollowsTheClockExactly()
     {
         EvaluationSchedule schedule = new(IsoPeriod.Parse("PT20S"));

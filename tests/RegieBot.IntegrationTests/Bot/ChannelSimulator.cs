@@ -210,6 +210,15 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         return await ClickAsync(messageId, own, "Ik bevestig mijn rol", user: user, cancellationToken: cancellationToken);
     }
 
+    /// <summary>The card's inputs (every object whose type starts with "Input."), depth first.</summary>
+    public static IEnumerable<JsonObject> FindInputs(JsonNode? node) => node switch
+    {
+        JsonObject obj => (obj["type"] is JsonValue t && t.TryGetValue(out string? type) && type.StartsWith("Input.", StringComparison.Ordinal) ? [obj] : Enumerable.Empty<JsonObject>())
+            .Concat(obj.SelectMany(child => FindInputs(child.Value))),
+        JsonArray array => array.SelectMany(FindInputs),
+        _ => [],
+    };
+
     public static IEnumerable<JsonObject> FindActions(JsonNode? node)
     {
         if (node is JsonObject obj)

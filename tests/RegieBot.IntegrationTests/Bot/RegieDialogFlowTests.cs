@@ -473,7 +473,8 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             string history = _teams.Calls.Skip(before).Single().Activity.Text!;
             Assert.Contains("Versie 1 —", history, StringComparison.Ordinal);
             Assert.Contains("Versie 2 —", history, StringComparison.Ordinal);
-            Assert.Contains("1. Afspraken over regievoeren: 1 gewijzigd", history, StringComparison.Ordinal);
+            Assert.Contains("1. Gemaakte afspraken over regievoeren: „", history, StringComparison.Ordinal);
+            Assert.Contains("” → „Sanne bewaakt het proces en belt de school”", history, StringComparison.Ordinal);
             Assert.Contains("Evaluatiedatum: 23 februari 2027 → 24 februari 2027", history, StringComparison.Ordinal);
             Assert.Contains("door Sanne de Vries", history, StringComparison.Ordinal);
         }
@@ -512,6 +513,45 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
 
         return count;
     }
+
+    [Fact]
+    public async Task Bijwerken_EvaluationAnsweredWhileTheDraftIsOpen_IsNotRevertedBySavingTheDraft()
+    {
+        Reminders.MovableTime time = new();
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start("P3M", time);
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+            await channel.SayAsync("bijwerken", cancellationToken: Ct);
+            await NextAsync(channel, new() { ["moment"] = "4" });
+            await NextAsync(channel);
+            await NextAsync(channel, new() { ["afspraken"] = "Ahmed heeft de casusregie\nSanne bewaakt het proces" });
+            await NextAsync(channel, new() { ["afspraken"] = "Elke twee weken overleg" });
+            await NextAsync(channel, new() { ["aanspreekpunt"] = "p2" });
+            JsonNode afronding = await NextAsync(channel, new() { ["bewaker"] = "p1" });
+            string proposedDatum = Input(afronding, "datum");
+            string proposedEvaluation = Input(afronding, "evaluatiedatum");
+
+            // Two days later, with the draft still open, the evaluation is answered: the agreements stand.
+            time.Jump(TimeSpan.FromDays(2));
+            await channel.SayAsync("evaluatie", user: "petra", cancellationToken: Ct);
+            (string evaluationId, JsonObject evaluation) = EvaluationCards(channel).Last();
+            await channel.ClickAsync(evaluationId, evaluation, "Afspraken blijven staan", user: "petra", cancellationToken: Ct);
+            DateOnly answered = (await store.GetKaartAsync(kaartId, Ct))!.Content.Evaluatiedatum!.Value;
+            Assert.True(answered > DateOnly.Parse(proposedEvaluation, System.Globalization.CultureInfo.InvariantCulture), $"{answered} after {proposedEvaluation}");
+
+            Assert.Equal("Regiekaart bijgewerkt", Title(await NextAsync(channel, new() { ["datum"] = proposedDatum, ["evaluatiedatum"] = proposedEvaluation, ["besproken"] = "true" })));
+
+            Kaart saved = (await store.GetKaartAsync(kaartId, Ct))!;
+            Assert.Equal(3, saved.Version);   // v1, the evaluation answer v2, the update v3
+            Assert.Equal(answered, saved.Content.Evaluatiedatum);
+        }
+    }
+
+    private static string Input(JsonNode card, string id) =>
+        ChannelSimulator.FindInputs(card).First(i => (string?)i["id"] == id)["value"]!.GetValue<string>();
 
     [Fact]
     public async Task Evaluation_DemoPeriod_ArrivesInTheThreadOnceAndItsButtonsWork()

@@ -82,11 +82,30 @@ public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<A
     }
 
     [Fact]
+    public async Task DispatchDueAsync_BacklogFoundInTheWeekend_IsSentOnlyInWorkingHours()
+    {
+        TableReminderStore store = new(storage.Tables);
+        string kaart = "weekend-" + Guid.NewGuid().ToString("N")[..8];
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await store.ScheduleAsync(NewReminder(kaart, new DateTimeOffset(2000, 11, 30, 9, 0, 0, TimeSpan.Zero)), ct);   // before every other test's reminders
+        CountingSender sender = new();
+
+        await Dispatcher(store, sender, new ShiftedTime(new DateTimeOffset(2000, 12, 2, 22, 0, 0, TimeSpan.Zero))).DispatchDueAsync(ct);   // Saturday 23:00
+        Assert.False(sender.Sends.ContainsKey(kaart));
+        Assert.Contains(await store.GetDueAsync(new DateTimeOffset(2000, 12, 2, 22, 0, 0, TimeSpan.Zero), 500, ct), r => r.KaartId == kaart);   // not claimed: still due
+
+        await Dispatcher(store, sender, new ShiftedTime(new DateTimeOffset(2000, 12, 4, 8, 30, 0, TimeSpan.Zero))).DispatchDueAsync(ct);   // Monday 09:30
+
+        Assert.Equal(1, sender.Sends[kaart]);
+        Assert.Equal(ReminderStatus.Sent, (await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct))!.Status);
+    }
+
+    [Fact]
     public async Task TryClaimAsync_InstanceCrashedAfterClaiming_IsRetriedOnceTheLeaseRunsOut()
     {
         TableReminderStore store = new(storage.Tables);
         string kaart = "crash-" + Guid.NewGuid().ToString("N")[..8];
-        DateTimeOffset due = new(2002, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset due = new(2002, 1, 2, 9, 0, 0, TimeSpan.Zero);   // a Wednesday, 10:00 in Amsterdam: within working hours
         CancellationToken ct = TestContext.Current.CancellationToken;
         await store.ScheduleAsync(NewReminder(kaart, due), ct);
         Reminder found = (await store.GetDueAsync(due, 100, ct)).Single(r => r.KaartId == kaart);

@@ -48,6 +48,18 @@ public sealed class ReminderDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchDueAsync_BacklogFoundOnSaturdayNight_WaitsForWorkingHours()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2027, 3, 6, 22, 30, 0, TimeSpan.Zero));   // Saturday 23:30 in Amsterdam
+        _store.Setup(s => s.GetDueAsync(_time.GetUtcNow(), 50, It.IsAny<CancellationToken>())).ReturnsAsync([Due("k1"), Due("k2")]);
+
+        int sent = await CreateSut().DispatchDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, sent);   // strict mocks: nothing was claimed, so it is found again on Monday at 09:00
+        _sender.Verify(s => s.SendAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task DispatchDueAsync_Delivered_IsMarkedSent()
     {
         Reminder due = Due("k1");

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RegieBot.Domain.Confirmations;
+using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Kaarten;
+using RegieBot.IntegrationTests.Storage;
+using RegieBot.Storage;
+
+namespace RegieBot.IntegrationTests.Bot;
+
+/// <summary>
+/// Every conditional write of an operation, with its response lost after it landed (the SDK retries it and meets its
+/// own write): the user sees what happened, never "someone else was first", an apology, or a blocked thread.
+/// </summary>
+public sealed partial class RegieDialogFlowTests
+{
+    /// <param name="retries">The SDK's retries: with none, the lost response reaches the bot as a request without an answer.</param>
+    private (AzuriteBotApplicationFactory App, ChannelSimulator Channel) StartLosing(LoseOneResponse policy, int retries = 2)
+    {
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, storagePolicy: policy, settings: new Dictionary<string, string> { ["RegieBot:Storage:MaxRetries"] = retries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return (app, ChannelSimulator.For(app));
+    }
+
+    [Fact]
+    public async Task Start_ThreadRowResponseLost_StartsTheDialogAnyway()
+    {
+        LoseOneResponse lose = new(LoseOneResponse.To("POST", storage.TablePrefix + RegieTables.Threads));
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = StartLosing(lose);
+        using (app)
+        {
+            lose.Arm();
+            await channel.SayAsync("start Familie L.", cancellationToken: Ct);
+
+            Assert.True(lose.Lost);
+            Assert.Equal("Waarom maken jullie de regiekaart nu?", Title(StepCard().Card));
+            Assert.DoesNotContain(_teams.Calls, c => c.Activity.Text?.Contains("staat al", StringComparison.Ordinal) == true);
+        }
+    }
+
+    [Fact]
+    public async Task Step_DialogWriteResponseLost_ShowsTheNextStepNotStale()
+    {
+        LoseOneResponse lose = new(LoseOneResponse.To("PUT", storage.TablePrefix + RegieTables.Kaarten));
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = StartLosing(lose);
+        using (app)
+        {
+            await channel.SayAsync("start Familie L.", cancellationToken: Ct);
+            lose.Arm();
+
+            JsonNode next = await NextAsync(channel, new() { ["moment"] = "1" });
+
+            Assert.True(lose.Lost);
+            Assert.Equal("Betrokken professionals", Title(next));
+            Assert.DoesNotContain(RegieDialog.StaleMessage, next.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public async Task Save_VersionCommitResponseLost_SaysOpgeslagenAndTheKaartIsThere(int retries)
+    {
+        LoseOneResponse lose = new(LoseOneResponse.To("POST", "$batch"));
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = StartLosing(lose, retries);
+        using (app)
+        {
+            await WalkToProfessionalsWithFourAsync(channel);
+            Assert.Equal("1. Gemaakte afspraken over regievoeren", Title(await NextAsync(channel)));
+            await NextAsync(channel, new() { ["afspraken"] = "Ahmed heeft de casusregie" });
+            await NextAsync(channel, new() { ["afspraken"] = "Elke twee weken overleg" });
+            await NextAsync(channel, new() { ["aanspreekpunt"] = "p2" });
+            await NextAsync(channel, new() { ["bewaker"] = "p1" });
+            lose.Arm();
+
+            JsonNode saved = await NextAsync(channel, new() { ["datum"] = "2026-11-23", ["evaluatiedatum"] = "2027-02-23", ["besproken"] = "true" });
+
+            Assert.True(lose.Lost);
+            Assert.Equal("Regiekaart opgeslagen", Title(saved));
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            ThreadKaart thread = (await store.FindByThreadAsync(channel.ThreadId, Ct))!;
+            Assert.True(thread.Saved);
+            Kaart kaart = (await store.GetKaartAsync(thread.KaartId, Ct))!;
+            Assert.Equal(1, kaart.Version);
+            Assert.Contains("Betrokken professionals:", SharedCard(kaart.CardActivityId!).ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public async Task Confirm_ConfirmationResponseLost_SaysConfirmedAndStoresItOnce(int retries)
+    {
+        LoseOneResponse lose = new(LoseOneResponse.To("POST", "$batch"));
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = StartLosing(lose, retries);
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+            lose.Arm();
+
+            JsonNode sanne = await channel.ClickConfirmAsync(cardId, card, "sanne", Ct);
+
+            Assert.True(lose.Lost);
+            Assert.Equal(200, (int)sanne["statusCode"]!);
+            Assert.Contains("Je hebt je rol bevestigd op", sanne["value"]!.ToJsonString(), StringComparison.Ordinal);
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            KaartSnapshot snapshot = (await store.GetSnapshotAsync((await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct))!;
+            Assert.Single(snapshot.Confirmations, c => c.AadObjectId == "aad-sanne");
+        }
+    }
+}
