@@ -22,6 +22,7 @@ if (cardFiles.length === 0 || (process.argv[2] === '--schema' && !schemaFile)) {
 }
 
 let validate;
+let validateDataQuery;
 if (schemaFile !== undefined) {
   const Ajv = require(path.join(root, 'node_modules', 'ajv'));
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -44,8 +45,6 @@ if (schemaFile !== undefined) {
     validateDataQuery = new Ajv({ allErrors: true, strict: false }).compile(dataQuery);
   }
 }
-
-let validateDataQuery;
 
 function takeTypeahead(node, found) {
   if (Array.isArray(node)) {
