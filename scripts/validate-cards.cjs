@@ -22,6 +22,7 @@ if (cardFiles.length === 0 || (process.argv[2] === '--schema' && !schemaFile)) {
 }
 
 let validate;
+let validateDataQuery;
 if (schemaFile !== undefined) {
   const Ajv = require(path.join(root, 'node_modules', 'ajv'));
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -33,6 +34,32 @@ if (schemaFile !== undefined) {
     delete schema.id;
   }
   validate = ajv.compile(schema);
+
+  // Teams' typeahead on Input.ChoiceSet (static: style "filtered"; dynamic: "choices.data", a Data.Query) is defined
+  // in the 1.6 schema; Teams honours it in cards of any version (its typeahead docs use it in a 1.2 card), while the
+  // 1.5 schema forbids both. Like "msteams", they are taken out before the 1.5 check ("filtered" read as "compact")
+  // and the Data.Query is checked on its own against its 1.6 definition, when that schema lies beside the 1.5 one.
+  const schema16File = path.join(path.dirname(schemaFile), 'adaptive-card-1.6.json');
+  if (fs.existsSync(schema16File)) {
+    const dataQuery = JSON.parse(fs.readFileSync(schema16File, 'utf8')).definitions['Data.Query'];
+    validateDataQuery = new Ajv({ allErrors: true, strict: false }).compile(dataQuery);
+  }
+}
+
+function takeTypeahead(node, found) {
+  if (Array.isArray(node)) {
+    node.forEach(n => takeTypeahead(n, found));
+  } else if (node && typeof node === 'object') {
+    if (node.type === 'Input.ChoiceSet' && 'choices.data' in node) {
+      found.push(node['choices.data']);
+      delete node['choices.data'];
+    }
+    if (node.type === 'Input.ChoiceSet' && typeof node.style === 'string' && node.style.toLowerCase() === 'filtered') {
+      node.style = 'compact';
+    }
+    Object.values(node).forEach(n => takeTypeahead(n, found));
+  }
+  return found;
 }
 
 let failed = 0;
@@ -41,8 +68,13 @@ for (const file of cardFiles) {
   const errors = [];
 
   if (validate !== undefined) {
-    const forSchema = { ...card };
+    const forSchema = JSON.parse(JSON.stringify(card));
     delete forSchema.msteams;
+    for (const query of takeTypeahead(forSchema, [])) {
+      if (validateDataQuery && (!validateDataQuery(query) || query.type !== 'Data.Query' || typeof query.dataset !== 'string')) {
+        errors.push(`schema: choices.data is not a Data.Query: ${JSON.stringify(query)}`);
+      }
+    }
     if (!validate(forSchema)) {
       for (const e of validate.errors) errors.push(`schema: ${e.instancePath || '/'} ${e.message}`);
     }

@@ -53,7 +53,7 @@ public sealed partial class CardTemplate
         JsonObject card = ExpandNode(_template, root) as JsonObject
             ?? throw new InvalidOperationException($"Card template {Name} did not expand to an object.");
         _expanded?.Invoke(this, data, card);
-        return card;
+        return UniversalActions.AddSubmitFallbacks(card);   // Teams' own addition, after the templating proper
     }
 
     private static JsonNode? ExpandNode(JsonNode? node, Scope scope) => node switch

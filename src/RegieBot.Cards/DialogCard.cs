@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
@@ -13,7 +14,19 @@ namespace RegieBot.Cards;
 public sealed class DialogCard(CardTemplates templates)
 {
     public const string Verb = "dialoog";
+
+    /// <summary>The Data.Query dataset of the member picker, answered through the <c>application/search</c> invoke.</summary>
+    public const string MemberDataset = "regiebot.leden";
+
+    /// <summary>Teams shows at most 15 choices in a typeahead; a larger roster is searched, not listed.</summary>
+    public const int MaxSearchResults = 15;
+
+    /// <summary>Members listed on the card itself when the roster is searched; the others are found by typing.</summary>
+    public const int StaticMembers = 10;
+
     private const int StepCount = 7;
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <param name="state">The dialog as stored.</param>
     /// <param name="errors">Why the last answer was refused, in Dutch; empty when it was not.</param>
@@ -110,18 +123,90 @@ public sealed class DialogCard(CardTemplates templates)
                 break;
         }
 
-        return templates["dialoog"].Expand(data);
+        // The same budget as the kaart: a large team (roster searched, not listed) or a long list of professionals
+        // must not push the step card over Teams' limit.
+        JsonObject card = WithMemberQuery(templates["dialoog"].Expand(data), data);
+        if (state.Step == DialogStep.Professionals && !closed && Encoding.UTF8.GetByteCount(card.ToJsonString()) > KaartCard.MaxBytes)
+        {
+            data["memberChoices"] = new JsonArray(Choice("Extern (niet in Teams)", DialogFields.External));
+            data["memberQuery"] = MemberQuery();
+            foreach (JsonNode? professional in data["professionals"]!.AsArray())
+            {
+                professional!["details"] = string.Empty;
+            }
+
+            card = WithMemberQuery(templates["dialoog"].Expand(data), data);
+        }
+
+        return card;
     }
 
-    private static void AddProfessionalsStep(JsonObject data, KaartContent draft, Dictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
+    /// <summary>
+    /// Teams' dynamic typeahead on the member picker: <c>choices.data</c> is set on the expanded card (the template
+    /// cannot leave a property out when there is no query).
+    /// </summary>
+    private static JsonObject WithMemberQuery(JsonObject card, JsonObject data)
+    {
+        if (data["memberQuery"] is JsonObject query && Find(card, DialogFields.Member) is { } picker)
+        {
+            picker["choices.data"] = query.DeepClone();
+        }
+
+        return card;
+    }
+
+    private static JsonObject? Find(JsonNode? node, string id) => node switch
+    {
+        JsonObject obj when obj["type"] is JsonValue type && type.TryGetValue(out string? kind) && kind == "Input.ChoiceSet" && (string?)obj["id"] == id => obj,
+        JsonObject obj => obj.Select(p => Find(p.Value, id)).FirstOrDefault(found => found is not null),
+        JsonArray array => array.Select(n => Find(n, id)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
+
+    /// <summary>Members whose name contains <paramref name="query"/> (ignoring case and accents), names starting with it first.</summary>
+    public static IReadOnlyList<TeamMember> Search(IEnumerable<TeamMember> members, string? query, int skip, int top)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        CompareInfo compare = Dutch.CompareInfo;
+        const CompareOptions Loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+        string text = (query ?? string.Empty).Trim();
+        return [.. members
+            .Select(m => (Member: m, At: text.Length == 0 ? 0 : compare.IndexOf(m.Name, text, Loose)))
+            .Where(m => m.At >= 0)
+            .OrderBy(m => m.At == 0 ? 0 : 1)
+            .ThenBy(m => m.Member.Name, StringComparer.Create(Dutch, ignoreCase: true))
+            .Skip(Math.Max(0, skip))
+            .Take(Math.Clamp(top, 1, MaxSearchResults))
+            .Select(m => m.Member)];
+    }
+
+    private static JsonObject MemberQuery() => new() { ["type"] = "Data.Query", ["dataset"] = MemberDataset, ["count"] = MaxSearchResults };
+
+        private static void AddProfessionalsStep(JsonObject data, KaartContent draft, Dictionary<string, string>? pending, IReadOnlyList<TeamMember> members)
     {
         string Pending(string key) => pending is not null && pending.TryGetValue(key, out string? value) ? value : string.Empty;
         HashSet<string> onKaart = [.. draft.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
-        JsonArray memberChoices = [.. members
+        TeamMember[] candidates = [.. members
             .Where(m => !onKaart.Contains(m.AadObjectId))
-            .OrderBy(m => m.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true))
-            .Select(m => Choice(m.Name, m.AadObjectId))];
+            .OrderBy(m => m.Name, StringComparer.Create(Dutch, ignoreCase: true))];
+
+        // A small team is listed in full; a larger one lists a few and is searched (Teams' dynamic typeahead), keeping
+        // the card small whatever the team's size. A member picked by search and refused stays selectable.
+        bool searched = candidates.Length > MaxSearchResults;
+        string chosen = Pending(DialogFields.Member);
+        IEnumerable<TeamMember> listed = searched
+            ? candidates.Take(StaticMembers).Concat(candidates.Where(m => m.AadObjectId == chosen)).DistinctBy(m => m.AadObjectId)
+            : candidates;
+        JsonArray memberChoices = [.. listed.Select(m => Choice(m.Name, m.AadObjectId))];
         memberChoices.Add(Choice("Extern (niet in Teams)", DialogFields.External));
+        if (searched)
+        {
+            data["memberQuery"] = MemberQuery();
+        }
+
+        data["memberPlaceholder"] = searched
+            ? "Typ een naam om een collega te zoeken, of kies 'Extern (niet in Teams)'"
+            : "Kies een collega of 'Extern (niet in Teams)'";
 
         data["professionalsTitle"] = draft.Professionals.Count == 0
             ? "Nog geen professionals op de kaart."
@@ -133,7 +218,7 @@ public sealed class DialogCard(CardTemplates templates)
             ["details"] = Details(p),
         })]);
         data["memberChoices"] = memberChoices;
-        data["memberChoiceStyle"] = memberChoices.Count > 8 ? "filtered" : "compact";
+        data["memberChoiceStyle"] = searched || memberChoices.Count > 8 ? "filtered" : "compact";
         data["regievormChoices"] = new JsonArray(
             Choice("Geen", nameof(Regievorm.Geen)),
             Choice("Procesregie", nameof(Regievorm.Procesregie)),

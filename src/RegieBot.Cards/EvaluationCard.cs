@@ -14,7 +14,7 @@ public sealed class EvaluationCard(CardTemplates templates)
     public JsonObject Build(Kaart kaart, string? handled = null)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        (string mention, JsonArray entities) = Mentions.Of([kaart.Content.Bewaker, kaart.Content.Aanspreekpunt]);
+        (string mention, JsonArray entities) = Mentions.Of([kaart.Content.Bewaker, kaart.Content.Aanspreekpunt], mention: handled is null);
         return templates["evaluatie"].Expand(new JsonObject
         {
             ["kaartId"] = kaart.Id,
@@ -23,7 +23,7 @@ public sealed class EvaluationCard(CardTemplates templates)
             ["call"] = mention.Length == 0 ? string.Empty : $"{mention}: het is tijd om de afspraken van deze regiekaart te evalueren.",
             ["vragen"] = new JsonArray([.. Hulpvragen.Evaluatie.Select(v => JsonValue.Create(v))]),
             ["handled"] = handled ?? string.Empty,
-            ["mentions"] = handled is null ? entities : [],
+            ["mentions"] = entities,
         });
     }
 }

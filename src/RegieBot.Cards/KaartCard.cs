@@ -20,7 +20,7 @@ public sealed class KaartCard(CardTemplates templates)
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     /// <summary>From full to smallest: compact professionals (one line each), then shorter agreements.</summary>
     private static readonly (bool Compact, int? MaxAgreementLength)[] Levels =
-        [(false, null), (true, null), (true, 200), (true, 120), (true, 80), (true, 50)];
+        [(false, null), (true, null), (true, 200), (true, 120), (true, 80), (true, 50), (true, 40)];
 
     /// <summary>Teams refreshes a card automatically for at most 60 listed users.</summary>
     public const int MaxRefreshUsers = 60;
@@ -40,6 +40,11 @@ public sealed class KaartCard(CardTemplates templates)
         foreach ((bool compact, int? maxLength) in Levels)
         {
             card = templates["regiekaart"].Expand(Data(snapshot, viewerAadObjectId, compact, maxLength));
+            if (snapshot.Kaart.Status == KaartStatus.Afgesloten)
+            {
+                card.Remove("refresh");   // nothing changes on a closed kaart: no viewer needs to trigger an invoke
+            }
+
             if (Encoding.UTF8.GetByteCount(card.ToJsonString()) <= MaxBytes)
             {
                 return card;
@@ -81,7 +86,8 @@ public sealed class KaartCard(CardTemplates templates)
                 : viewerConfirmation is null ? $"Je staat op deze kaart als {viewerEntry.Naam}. Bevestig je rol met de knop onderaan, of stel een wijziging voor."
                 : $"Je hebt je rol bevestigd op {FormatMoment(viewerConfirmation.ConfirmedAt)}.",
             ["viewerProfessionalId"] = viewerEntry?.Id,
-            ["canConfirm"] = !closed && (viewer is null ? confirmations.Unconfirmed.Any() : viewerEntry is not null && viewerConfirmation is null),
+            // Only in the per-user view of a professional who has not yet confirmed: others would only get a refusal.
+            ["canConfirm"] = !closed && viewerEntry is not null && viewerConfirmation is null,
             ["proposalMaxLength"] = Limits.ReasonMaxLength,
             ["proposals"] = new JsonArray([.. snapshot.OpenProposals.TakeLast(5).Select(p => new JsonObject
             {

@@ -10,13 +10,17 @@ namespace RegieBot.Cards;
 /// </summary>
 internal static class Mentions
 {
-    public static (string Text, JsonArray Entities) Of(IEnumerable<Professional?> professionals)
+    /// <summary>
+    /// With <paramref name="mention"/> false every professional is named in plain text and there are no entities:
+    /// Teams shows an <c>&lt;at&gt;</c> tag without its entity literally.
+    /// </summary>
+    public static (string Text, JsonArray Entities) Of(IEnumerable<Professional?> professionals, bool mention = true)
     {
         JsonArray entities = [];
         List<string> names = [];
         foreach (Professional professional in professionals.OfType<Professional>().DistinctBy(p => p.Id))
         {
-            if (professional is { IsLinked: true, TeamsUserId: { } teamsId })
+            if (mention && professional is { IsLinked: true, TeamsUserId: { } teamsId })
             {
                 string at = $"<at>{WebUtility.HtmlEncode(professional.Naam)}</at>";
                 entities.Add(new JsonObject { ["text"] = at, ["id"] = teamsId, ["name"] = professional.Naam });

@@ -20,6 +20,12 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1006, LogLevel.Debug, "Activity {ActivityType} ({Name}) is not handled")]
     public static partial void ActivityIgnored(this ILogger logger, string activityType, string? name);
 
+    [LoggerMessage(1010, LogLevel.Debug, "Card submit (Action.Submit fallback) {Verb} answered with {ResponseType}")]
+    public static partial void CardSubmitAnswered(this ILogger logger, string verb, string responseType);
+
+    [LoggerMessage(1011, LogLevel.Debug, "Member search answered with {ResultCount} of {RosterCount} members")]
+    public static partial void MemberSearchAnswered(this ILogger logger, int resultCount, int rosterCount);
+
     [LoggerMessage(4001, LogLevel.Information, "Welcome sent in conversation {ConversationHash}")]
     public static partial void WelcomeSent(this ILogger logger, string conversationHash);
 

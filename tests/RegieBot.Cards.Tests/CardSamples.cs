@@ -23,6 +23,9 @@ internal static class CardSamples
                 ["Naam is verplicht.", "Telefoonnummer/email is verplicht."],
                 new Dictionary<string, string> { ["lid"] = "extern", ["functie"] = "Gezinsvoogd <b>", ["regievorm"] = "Casusregie" },
                 SampleKaarten.Members),
+            new DialogCard(t).Build(
+                SampleKaarten.Dialog(DialogStep.Professionals), [], null,
+                [.. SampleKaarten.Members, .. Enumerable.Range(1, 2000).Select(i => new TeamMember($"aad-{i}", $"29:{i}", $"Collega {i}"))]),   // searched: Data.Query
             new DialogCard(t).Build(SampleKaarten.Dialog(DialogStep.Afronding, DialogStatus.Saved), [], null, []),
             new DialogCard(t).Build(SampleKaarten.Dialog(DialogStep.Bewaker, DialogStatus.Cancelled, isUpdate: true), [], null, []),
         ],

@@ -89,7 +89,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         for (int i = 0; i < members.Length; i++)
         {
             int clicked = Playground.Mark();
-            InvokeResult? result = await Playground.ClickAsync(members[i], kaart, "Ik bevestig mijn rol", null, cancellationToken);
+            InvokeResult? result = await ConfirmOwnRoleAsync(members[i], kaart, cancellationToken);
             Assert.True(
                 result is { StatusCode: 200 } && StatusOf(result) is null or 200,
                 Playground.Explain(clicked, $"{members[i].Name}'s confirmation was answered {result?.StatusCode}: {result?.Body?.ToJsonString()}"));
@@ -103,8 +103,13 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
 
         Assert.True(Confirmations(latest) == 3, Playground.Explain(0, $"Expected three confirmations on the kaart: {latest.CardText}"));
 
+        InvokeResult outsidersView = await Playground.RefreshCardAsync(MockTeam.School, kaart, cancellationToken);
+        Assert.True(
+            FindExecute(outsidersView.Value, "Ik bevestig mijn rol") is null && kaart.AdaptiveCards.All(c => FindExecute(c, "Ik bevestig mijn rol") is null),
+            $"Only a professional's own view offers 'Ik bevestig mijn rol': {outsidersView.Body?.ToJsonString()}");
         int outsider = Playground.Mark();
-        InvokeResult? refused = await Playground.ClickAsync(MockTeam.School, kaart, "Ik bevestig mijn rol", null, cancellationToken);
+        JsonObject forged = new() { ["kaartId"] = kaart.AdaptiveCards.Select(c => c["refresh"]?["action"]?["data"]?["kaartId"]?.DeepClone()).First(k => k is not null) };
+        InvokeResult? refused = await Playground.ExecuteCardActionAsync(MockTeam.School, kaart, "bevestigen", forged, cancellationToken, "Ik bevestig mijn rol");
         // The Playground passes on the bot's invoke response body as {type, value} (HTTP 200); the bot's own
         // answer, with its statusCode, is in the recording of the invoke it delivered.
         Assert.True(
@@ -239,7 +244,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         (SentMessage start, BotCall kaart) = await MakeKaartAsync(
             casus, [MockTeam.Wijkteam, MockTeam.GecertificeerdeInstelling], regie, afstemming, datum, datum.AddMonths(3), withExternal: true, cancellationToken);
         int clicked = Playground.Mark();
-        await Playground.ClickAsync(MockTeam.Wijkteam, kaart, "Ik bevestig mijn rol", null, cancellationToken);
+        await ConfirmOwnRoleAsync(MockTeam.Wijkteam, kaart, cancellationToken);
         await Playground.WaitForBotCallAsync(clicked, "the kaart updated with the confirmation", c => c.IsUpdateOf(kaart) && c.Succeeded && Confirmations(c) == 1, cancellationToken);
         await AskForCardAsync(start, "kaart", "Betrokken professionals:", casus, cancellationToken);
 
@@ -249,6 +254,27 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         string[] leaks = [.. output.Where(l => personal.Any(p => l.Contains(p, StringComparison.Ordinal)))];
         Assert.True(leaks.Length == 0, $"The bot's log names the casus, a professional or an agreement:{Environment.NewLine}{string.Join(Environment.NewLine, leaks.Take(10))}");
     }
+
+    /// <summary>
+    /// "Ik bevestig mijn rol" as Teams offers it: the card refreshes for <paramref name="user"/> (the per-user view),
+    /// who clicks the button of that view; the shared card has none.
+    /// </summary>
+    private async Task<InvokeResult?> ConfirmOwnRoleAsync(MockUser user, BotCall kaart, CancellationToken cancellationToken)
+    {
+        InvokeResult view = await Playground.RefreshCardAsync(user, kaart, cancellationToken);
+        JsonObject action = FindExecute(view.Value, "Ik bevestig mijn rol")
+            ?? throw new InvalidOperationException($"{user.Name}'s own view of the kaart has no 'Ik bevestig mijn rol': {view.Body?.ToJsonString()}");
+        return await Playground.ExecuteCardActionAsync(
+            user, kaart, action["verb"]!.GetValue<string>(), action["data"]?.DeepClone() as JsonObject, cancellationToken, "Ik bevestig mijn rol");
+    }
+
+    private static JsonObject? FindExecute(JsonNode? node, string title) => node switch
+    {
+        JsonObject obj when obj["type"]?.ToString() == "Action.Execute" && obj["title"]?.ToString() == title => obj,
+        JsonObject obj => obj.Select(p => FindExecute(p.Value, title)).FirstOrDefault(a => a is not null),
+        JsonArray array => array.Select(n => FindExecute(n, title)).FirstOrDefault(a => a is not null),
+        _ => null,
+    };
 
     private static int? StatusOf(InvokeResult? result) => KaartFlow.StatusOf(result);
 

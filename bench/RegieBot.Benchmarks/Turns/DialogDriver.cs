@@ -85,7 +85,7 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
 
         foreach (string user in (string[])["sanne", "ahmed", "petra"])
         {
-            if (await ClickAsync(KindConfirm, thread, kaart.Value.Id, kaart.Value.Card, "Ik bevestig mijn rol", null, user, cancellationToken) is null)
+            if (await ClickAsync(KindConfirm, thread, kaart.Value.Id, OwnView(kaart.Value.Card), "Ik bevestig mijn rol", null, user, cancellationToken) is null)
             {
                 return false;
             }
@@ -102,7 +102,7 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
     {
         for (int attempt = 0; attempt < 200; attempt++)
         {
-            if (LatestCard(thread, "bevestigen") is { } kaart)
+            if (LatestCard(thread, "refreshKaart") is { } kaart)
             {
                 return kaart;
             }
@@ -112,6 +112,18 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
 
         return null;
     }
+
+    /// <summary>The button of a professional's own view of the kaart (the shared card has none), without the refresh that shows it.</summary>
+    private static JsonObject OwnView(JsonObject kaart) => new()
+    {
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = "Ik bevestig mijn rol",
+            ["verb"] = "bevestigen",
+            ["data"] = kaart["refresh"]?["action"]?["data"]?.DeepClone(),
+        }),
+    };
 
     private (string Id, JsonObject Card)? LatestCard(string thread, string verb) =>
         teams.MessagesOf(thread)

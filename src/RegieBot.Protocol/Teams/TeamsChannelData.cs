@@ -20,6 +20,19 @@ public sealed record TenantInfo(string? Id);
 
 public sealed record TeamInfo(string? Id, string? Name, string? AadGroupId);
 
-public sealed record ChannelInfo(string? Id, string? Name);
+/// <summary>
+/// A channel. <see cref="Type"/> (or <see cref="MembershipType"/>) says <c>private</c> or <c>shared</c> for those
+/// channels, whose members are the channel's own, not the team's.
+/// </summary>
+public sealed record ChannelInfo(string? Id, string? Name)
+{
+    public string? Type { get; init; }
+
+    public string? MembershipType { get; init; }
+
+    public bool HasOwnMembers =>
+        (Type ?? MembershipType) is { } kind
+        && (kind.Equals("private", StringComparison.OrdinalIgnoreCase) || kind.Equals("shared", StringComparison.OrdinalIgnoreCase));
+}
 
 public sealed record TeamsChannelDataSettings(ChannelInfo? SelectedChannel);

@@ -8,6 +8,8 @@ internal sealed class ActivityRouter(
     WelcomeHandler welcome,
     CommandHandler commands,
     CardActionHandler cardActions,
+    CardSubmitHandler cardSubmits,
+    MemberSearchHandler memberSearch,
     Reminders.MembershipHandler membership,
     ILogger<ActivityRouter> logger)
 {
@@ -16,6 +18,10 @@ internal sealed class ActivityRouter(
         Activity activity = turn.Activity;
         switch (activity)
         {
+            case { Type: ActivityTypes.Message, Value: not null } when Dialog.CardAction.From(activity) is not null:
+                await cardSubmits.HandleAsync(turn, cancellationToken);
+                return null;
+
             case { Type: ActivityTypes.Message }:
                 await commands.HandleAsync(turn, cancellationToken);
                 return null;
@@ -44,6 +50,9 @@ internal sealed class ActivityRouter(
 
             case { Type: ActivityTypes.Invoke, Name: CardActionHandler.InvokeName }:
                 return await cardActions.HandleAsync(turn, cancellationToken);
+
+            case { Type: ActivityTypes.Invoke, Name: MemberSearchHandler.InvokeName }:
+                return await memberSearch.HandleAsync(turn, cancellationToken);
 
             case { Type: ActivityTypes.Invoke }:
                 logger.ActivityIgnored(activity.Type, activity.Name);

@@ -13,6 +13,8 @@ internal static class BotHostingExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<CardActionGate>();
         services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<CardSubmitHandler>();
+        services.AddSingleton<MemberSearchHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
         services.AddSingleton<Dialog.ActorNames>();
         services.AddSingleton<Dialog.KaartPublisher>();

@@ -64,7 +64,7 @@ internal sealed class TurnPipeline(
             await conversations.RefreshAsync(reference, cancellationToken);
         }
 
-        bool ledgered = !CardActionHandler.IsIdempotentByItself(activity);
+        bool ledgered = !CardActionHandler.IsIdempotentByItself(activity) && !MemberSearchHandler.IsSearch(activity);
         if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
         {
             logger.DuplicateActivity(activity.Type, activityHash);

@@ -12,22 +12,45 @@ internal sealed record CardAction(string Verb, IReadOnlyDictionary<string, strin
 {
     public string? this[string key] => Data.TryGetValue(key, out string? value) ? value : null;
 
+    /// <summary>
+    /// The click of an <c>adaptiveCard/action</c> invoke, or of its <c>Action.Submit</c> fallback: a message whose
+    /// <c>value</c> is the action's data with the verb under <see cref="Cards.UniversalActions.VerbKey"/>.
+    /// </summary>
     public static CardAction? From(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("action", out JsonElement action)
-            || action.ValueKind != JsonValueKind.Object
-            || !action.TryGetProperty("verb", out JsonElement verb)
-            || verb.ValueKind != JsonValueKind.String)
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
         {
             return null;
         }
 
-        Dictionary<string, string> data = new(StringComparer.Ordinal);
-        if (action.TryGetProperty("data", out JsonElement fields) && fields.ValueKind == JsonValueKind.Object)
+        JsonElement verb;
+        JsonElement fields;
+        if (activity.Type == ActivityTypes.Message)
         {
-            foreach (JsonProperty field in fields.EnumerateObject())
+            if (!value.TryGetProperty(Cards.UniversalActions.VerbKey, out verb) || verb.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            fields = value;
+        }
+        else if (!value.TryGetProperty("action", out JsonElement action)
+            || action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("verb", out verb)
+            || verb.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        else if (!action.TryGetProperty("data", out fields))
+        {
+            fields = default;
+        }
+
+        Dictionary<string, string> data = new(StringComparer.Ordinal);
+        if (fields.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty field in fields.EnumerateObject().Where(f => activity.Type != ActivityTypes.Message || f.Name != Cards.UniversalActions.VerbKey))
             {
                 string? text = field.Value.ValueKind switch
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RegieBot.Domain.Dialog;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
@@ -5,18 +6,55 @@ using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Dialog;
 
-/// <summary>The members of the team (or chat) an activity came from, keyed by Entra object id.</summary>
-internal sealed class ChannelMembers(IConnectorClient connector)
+/// <summary>
+/// The members an activity's conversation can pick from, keyed by Entra object id: the team's for a standard channel,
+/// the channel's own for a private or shared channel (a shared channel's members may come from other tenants), the
+/// chat's otherwise. A roster is kept briefly per team or channel, so that paging through a large team happens once
+/// for a dialog's clicks and a typeahead's searches, not on every one; concurrent requests share one fetch.
+/// </summary>
+internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider time)
 {
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(2);
+    private const int MaxRosters = 256;
+
+    private readonly ConcurrentDictionary<string, Cached> _rosters = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<TeamMember>> ListAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         string serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
-        string roster = activity.GetTeamsChannelData()?.Team?.Id
-            ?? Domain.Kaarten.KaartLocation.ChannelOf(activity.Conversation?.Id ?? string.Empty);
-        IReadOnlyList<TeamsChannelAccount> accounts = await connector.GetMembersAsync(serviceUrl, roster, cancellationToken);
+        string roster = RosterOf(activity);
+        DateTimeOffset now = time.GetUtcNow();
+        if (!_rosters.TryGetValue(roster, out Cached? cached) || cached.Until <= now || cached.Members.IsFaulted || cached.Members.IsCanceled)
+        {
+            if (_rosters.Count >= MaxRosters)
+            {
+                _rosters.Clear();   // bounded: start afresh rather than grow with every team ever seen
+            }
+
+            Cached fresh = new(FetchAsync(serviceUrl, roster), now + KeptFor);
+            cached = _rosters.AddOrUpdate(roster, fresh, (_, old) => old == cached ? fresh : old);
+        }
+
+        return await cached.Members.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The conversation whose members are listed: the channel itself for a private or shared channel, else the team.</summary>
+    internal static string RosterOf(Activity activity)
+    {
+        TeamsChannelData? channelData = activity.GetTeamsChannelData();
+        string channel = channelData?.Channel?.Id ?? Domain.Kaarten.KaartLocation.ChannelOf(activity.Conversation?.Id ?? string.Empty);
+        return channelData?.Channel?.HasOwnMembers == true ? channel : channelData?.Team?.Id ?? channel;
+    }
+
+    private async Task<IReadOnlyList<TeamMember>> FetchAsync(string serviceUrl, string roster)
+    {
+        // Not the caller's token: other callers may be waiting for the same roster.
+        IReadOnlyList<TeamsChannelAccount> accounts = await connector.GetMembersAsync(serviceUrl, roster, CancellationToken.None);
         return [.. accounts
             .Where(a => !string.IsNullOrEmpty(a.AadObjectId) && !string.IsNullOrEmpty(a.Id))
             .Select(a => new TeamMember(a.AadObjectId!, a.Id!, string.IsNullOrWhiteSpace(a.Name) ? "Onbekende collega" : a.Name!))];
     }
+
+    private sealed record Cached(Task<IReadOnlyList<TeamMember>> Members, DateTimeOffset Until);
 }

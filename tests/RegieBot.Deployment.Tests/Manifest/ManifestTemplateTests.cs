@@ -43,6 +43,15 @@ public sealed partial class ManifestTemplateTests
     }
 
     [Fact]
+    public void Template_SupportedChannelTypes_ArePrivateAndSharedBesidesStandard()
+    {
+        JsonArray? types = Template()["supportedChannelTypes"]?.AsArray();
+
+        Assert.NotNull(types);
+        Assert.Equal(["privateChannels", "sharedChannels"], types.Select(t => (string)t!));
+    }
+
+    [Fact]
     public void Template_NameAndDescriptions_AreDutchAndTheVersionIsCurrent()
     {
         JsonObject manifest = Template();

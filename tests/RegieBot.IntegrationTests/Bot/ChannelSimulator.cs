@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
@@ -16,7 +17,16 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
     public const string ChannelId = "19:kanaal@thread.tacv2";
     private static long _ids = 1767225800000;
 
-    public string ThreadId => $"{ChannelId};messageid={threadRootId}";
+    public string ThreadId => $"{Channel};messageid={threadRootId}";
+
+    /// <summary>The channel of the thread: <see cref="ChannelId"/> unless set.</summary>
+    public string Channel { get; init; } = ChannelId;
+
+    /// <summary><c>channelData.channel.type</c> as Teams sends it for a private or shared channel; null for a standard one.</summary>
+    public string? ChannelType { get; init; }
+
+    /// <summary>The tenant of the channel's host team (<c>channelData.tenant</c>, <c>conversation.tenantId</c>).</summary>
+    public string Tenant { get; init; } = "t-1";
 
     public HttpClient Client { get; set; } = client;
 
@@ -56,7 +66,7 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
     public Task<HttpResponseMessage> TeamEventAsync(string type, string? eventType = null, string? action = null, JsonArray? added = null, JsonArray? removed = null, CancellationToken cancellationToken = default)
     {
         JsonObject activity = Base(type, "sanne");
-        activity["conversation"]!["id"] = ChannelId;
+        activity["conversation"]!["id"] = Channel;
         if (eventType is not null)
         {
             activity["channelData"]!["eventType"] = eventType;
@@ -106,6 +116,100 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Types <paramref name="query"/> into a Data.Query typeahead of <paramref name="dataset"/>, as Teams does: an
+    /// <c>application/search</c> invoke. Returns the bot's answer (statusCode, type, value.results).
+    /// </summary>
+    public async Task<JsonNode> SearchAsync(string dataset, string query, int skip = 0, int top = 15, string user = "sanne", CancellationToken cancellationToken = default)
+    {
+        JsonObject invoke = Base("invoke", user);
+        invoke["name"] = "application/search";
+        invoke["value"] = new JsonObject
+        {
+            ["queryText"] = query,
+            ["queryOptions"] = new JsonObject { ["skip"] = skip, ["top"] = top },
+            ["dataset"] = dataset,
+        };
+        HttpResponseMessage response = await PostAsync(invoke, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
+    }
+
+    /// <summary>Verbs sent as <c>Action.Submit</c> fallbacks through <see cref="SubmitAsync"/>.</summary>
+    public ConcurrentBag<string> SubmittedVerbs { get; } = [];
+
+    /// <summary>
+    /// Clicks the <c>Action.Submit</c> fallback of the Action.Execute titled <paramref name="title"/>, as a Teams client
+    /// without Universal Actions does: a message without text whose <c>value</c> is the Submit's data merged with the inputs.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string messageId, JsonObject card, string title, IDictionary<string, string>? inputs = null, string user = "sanne", string? conversationId = null, CancellationToken cancellationToken = default)
+    {
+        JsonObject execute = FindActions(card).First(a => (string?)a["title"] == title);
+        JsonObject submit = execute["fallback"] as JsonObject ?? throw new InvalidOperationException($"'{title}' has no fallback.");
+        Assert.Equal("Action.Submit", (string?)submit["type"]);
+        JsonObject value = submit["data"]?.DeepClone().AsObject() ?? [];
+        if ((string?)submit["associatedInputs"] != "none")
+        {
+            foreach ((string key, string input) in inputs ?? new Dictionary<string, string>())
+            {
+                value[key] = input;
+            }
+        }
+
+        JsonObject message = Base("message", user);
+        message["replyToId"] = messageId;
+        message["value"] = value;
+        if (conversationId is not null)
+        {
+            message["conversation"]!["id"] = conversationId;
+        }
+
+        SubmittedVerbs.Add((string)value["verb"]!);
+        HttpResponseMessage response = await PostAsync(message, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
+    /// <summary>
+    /// Sends the card's <c>refresh</c> action as Teams does when <paramref name="user"/> views the card
+    /// (trigger automatic); returns the card the bot answered with, the per-user view.
+    /// </summary>
+    public async Task<JsonObject> RefreshAsync(string messageId, JsonObject card, string user, CancellationToken cancellationToken = default)
+    {
+        JsonObject action = card["refresh"]?["action"]?.AsObject() ?? throw new InvalidOperationException("The card has no refresh.");
+        JsonObject invoke = Base("invoke", user);
+        invoke["name"] = "adaptiveCard/action";
+        invoke["replyToId"] = messageId;
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)action["verb"], ["data"] = action["data"]?.DeepClone() },
+            ["trigger"] = "automatic",
+        };
+        HttpResponseMessage response = await PostAsync(invoke, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        JsonNode answer = (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!;
+        return answer["value"] as JsonObject ?? throw new InvalidOperationException("The refresh was not answered with a card: " + answer.ToJsonString());
+    }
+
+    /// <summary>
+    /// The click of "Ik bevestig mijn rol" in <paramref name="user"/>'s own view of the kaart <paramref name="sharedCard"/>
+    /// (the shared card has no such button), without the refresh that shows that view first.
+    /// </summary>
+    public async Task<JsonNode> ClickConfirmAsync(string messageId, JsonObject sharedCard, string user, CancellationToken cancellationToken = default)
+    {
+        JsonObject view = sharedCard.DeepClone().AsObject();
+        JsonObject data = view["refresh"]?["action"]?["data"]?.DeepClone().AsObject() ?? throw new InvalidOperationException("The card has no refresh.");
+        view["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["title"] = "Ik bevestig mijn rol", ["verb"] = "bevestigen", ["data"] = data });
+        return await ClickAsync(messageId, view, "Ik bevestig mijn rol", user: user, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>"Ik bevestig mijn rol" as Teams offers it: on the per-user view the refresh gives <paramref name="user"/>.</summary>
+    public async Task<JsonNode> ConfirmAsync(string messageId, JsonObject sharedCard, string user, CancellationToken cancellationToken = default)
+    {
+        JsonObject own = await RefreshAsync(messageId, sharedCard, user, cancellationToken);
+        return await ClickAsync(messageId, own, "Ik bevestig mijn rol", user: user, cancellationToken: cancellationToken);
+    }
+
     /// <summary>The card's inputs (every object whose type starts with "Input."), depth first.</summary>
     public static IEnumerable<JsonObject> FindInputs(JsonNode? node) => node switch
     {
@@ -150,12 +254,12 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         ["serviceUrl"] = ServiceUrl,
         ["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = "aad-" + user, ["name"] = user },
         ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" },
-        ["conversation"] = new JsonObject { ["id"] = ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "t-1" },
+        ["conversation"] = new JsonObject { ["id"] = ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant },
         ["channelData"] = new JsonObject
         {
-            ["tenant"] = new JsonObject { ["id"] = "t-1" },
+            ["tenant"] = new JsonObject { ["id"] = Tenant },
             ["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" },
-            ["channel"] = new JsonObject { ["id"] = ChannelId },
+            ["channel"] = ChannelType is null ? new JsonObject { ["id"] = Channel } : new JsonObject { ["id"] = Channel, ["type"] = ChannelType },
         },
     };
 

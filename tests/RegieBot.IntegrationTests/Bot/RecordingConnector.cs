@@ -58,6 +58,15 @@ internal sealed class RecordingConnector : IConnectorClient
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    public Task<IReadOnlyList<TeamsChannelAccount>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<TeamsChannelAccount>>([.. Members]);
+    /// <summary>The conversations whose members were asked for, one entry a request.</summary>
+    public ConcurrentQueue<string> MemberRequests { get; } = new();
+
+    /// <summary>Members of conversations other than the team (private and shared channels), by conversation id.</summary>
+    public ConcurrentDictionary<string, List<TeamsChannelAccount>> ConversationMembers { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<TeamsChannelAccount>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        MemberRequests.Enqueue(conversationId);
+        return Task.FromResult<IReadOnlyList<TeamsChannelAccount>>([.. ConversationMembers.TryGetValue(conversationId, out List<TeamsChannelAccount>? own) ? own : Members]);
+    }
 }

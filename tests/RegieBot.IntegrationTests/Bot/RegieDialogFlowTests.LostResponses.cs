@@ -98,7 +98,7 @@ public sealed partial class RegieDialogFlowTests
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
             lose.Arm();
 
-            JsonNode sanne = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+            JsonNode sanne = await channel.ClickConfirmAsync(cardId, card, "sanne", Ct);
 
             Assert.True(lose.Lost);
             Assert.Equal(200, (int)sanne["statusCode"]!);

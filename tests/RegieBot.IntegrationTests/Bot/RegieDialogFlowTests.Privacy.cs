@@ -23,7 +23,7 @@ public sealed partial class RegieDialogFlowTests
         using (app)
         {
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
-            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+            await channel.ConfirmAsync(cardId, card, "sanne", Ct);
             await channel.SayAsync("opschalen de school reageert niet", user: "ahmed", cancellationToken: Ct);
             IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
             string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
@@ -89,7 +89,7 @@ public sealed partial class RegieDialogFlowTests
         using (app)
         {
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
-            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+            await channel.ConfirmAsync(cardId, card, "sanne", Ct);
             await channel.SayAsync("opschalen de school reageert niet", user: "ahmed", cancellationToken: Ct);
             await channel.SayAsync("export", user: "petra", cancellationToken: Ct);
             string export = string.Concat(_teams.Calls.Where(c => c.Kind == "send" && c.ConversationId == channel.ThreadId)

@@ -369,8 +369,8 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
             Assert.Contains("Rol nog niet bevestigd", card.ToJsonString(), StringComparison.Ordinal);
 
-            JsonNode sanne = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
-            JsonNode ahmed = await channel.ClickAsync(cardId, SharedCard(cardId), "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
+            JsonNode sanne = await channel.ConfirmAsync(cardId, card, "sanne", Ct);
+            JsonNode ahmed = await channel.ConfirmAsync(cardId, SharedCard(cardId), "ahmed", Ct);
 
             Assert.Contains("Je hebt je rol bevestigd op", sanne["value"]!.ToJsonString(), StringComparison.Ordinal);
             Assert.Contains("Je hebt je rol bevestigd op", ahmed["value"]!.ToJsonString(), StringComparison.Ordinal);
@@ -390,10 +390,11 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
         using (app)
         {
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
-            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+            await channel.ConfirmAsync(cardId, card, "sanne", Ct);
+            JsonObject ahmedsView = await channel.RefreshAsync(cardId, SharedCard(cardId), "ahmed", Ct);
             storageRequests.Clear();
 
-            JsonNode ahmed = await channel.ClickAsync(cardId, SharedCard(cardId), "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
+            JsonNode ahmed = await channel.ClickAsync(cardId, ahmedsView, "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
 
             // The background workers' own tables aside, the turn reads the snapshot once and writes once (a batch): no re-read for the card.
             string[] requests = [.. storageRequests.Requests.Where(r => !r.EndsWith(RegieTables.Reminders, StringComparison.Ordinal) && !r.EndsWith(RegieTables.Retention, StringComparison.Ordinal))];
@@ -412,9 +413,10 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
             int updates = _teams.Calls.Count(c => c.Kind == "update");
 
-            JsonNode refused = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "kees", cancellationToken: Ct);
-            JsonObject forSomeoneElse = card.DeepClone().AsObject();
+            JsonObject forSomeoneElse = await channel.RefreshAsync(cardId, card, "ahmed", Ct);
+            JsonObject keesView = forSomeoneElse.DeepClone().AsObject();   // a forged click: kees is not on the kaart and has no button
             ChannelSimulator.FindActions(forSomeoneElse).First(a => (string?)a["title"] == "Ik bevestig mijn rol")["data"]!["professionalId"] = "p1";
+            JsonNode refused = await channel.ClickAsync(cardId, keesView, "Ik bevestig mijn rol", user: "kees", cancellationToken: Ct);
             JsonNode notYours = await channel.ClickAsync(cardId, forSomeoneElse, "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
 
             // A refusal is a message Teams shows to the clicker (statusCode 200), not an error code it does not know.
@@ -435,8 +437,9 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
         {
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
 
-            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
-            JsonNode again = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
+            JsonObject own = await channel.RefreshAsync(cardId, card, "petra", Ct);
+            await channel.ClickAsync(cardId, own, "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
+            JsonNode again = await channel.ClickAsync(cardId, own, "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
 
             Assert.Equal(200, (int)again["statusCode"]!);
             IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
@@ -452,8 +455,8 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
         using (app)
         {
             (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
-            await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
-            await channel.ClickAsync(cardId, SharedCard(cardId), "Ik bevestig mijn rol", user: "petra", cancellationToken: Ct);
+            await channel.ConfirmAsync(cardId, card, "sanne", Ct);
+            await channel.ConfirmAsync(cardId, SharedCard(cardId), "petra", Ct);
 
             await channel.SayAsync("bijwerken", cancellationToken: Ct);
             await NextAsync(channel, new() { ["moment"] = "4" });

@@ -167,7 +167,7 @@ public sealed class CrashAtEveryRequestTests
                     return await SaveAsync();
                 case Operation.Confirm:
                     (string cardId, JsonObject card) = KaartCard();
-                    return await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+                    return await channel.ClickConfirmAsync(cardId, card, "sanne", Ct);
                 default:
                     (string questionId, JsonObject question) = LatestCardWithVerb(RegieBot.Cards.DeleteCard.Verb);
                     return await channel.ClickAsync(questionId, question, "Ja, verwijder alles", user: "petra", cancellationToken: Ct);
@@ -376,7 +376,7 @@ public sealed class CrashAtEveryRequestTests
             if (snapshot is null || !snapshot.Confirmations.Any(c => c.AadObjectId == "aad-sanne"))
             {
                 (string cardId, JsonObject card) = _script.KaartCard();
-                JsonNode again = await channel.ClickAsync(cardId, card, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+                JsonNode again = await channel.ClickConfirmAsync(cardId, card, "sanne", Ct);
                 if (!again.ToJsonString().Contains("Je hebt je rol bevestigd op", StringComparison.Ordinal))
                 {
                     return "confirming again after the crash fails";
@@ -393,7 +393,7 @@ public sealed class CrashAtEveryRequestTests
             (string id, JsonObject shared) = _script.KaartCard();
             if (!shared.ToJsonString().Contains("Rol bevestigd op", StringComparison.Ordinal))
             {
-                await channel.ClickAsync(id, shared, "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
+                await channel.ClickConfirmAsync(id, shared, "sanne", Ct);
                 (_, shared) = _script.KaartCard();
             }
 

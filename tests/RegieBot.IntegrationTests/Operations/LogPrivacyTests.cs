@@ -48,8 +48,8 @@ public sealed class LogPrivacyTests(AzuriteStorage storage) : IClassFixture<Azur
         IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
         Kaart kaart = (await store.GetKaartAsync((await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct))!;
         string cardId = kaart.CardActivityId!;
-        await channel.ClickAsync(cardId, Card(cardId), "Ik bevestig mijn rol", user: "sanne", cancellationToken: Ct);
-        await channel.ClickAsync(cardId, Card(cardId), "Ik bevestig mijn rol", user: "ahmed", cancellationToken: Ct);
+        await channel.ConfirmAsync(cardId, Card(cardId), "sanne", Ct);
+        await channel.ConfirmAsync(cardId, Card(cardId), "ahmed", Ct);
         JsonObject proposeCard = Card(cardId)["actions"]!.AsArray().Select(a => a!.AsObject())
             .Single(a => (string?)a["title"] == "Wijziging voorstellen")["card"]!.AsObject();
         await channel.ClickAsync(cardId, proposeCard, "Voorstel versturen", new Dictionary<string, string> { ["voorstel"] = Proposal }, user: "petra", cancellationToken: Ct);

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.IntegrationTests.Bot;
+
+/// <summary>Private and shared channels: their own members (from other tenants too, in a shared channel).</summary>
+public sealed partial class RealTeamsTests
+{
+    private const string HostTenant = "5d0f3c1e-2b7a-4c55-9a61-0d6f1e2a3b4c";
+    private const string OtherTenant = "8e2a6b90-71c3-4f0d-b5e8-3c9d2a1f6e57";
+
+    [Theory]
+    [InlineData("private")]
+    [InlineData("shared")]
+    public async Task Channel_PrivateOrShared_ListsTheChannelsOwnMembersAndLinksOneFromAnotherTenant(string type)
+    {
+        string channelId = $"19:{type}-{Guid.NewGuid():N}@thread.tacv2";
+        _teams.ConversationMembers[channelId] =
+        [
+            new() { Id = "29:sanne", AadObjectId = "aad-sanne", Name = "Sanne de Vries", TenantId = "t-1" },
+            new() { Id = "29:jan", AadObjectId = "aad-jan", Name = "Jan Visser", TenantId = OtherTenant, UserRole = "user" },
+        ];
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams);
+        ChannelSimulator channel = new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]) { Channel = channelId, ChannelType = type }.SettledBy(app);
+        KaartFlow flow = new(app, channel, _teams);
+        using (app)
+        {
+            await channel.SayAsync("start Familie S.", cancellationToken: Ct);
+            JsonNode professionals = await flow.NextAsync(new() { ["moment"] = "2" }, Ct);
+
+            string[] choices = [.. Picker(professionals)["choices"]!.AsArray().Select(c => (string)c!["title"]!)];
+            Assert.Equal(["Jan Visser", "Sanne de Vries", "Extern (niet in Teams)"], choices);   // not the team's Ahmed and Petra
+            Assert.All(_teams.MemberRequests, r => Assert.Equal(channelId, r));
+
+            await flow.AddAsync(new() { ["lid"] = "aad-sanne", ["functie"] = "Jeugdconsulent", ["organisatie"] = "Gemeente" }, Ct);
+            await flow.AddAsync(new() { ["lid"] = "aad-jan", ["functie"] = "Ambulant hulpverlener", ["organisatie"] = "Zorgaanbieder" }, Ct);
+            await flow.NextAsync(null, Ct);
+            await flow.NextAsync(new() { ["afspraken"] = "Jan belt het gezin" }, Ct);
+            await flow.NextAsync(new() { ["afspraken"] = "Elke week overleg" }, Ct);
+            await flow.NextAsync(new() { ["aanspreekpunt"] = "p2" }, Ct);
+            await flow.NextAsync(new() { ["bewaker"] = "p2" }, Ct);
+            Assert.Equal("Regiekaart opgeslagen", KaartFlow.Title(await flow.NextAsync(new() { ["datum"] = "2026-11-23", ["evaluatiedatum"] = "2027-02-23", ["besproken"] = "true" }, Ct)));
+
+            Kaart kaart = (await flow.Store.GetKaartAsync((await flow.Store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct))!;
+            Assert.Equal(channelId, kaart.Location.ChannelId);
+            Professional jan = kaart.Content.Professionals.Single(p => p.Naam == "Jan Visser");
+            Assert.True(jan.IsLinked);
+            Assert.Equal("29:jan", jan.TeamsUserId);
+
+            JsonObject own = await channel.RefreshAsync(kaart.CardActivityId!, flow.Card(kaart.CardActivityId!), "jan", Ct);
+            Assert.Contains(ChannelSimulator.FindActions(own), a => (string?)a["title"] == Confirm);   // the guest from another tenant confirms like anyone
+        }
+    }
+
+    [Fact]
+    public async Task Channel_SharedWithAnotherTenant_TheAllowListAppliesToTheHostTenant()
+    {
+        _teams.ConversationMembers["19:gedeeld@thread.tacv2"] = [new() { Id = "29:jan", AadObjectId = "aad-jan", Name = "Jan Visser", TenantId = OtherTenant }];
+        using AzuriteBotApplicationFactory factory = new(storage.TablePrefix, _teams);
+        using WebApplicationFactory<Program> app = factory.WithWebHostBuilder(b => b.UseSetting("RegieBot:Security:AllowedTenantIds:0", HostTenant));
+        ChannelSimulator hosted = new ChannelSimulator(app.CreateClient(), "host") { Channel = "19:gedeeld@thread.tacv2", ChannelType = "shared", Tenant = HostTenant }.SettledBy(app);
+        ChannelSimulator foreign = new ChannelSimulator(app.CreateClient(), "foreign") { Channel = "19:elders@thread.tacv2", ChannelType = "shared", Tenant = OtherTenant }.SettledBy(app);
+
+        HttpResponseMessage fromGuest = await hosted.SayAsync("help", user: "jan", cancellationToken: Ct);
+        HttpResponseMessage fromForeignHost = await foreign.SayAsync("help", user: "jan", cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.OK, fromGuest.StatusCode);   // a guest from another tenant in our shared channel is served
+        Assert.Contains(_teams.Calls, c => c.ConversationId == hosted.ThreadId);
+        Assert.Equal(HttpStatusCode.Forbidden, fromForeignHost.StatusCode);   // a channel hosted by a tenant not allowed is not
+    }
+}
