@@ -45,13 +45,16 @@ public sealed partial class RegieDialogFlowTests
             Kaart kaart = (await store.GetKaartAsync((await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId, Ct))!;
             JsonObject evaluation = app.Services.GetRequiredService<EvaluationCard>().Build(kaart);
 
+            // The confirm action is only in a professional's own view of the kaart (what the card's refresh gives them).
+            JsonObject ownView = app.Services.GetRequiredService<RegieBot.Cards.KaartCard>().Build((await store.GetSnapshotAsync(kaart.Id, Ct))!, "aad-petra");
+
             // A second casus whose dialog is open, in a thread of its own.
             ChannelSimulator other = new(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]);
             await other.SayAsync("start Familie X.", cancellationToken: Ct);
 
             List<(JsonObject Action, string HomeThread)> actions =
             [
-                .. CardsIn(channel.ThreadId).Append(evaluation).SelectMany(ChannelSimulator.FindActions).Select(a => (a, channel.ThreadId)),
+                .. CardsIn(channel.ThreadId).Append(evaluation).Append(ownView).SelectMany(ChannelSimulator.FindActions).Select(a => (a, channel.ThreadId)),
                 .. CardsIn(other.ThreadId).SelectMany(ChannelSimulator.FindActions).Select(a => (a, other.ThreadId)),
             ];
             string[] verbs = [.. actions.Select(a => (string)a.Action["verb"]!).Distinct(StringComparer.Ordinal)];
