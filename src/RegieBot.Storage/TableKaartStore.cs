@@ -147,12 +147,13 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         }
     }
 
-    /// <summary>The stored dialog, when it is the one just written: same revision, step, status, author and moment.</summary>
+    /// <summary>The stored dialog, when it is the one just written: same revision, step, status, author, moment and draft.</summary>
     private async Task<DialogState?> OwnDialogWriteAsync(DialogState written, CancellationToken cancellationToken)
     {
         DialogState? stored = await GetDialogAsync(written.KaartId, cancellationToken);
         return stored is not null && stored.Revision == written.Revision && stored.Step == written.Step && stored.Status == written.Status
             && stored.UpdatedAt == written.UpdatedAt && stored.LastEditedBy == written.LastEditedBy && stored.CardActivityId == written.CardActivityId
+            && System.Text.Json.JsonSerializer.Serialize(stored.Draft, StorageJsonContext.Default.KaartContent) == System.Text.Json.JsonSerializer.Serialize(written.Draft, StorageJsonContext.Default.KaartContent)
             ? stored
             : null;
     }

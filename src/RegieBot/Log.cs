@@ -89,6 +89,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(2013, LogLevel.Information, "Dispatch outside Dutch working hours: {Count} due reminders wait until {NextWorkingMoment}")]
     public static partial void RemindersWaitForWorkingHours(this ILogger logger, int count, DateTimeOffset nextWorkingMoment);
 
+    [LoggerMessage(2006, LogLevel.Critical, "Teams refused the bot's credentials (401) for the {Kind} reminder of {KaartHash}; it is retried, check the bot's app registration or managed identity")]
+    public static partial void ReminderUnauthorized(this ILogger logger, string kind, string kaartHash);
+
     [LoggerMessage(2020, LogLevel.Information, "Team membership changed (+{Added}/-{Removed}); {Notices} notices posted")]
     public static partial void MembershipNotices(this ILogger logger, int added, int removed, int notices);
 

@@ -20,7 +20,8 @@ internal sealed class ReminderSender(
     EvaluationCard evaluationCard,
     EscalationCard escalationCard,
     TimeProvider time,
-    IOptions<ReminderOptions> options) : IReminderSender
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderSender> logger) : IReminderSender
 {
     public async Task<ReminderDelivery> SendAsync(Reminder reminder, CancellationToken cancellationToken)
     {
@@ -40,9 +41,16 @@ internal sealed class ReminderSender(
         {
             posted = await connector.SendToConversationAsync(reminder.ServiceUrl, reminder.ThreadId, message, cancellationToken);
         }
-        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized || ex.StatusCode == default)
+        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
+            // The bot was removed from the team, or the thread is gone: it never will be delivered.
             return new ReminderDelivery(ReminderDeliveryOutcome.Undeliverable);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // Our own credentials (an expired secret, a missing role): an operator must act; the reminder waits for them.
+            logger.ReminderUnauthorized(reminder.Kind.ToString(), Bot.TurnKeyFactory.ForLog(reminder.KaartId));
+            return new ReminderDelivery(ReminderDeliveryOutcome.RetryLater);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -47,7 +47,7 @@ public sealed class ReminderSenderTests
         CardTemplates templates = new();
         return new ReminderSender(
             _kaarten.Object, _reminders.Object, _connector.Object, new EvaluationCard(templates), new EscalationCard(templates),
-            new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }));
+            new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderSender>.Instance);
     }
 
     private void Posting(Func<Task<ResourceResponse>> answer) =>
@@ -58,6 +58,8 @@ public sealed class ReminderSenderTests
     [InlineData(HttpStatusCode.TooManyRequests, ReminderDeliveryOutcome.RetryLater)]
     [InlineData(HttpStatusCode.ServiceUnavailable, ReminderDeliveryOutcome.RetryLater)]
     [InlineData(HttpStatusCode.InternalServerError, ReminderDeliveryOutcome.RetryLater)]
+    [InlineData(HttpStatusCode.Unauthorized, ReminderDeliveryOutcome.RetryLater)]
+    [InlineData((HttpStatusCode)0, ReminderDeliveryOutcome.RetryLater)]
     [InlineData(HttpStatusCode.Forbidden, ReminderDeliveryOutcome.Undeliverable)]
     [InlineData(HttpStatusCode.NotFound, ReminderDeliveryOutcome.Undeliverable)]
     public async Task SendAsync_ConnectorFails_SaysWhetherToRetry(HttpStatusCode status, ReminderDeliveryOutcome expected)
