@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using RegieBot.Domain.Kaarten;
 
@@ -7,6 +6,9 @@ namespace RegieBot.Cards;
 /// <summary>
 /// @mentions of linked professionals in a card: the <c>&lt;at&gt;</c> text for the card and the entity for
 /// <c>msteams.entities</c>, whose text must match exactly. External professionals are named, not mentioned.
+/// The text is for a TextBlock (Teams finds mentions only there), so every name in it is markdown-escaped; inside
+/// <c>&lt;at&gt;</c> that also keeps a name from closing the tag, and no HTML entity is needed (Teams would show
+/// <c>d&amp;#39;Hondt</c> as typed).
 /// </summary>
 internal static class Mentions
 {
@@ -22,13 +24,13 @@ internal static class Mentions
         {
             if (mention && professional is { IsLinked: true, TeamsUserId: { } teamsId })
             {
-                string at = $"<at>{WebUtility.HtmlEncode(professional.Naam)}</at>";
+                string at = $"<at>{MarkdownText.Escape(professional.Naam)}</at>";
                 entities.Add(new JsonObject { ["text"] = at, ["id"] = teamsId, ["name"] = professional.Naam });
                 names.Add(at);
             }
             else
             {
-                names.Add(professional.Naam);
+                names.Add(MarkdownText.Escape(professional.Naam));
             }
         }
 
