@@ -2,7 +2,7 @@ namespace RegieBot.Domain.Conversations;
 
 /// <summary>
 /// What the bot needs to post into a conversation (or channel thread) later, without an inbound activity.
-/// Refreshed on every inbound activity because the serviceUrl can change.
+/// Refreshed on every inbound activity because the serviceUrl can change; proactive sends read it (Bot/ServiceUrls).
 /// </summary>
 public sealed record ConversationReference
 {

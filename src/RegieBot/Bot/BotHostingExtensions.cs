@@ -17,6 +17,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<MemberSearchHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
         services.AddSingleton<Dialog.ActorNames>();
+        services.AddSingleton<ServiceUrls>();
         services.AddSingleton<Dialog.KaartPublisher>();
         services.AddSingleton<Dialog.RegieConversation>();
         services.AddSingleton<Dialog.KaartCommands>();

@@ -10,11 +10,12 @@ namespace RegieBot.Dialog;
 /// Posts messages that show data of a casus and remembers them with the casus, so that deleting it (by
 /// <c>verwijderen</c> or after the retention period) can replace each of them in Teams with a short notice.
 /// </summary>
-internal sealed class CasusMessages(IConnectorClient connector, IKaartStore store)
+internal sealed class CasusMessages(IConnectorClient connector, IKaartStore store, ServiceUrls serviceUrls)
 {
     public async Task<string?> PostCardAsync(string kaartId, string serviceUrl, string conversationId, JsonObject card, CancellationToken cancellationToken)
     {
-        ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, conversationId, KaartPublisher.CardMessage(card), cancellationToken);
+        string latest = await serviceUrls.LatestAsync(conversationId, serviceUrl, cancellationToken);
+        ResourceResponse posted = await connector.SendToConversationAsync(latest, conversationId, KaartPublisher.CardMessage(card), cancellationToken);
         await RememberAsync(kaartId, conversationId, posted.Id, isCard: true, cancellationToken);
         return posted.Id;
     }

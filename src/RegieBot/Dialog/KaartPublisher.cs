@@ -16,7 +16,7 @@ namespace RegieBot.Dialog;
 /// this instance last showed for the kaart is not shown again, so a burst of clicks ends with a card that shows
 /// all of them.
 /// </summary>
-internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore store, KaartCard kaartCard, ILogger<KaartPublisher> logger)
+internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore store, KaartCard kaartCard, Bot.ServiceUrls serviceUrls, ILogger<KaartPublisher> logger)
 {
     private readonly Stripe[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new Stripe())];
 
@@ -81,7 +81,8 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
 
         try
         {
-            await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, CardMessage(card), cancellationToken);
+            string latest = await serviceUrls.LatestAsync(conversationId, serviceUrl, cancellationToken);
+            await connector.UpdateActivityAsync(latest, conversationId, activityId, CardMessage(card), cancellationToken);
         }
         catch (ConnectorException ex)
         {
@@ -101,11 +102,12 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
         Activity message = CardMessage(kaartCard.Build(snapshot, viewerAadObjectId: null));
         KaartSnapshot shown = snapshot;
         bool updated = false;
+        string serviceUrl = await serviceUrls.LatestAsync(kaart.Location.ThreadId, kaart.Location.ServiceUrl, cancellationToken);
         if (kaart.CardActivityId is { } cardId)
         {
             try
             {
-                await connector.UpdateActivityAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, cardId, message, cancellationToken);
+                await connector.UpdateActivityAsync(serviceUrl, kaart.Location.ThreadId, cardId, message, cancellationToken);
                 updated = true;
             }
             catch (ConnectorException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -116,7 +118,7 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
 
         if (!updated)
         {
-            ResourceResponse posted = await connector.SendToConversationAsync(kaart.Location.ServiceUrl, kaart.Location.ThreadId, message, cancellationToken);
+            ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, kaart.Location.ThreadId, message, cancellationToken);
             shown = snapshot with { Kaart = await RememberCardAsync(kaart, posted.Id, cancellationToken) };
         }
 

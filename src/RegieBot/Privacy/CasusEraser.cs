@@ -20,7 +20,8 @@ internal sealed class CasusEraser(
     IEnumerable<ICasusDataEraser> erasers,
     IConnectorClient connector,
     RemovedCard removedCard,
-    ILogger<CasusEraser> logger)
+    ILogger<CasusEraser> logger,
+    ServiceUrls serviceUrls)
 {
     private readonly ICasusDataEraser[] _erasers = [.. erasers.OrderBy(e => e.Stage)];
 
@@ -44,11 +45,13 @@ internal sealed class CasusEraser(
 
     private async Task<int> ReplaceMessagesAsync(CasusFootprint footprint, string notice, string? keepActivityId, CancellationToken cancellationToken)
     {
-        if (footprint.ServiceUrl is not { } serviceUrl)
+        if (footprint.ServiceUrl is not { } recorded)
         {
             return 0;
         }
 
+        // Read before the erasers run: the thread's conversation reference is part of what they delete.
+        string serviceUrl = await serviceUrls.LatestAsync(footprint.ThreadId ?? string.Empty, recorded, cancellationToken);
         Activity card = KaartPublisher.CardMessage(removedCard.Build(notice));
         Activity text = new() { Type = ActivityTypes.Message, Text = RegieTexts.RemovedText(notice), TextFormat = "plain" };
         int replaced = 0;

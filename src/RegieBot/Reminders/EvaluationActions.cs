@@ -99,7 +99,7 @@ internal sealed class EvaluationActions(
         DateTimeOffset now = time.GetUtcNow();
         await store.AddEscalationAsync(kaart.Id, RegieConversation.Actor(turn.Activity), reden, now, cancellationToken);
         await connector.SendToConversationAsync(
-            kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(escalationCard.Build(kaart, RegieConversation.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name), reden)), cancellationToken);
+            turn.Activity.ServiceUrl ?? kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(escalationCard.Build(kaart, RegieConversation.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name), reden)), cancellationToken);
         logger.Escalated(TurnKeyFactory.ForLog(kaart.Id));
         return null;
     }

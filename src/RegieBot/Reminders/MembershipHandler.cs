@@ -20,7 +20,8 @@ internal sealed class MembershipHandler(
     ReminderScheduler scheduler,
     IConnectorClient connector,
     MembershipNoticeCard noticeCard,
-    ILogger<MembershipHandler> logger)
+    ILogger<MembershipHandler> logger,
+    ServiceUrls serviceUrls)
 {
     public async Task MembersChangedAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -65,8 +66,9 @@ internal sealed class MembershipHandler(
                 continue;   // a removal of someone who is not on this kaart does not concern it
             }
 
+            string serviceUrl = await serviceUrls.LatestAsync(kaart.Location.ThreadId, activity.ServiceUrl ?? kaart.Location.ServiceUrl, cancellationToken);
             await connector.SendToConversationAsync(
-                kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(noticeCard.Build(kaart.Id, kaart.Casus, changes)), cancellationToken);
+                serviceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(noticeCard.Build(kaart.Id, kaart.Casus, changes)), cancellationToken);
             notices++;
         }
 

@@ -21,7 +21,8 @@ internal sealed class ReminderSender(
     EscalationCard escalationCard,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderSender> logger) : IReminderSender
+    ILogger<ReminderSender> logger,
+    Bot.ServiceUrls serviceUrls) : IReminderSender
 {
     public async Task<ReminderDelivery> SendAsync(Reminder reminder, CancellationToken cancellationToken)
     {
@@ -39,7 +40,8 @@ internal sealed class ReminderSender(
         ResourceResponse posted;
         try
         {
-            posted = await connector.SendToConversationAsync(reminder.ServiceUrl, reminder.ThreadId, message, cancellationToken);
+            string serviceUrl = await serviceUrls.LatestAsync(reminder.ThreadId, reminder.ServiceUrl, cancellationToken);
+            posted = await connector.SendToConversationAsync(serviceUrl, reminder.ThreadId, message, cancellationToken);
         }
         catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {

@@ -30,6 +30,9 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
 
     public HttpClient Client { get; set; } = client;
 
+    /// <summary>The serviceUrl Teams sends activities with now: <see cref="ServiceUrl"/> unless moved.</summary>
+    public string CurrentServiceUrl { get; set; } = ServiceUrl;
+
     /// <summary>
     /// Waits, after each activity, until the bot finished what follows from it in the background (the relay's posts and
     /// card updates), so a test sees Teams as a user would a moment later.
@@ -251,7 +254,7 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         ["id"] = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture),
         ["timestamp"] = DateTimeOffset.UnixEpoch.AddMilliseconds(Interlocked.Increment(ref _ids)).ToString("O", CultureInfo.InvariantCulture),
         ["channelId"] = "msteams",
-        ["serviceUrl"] = ServiceUrl,
+        ["serviceUrl"] = CurrentServiceUrl,
         ["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = "aad-" + user, ["name"] = user },
         ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" },
         ["conversation"] = new JsonObject { ["id"] = ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant },

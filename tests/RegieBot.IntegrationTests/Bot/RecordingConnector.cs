@@ -19,6 +19,9 @@ internal sealed class RecordingConnector : IConnectorClient
 
     public ConcurrentDictionary<string, Activity> Messages { get; } = new();
 
+    /// <summary>The serviceUrl of each post and update, by kind ("send", "update") and message id.</summary>
+    public ConcurrentDictionary<(string Kind, string ActivityId), string> ServiceUrls { get; } = new();
+
     public List<TeamsChannelAccount> Members { get; } =
     [
         new() { Id = "29:sanne", AadObjectId = "aad-sanne", Name = "Sanne de Vries" },
@@ -30,6 +33,7 @@ internal sealed class RecordingConnector : IConnectorClient
     {
         string id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
         Messages[id] = activity;
+        ServiceUrls[("send", id)] = serviceUrl;
         Calls.Enqueue(("send", conversationId, id, activity));
         return Task.FromResult(new ResourceResponse(id));
     }
@@ -45,6 +49,7 @@ internal sealed class RecordingConnector : IConnectorClient
         }
 
         Messages[activityId] = activity;
+        ServiceUrls[("update", activityId)] = serviceUrl;
         Calls.Enqueue(("update", conversationId, activityId, activity));
         return Task.FromResult(new ResourceResponse(activityId));
     }

@@ -29,7 +29,8 @@ public sealed class CasusEraserTests
     }
 
     private CasusEraser Create(params Mock<ICasusDataEraser>[] erasers) =>
-        new(_store.Object, erasers.Select(e => e.Object), _connector.Object, new RemovedCard(new CardTemplates()), NullLogger<CasusEraser>.Instance);
+        new(_store.Object, erasers.Select(e => e.Object), _connector.Object, new RemovedCard(new CardTemplates()), NullLogger<CasusEraser>.Instance,
+            new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>()));
 
     [Fact]
     public async Task EraseAsync_RunsTheErasersStageByStage_TheKaartAfterItsIndexesAndTheRetentionEntryLast()

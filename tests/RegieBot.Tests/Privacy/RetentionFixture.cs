@@ -64,7 +64,7 @@ internal sealed class RetentionFixture
     public RetentionSweeper Sweeper() => new(
         Index.Object,
         Store.Object,
-        new CasusEraser(Store.Object, [Eraser.Object], Connector.Object, new RemovedCard(new CardTemplates()), NullLogger<CasusEraser>.Instance),
+        new CasusEraser(Store.Object, [Eraser.Object], Connector.Object, new RemovedCard(new CardTemplates()), NullLogger<CasusEraser>.Instance, new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>())),
         Microsoft.Extensions.Options.Options.Create(Options),
         Time,
         NullLogger<RetentionSweeper>.Instance);

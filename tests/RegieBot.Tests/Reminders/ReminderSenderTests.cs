@@ -47,7 +47,8 @@ public sealed class ReminderSenderTests
         CardTemplates templates = new();
         return new ReminderSender(
             _kaarten.Object, _reminders.Object, _connector.Object, new EvaluationCard(templates), new EscalationCard(templates),
-            new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderSender>.Instance);
+            new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderSender>.Instance,
+            new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>()));
     }
 
     private void Posting(Func<Task<ResourceResponse>> answer) =>
