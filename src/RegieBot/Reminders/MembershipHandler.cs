@@ -2,8 +2,8 @@ using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Reminders;
-using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
 
@@ -18,7 +18,7 @@ internal sealed class MembershipHandler(
     IKaartStore store,
     IReminderStore reminders,
     ReminderScheduler scheduler,
-    IConnectorClient connector,
+    Outbox.OutboxRelay relay,
     MembershipNoticeCard noticeCard,
     ILogger<MembershipHandler> logger)
 {
@@ -65,8 +65,8 @@ internal sealed class MembershipHandler(
                 continue;   // a removal of someone who is not on this kaart does not concern it
             }
 
-            await connector.SendToConversationAsync(
-                kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(noticeCard.Build(kaart.Id, kaart.Casus, changes)), cancellationToken);
+            string card = noticeCard.Build(kaart.Id, kaart.Casus, changes).ToJsonString();
+            await relay.CommitAsync(kaart.Id, token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, card)]), cancellationToken);
             notices++;
         }
 
