@@ -417,41 +417,150 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         }
     }
 
-    public async Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken)
+    public async Task<Kaart?> CommitAsync(KaartCommit commit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(proposal);
-        string pk = TableKey.Encode(kaartId);
-        TableEntity entity = new(pk, ProposalPrefix + TableKey.Encode(proposal.Id))
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentException.ThrowIfNullOrEmpty(commit.Token);
+        string pk = TableKey.Encode(commit.KaartId);
+        List<TableTransactionAction> actions = [];
+        (string Row, bool Conditional)? anchor = null;
+        if (commit.Kaart is { } kaart)
         {
-            ["ProposedBy"] = proposal.ProposedBy,
-            ["ProfessionalId"] = proposal.ProfessionalId,
-            ["Text"] = proposal.Text,
-            ["At"] = proposal.At,
+            ArgumentNullException.ThrowIfNull(kaart.ETag);
+            TableEntity row = ToEntity(kaart, KaartRow);
+            row[CommitTokenColumn] = commit.Token;
+            actions.Add(new(TableTransactionActionType.UpdateReplace, row, new ETag(kaart.ETag)));
+            anchor = (KaartRow, true);
+        }
+
+        if (commit.Proposal is { } proposal)
+        {
+            TableEntity row = new(pk, ProposalPrefix + TableKey.Encode(proposal.Id))
+            {
+                ["ProposedBy"] = proposal.ProposedBy,
+                ["ProfessionalId"] = proposal.ProfessionalId,
+                ["Text"] = proposal.Text,
+                ["At"] = proposal.At,
+                [CommitTokenColumn] = commit.Token,
+            };
+            actions.Add(new(TableTransactionActionType.Add, row));
+            anchor ??= (row.RowKey, true);
+        }
+
+        if (commit.Escalation is { } escalation)
+        {
+            TableEntity row = EscalationEntity(pk, escalation);
+            row[CommitTokenColumn] = commit.Token;
+            actions.Add(new(TableTransactionActionType.Add, row));
+            anchor ??= (row.RowKey, true);
+        }
+
+        if (commit.Kaart is not null || commit.Proposal is not null)
+        {
+            actions.Add(TouchSeal(pk));   // a confirmation read before this commit reads again
+        }
+
+        actions.AddRange(commit.Effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(pk, e))));
+        if (actions.Count == 0)
+        {
+            return null;
+        }
+
+        // Only upserts: a lost response is harmless, the same transaction again writes the same rows.
+        anchor ??= (TableOutboxStore.ItemPrefix + TableKey.Encode(commit.Effects[0].Id), false);
+        try
+        {
+            Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
+            return commit.Kaart is { } stored ? stored with { ETag = result.Value[0].Headers.ETag?.ToString() } : null;
+        }
+        catch (TableTransactionFailedException ex) when (anchor.Value.Conditional
+            && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            // A conflict may be our own commit: it landed, its response was lost and the retry met what it wrote itself.
+            return await OwnRowAsync(pk, anchor.Value.Row, commit.Token, cancellationToken) is { } own
+                ? (commit.Kaart is null ? null : ToKaart(own))
+                : throw new ConcurrencyConflictException("The kaart was changed by someone else first.", ex);
+        }
+        catch (RequestFailedException ex) when (ex is not TableTransactionFailedException && (ex.Status == 0 || ex.Status >= 500))
+        {
+            // No answer: the transaction happened entirely or not at all, and its anchor row says which.
+            if (await OwnRowAsync(pk, anchor.Value.Row, commit.Token, cancellationToken) is { } own)
+            {
+                return commit.Kaart is null ? null : ToKaart(own);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<TableEntity?> OwnRowAsync(string pk, string row, string token, CancellationToken cancellationToken)
+    {
+        TableEntity? entity = await GetAsync(Kaarten, TableKey.Decode(pk), row, cancellationToken);
+        return entity is not null && (row.StartsWith(TableOutboxStore.ItemPrefix, StringComparison.Ordinal) || entity.GetString(CommitTokenColumn) == token) ? entity : null;
+    }
+
+    public async Task<RecordedPost?> GetPostAsync(string kaartId, string postId, CancellationToken cancellationToken)
+    {
+        TableEntity? entity = await GetAsync(Kaarten, kaartId, PostRow(postId), cancellationToken);
+        return entity is null ? null : ToPost(kaartId, postId, entity);
+    }
+
+    public async Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, CancellationToken cancellationToken)
+    {
+        TableEntity entity = new(TableKey.Encode(kaartId), PostRow(postId))
+        {
+            ["ConversationId"] = conversationId,
+            ["ActivityId"] = null,
+            ["IsCard"] = true,
         };
-        await Kaarten.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, entity), TouchSeal(pk)], cancellationToken);
+        Response response = await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return new RecordedPost(kaartId, postId, conversationId, null, response.Headers.ETag?.ToString());
     }
 
-    public async Task<Kaart> CloseAsync(Kaart closed, CancellationToken cancellationToken)
+    public async Task<bool> CompletePostAsync(RecordedPost post, string activityId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(closed);
-        if (closed.Status != KaartStatus.Afgesloten || closed.Closure is null)
+        ArgumentNullException.ThrowIfNull(post);
+        TableEntity entity = new(TableKey.Encode(post.KaartId), PostRow(post.PostId))
         {
-            throw new ArgumentException("Only a kaart with status Afgesloten and a close record can be closed.", nameof(closed));
-        }
-
-        Kaart stored = await UpdateKaartAsync(closed, cancellationToken);
-        if (stored.Location.TeamId is { Length: > 0 } teamId)
+            ["ConversationId"] = post.ConversationId,
+            ["ActivityId"] = activityId,
+            ["IsCard"] = true,
+        };
+        try
         {
-            await Teams.UpsertEntityAsync(IndexEntry(teamId, stored), TableUpdateMode.Replace, cancellationToken);
+            await Kaarten.UpdateEntityAsync(entity, post.ETag is null ? ETag.All : new ETag(post.ETag), TableUpdateMode.Replace, cancellationToken);
+            return true;
         }
-
-        foreach (string aad in closed.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!).Distinct(StringComparer.Ordinal))
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
         {
-            await Members.UpsertEntityAsync(IndexEntry(aad, stored), TableUpdateMode.Replace, cancellationToken);
+            // Erased meanwhile (a 412: erased and begun again by a repeat of this post, which completes it itself).
+            return ex.Status == (int)HttpStatusCode.PreconditionFailed && await GetPostAsync(post.KaartId, post.PostId, cancellationToken) is not null;
         }
-
-        return stored;
     }
+
+    public Task AbandonPostAsync(RecordedPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return TableErase.DeleteAsync(Kaarten, TableKey.Encode(post.KaartId), PostRow(post.PostId), post.ETag is null ? ETag.All : new ETag(post.ETag), cancellationToken);
+    }
+
+    /// <summary>A recorded post's row: among the message rows, so erasure finds it like any other message.</summary>
+    private static string PostRow(string postId) => MessagePrefix + "p" + TableKey.Hash("post\n" + postId)[..31];
+
+    private static RecordedPost ToPost(string kaartId, string postId, TableEntity entity) => new(
+        kaartId,
+        postId,
+        entity.GetString("ConversationId") ?? string.Empty,
+        entity.GetString("ActivityId") is { Length: > 0 } id ? id : null,
+        entity.ETag.ToString());
+
+    private static TableEntity EscalationEntity(string pk, Escalation escalation) =>
+        new(pk, EscalationPrefix + escalation.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
+        {
+            ["By"] = escalation.By,
+            ["Reason"] = escalation.Reason,
+            ["At"] = escalation.At,
+        };
 
     public async Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken)
     {
@@ -465,16 +574,8 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        TableEntity entity = new(TableKey.Encode(kaartId), EscalationPrefix + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
-        {
-            ["By"] = by,
-            ["Reason"] = reason,
-            ["At"] = at,
-        };
-        await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
+    public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Kaarten.UpsertEntityAsync(EscalationEntity(TableKey.Encode(kaartId), new Escalation(by, reason, at)), TableUpdateMode.Replace, cancellationToken);
 
     public async Task<IReadOnlyList<Escalation>> GetEscalationsAsync(string kaartId, CancellationToken cancellationToken)
     {

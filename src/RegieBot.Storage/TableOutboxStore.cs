@@ -105,6 +105,8 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         ["Effect"] = item.Effect.ToString(),
         ["RemovedMembers"] = item.RemovedMembers.Count == 0 ? null : string.Join('\n', item.RemovedMembers),
         ["BotId"] = item.BotId,
+        ["DueAt"] = item.DueAt,
+        ["Card"] = item.Card,
     };
 
     private static OutboxItem ToItem(TableEntity entity) =>
@@ -112,6 +114,8 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         {
             RemovedMembers = entity.GetString("RemovedMembers") is { Length: > 0 } removed ? removed.Split('\n') : [],
             BotId = entity.GetString("BotId"),
+            DueAt = entity.GetDateTimeOffset("DueAt"),
+            Card = entity.GetString("Card"),
         };
 
     private async Task<PendingWork> MarkAsync(PendingWork work, CancellationToken cancellationToken)

@@ -26,10 +26,18 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
     public async Task ScheduleAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        await RemoveDueRowAsync(reminder.KaartId, reminder.Kind, cancellationToken);
-        string dueRow = DueRowKey(reminder);
-        await Table.UpsertEntityAsync(ToDueEntity(reminder), TableUpdateMode.Replace, cancellationToken);
+        Reminder scheduled = reminder with { ScheduledFor = reminder.DueAt };
+        string? previous = (await GetPointerAsync(reminder.KaartId, reminder.Kind, cancellationToken))?.GetString("DueRow");
+        string dueRow = DueRowKey(scheduled);
+
+        // The new due row, then the pointer that names it, then the old row: a crash in between leaves a due row the
+        // pointer does not name, which the next claim drops (never two reminders sent, never none scheduled).
+        await Table.UpsertEntityAsync(ToDueEntity(scheduled), TableUpdateMode.Replace, cancellationToken);
         await WritePointerAsync(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, dueRow, null, null, cancellationToken);
+        if (previous is { Length: > 0 } && previous != dueRow)
+        {
+            await DeleteDueRowAsync(previous, null, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<Reminder>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -59,15 +67,26 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         }
 
         Reminder claim = due with { ClaimedUntil = leaseUntil };
+        string? etag;
         try
         {
             Response response = await Table.UpdateEntityAsync(ToDueEntity(claim), new ETag(due.ETag), TableUpdateMode.Replace, cancellationToken);
-            return claim with { ETag = response.Headers.ETag?.ToString() };
+            etag = response.Headers.ETag?.ToString();
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             return null;   // claimed (or handled) by another instance first
         }
+
+        // The pointer is the truth: a due row it does not name was left by a crash between a move's writes (or a
+        // reminder sent and marked): it goes, unsent.
+        if ((await GetPointerAsync(due.KaartId, due.Kind, cancellationToken))?.GetString("DueRow") != DueRowKey(due))
+        {
+            await DeleteDueRowAsync(DueRowKey(due), etag, cancellationToken);
+            return null;
+        }
+
+        return claim with { ETag = etag };
     }
 
     public async Task MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, CancellationToken cancellationToken)
@@ -80,10 +99,10 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
     public async Task RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        Reminder later = claimed with { DueAt = retryAt, Attempts = claimed.Attempts + 1, ClaimedUntil = null };
+        Reminder later = claimed with { DueAt = retryAt, Attempts = claimed.Attempts + 1, ClaimedUntil = null, ScheduledFor = claimed.ScheduledFor ?? claimed.DueAt };
         await Table.UpsertEntityAsync(ToDueEntity(later), TableUpdateMode.Replace, cancellationToken);
-        await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
         await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Scheduled, retryAt, DueRowKey(later), null, null, cancellationToken);
+        await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
     }
 
     public async Task MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken)
@@ -117,11 +136,15 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
     {
         foreach (ReminderKind k in kind is { } one ? [one] : Enum.GetValues<ReminderKind>())
         {
-            ReminderState? state = await GetStateAsync(kaartId, k, cancellationToken);
-            if (state is { Status: ReminderStatus.Scheduled })
+            TableEntity? pointer = await GetPointerAsync(kaartId, k, cancellationToken);
+            if (pointer?.GetString("Status") == nameof(ReminderStatus.Scheduled))
             {
-                await RemoveDueRowAsync(kaartId, k, cancellationToken);
-                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, state.DueAt, null, null, null, cancellationToken);
+                // The pointer first: a due row it no longer names is never sent, even when deleting it fails.
+                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, pointer.GetDateTimeOffset("DueAt") ?? default, null, null, null, cancellationToken);
+                if (pointer.GetString("DueRow") is { Length: > 0 } dueRow)
+                {
+                    await DeleteDueRowAsync(dueRow, null, cancellationToken);
+                }
             }
         }
     }
@@ -162,15 +185,6 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         }
 
         return deleted + await TableErase.DeletePartitionAsync(Table, pointers, cancellationToken);
-    }
-
-    private async Task RemoveDueRowAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
-    {
-        TableEntity? pointer = await GetPointerAsync(kaartId, kind, cancellationToken);
-        if (pointer?.GetString("DueRow") is { Length: > 0 } dueRow)
-        {
-            await DeleteDueRowAsync(dueRow, null, cancellationToken);
-        }
     }
 
     private async Task DeleteDueRowAsync(string dueRow, string? etag, CancellationToken cancellationToken)
@@ -237,6 +251,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         ["TeamId"] = reminder.TeamId,
         ["Attempts"] = reminder.Attempts,
         ["ClaimedUntil"] = reminder.ClaimedUntil,
+        ["ScheduledFor"] = reminder.ScheduledFor ?? reminder.DueAt,
     };
 
     private static Reminder ToReminder(TableEntity e) => new()
@@ -251,6 +266,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         TeamId = e.GetString("TeamId"),
         Attempts = e.GetInt32("Attempts") ?? 0,
         ClaimedUntil = e.GetDateTimeOffset("ClaimedUntil"),
+        ScheduledFor = e.GetDateTimeOffset("ScheduledFor"),
         ETag = e.ETag.ToString(),
     };
 }

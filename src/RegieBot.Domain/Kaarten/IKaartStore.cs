@@ -55,13 +55,25 @@ public interface IKaartStore
     /// </summary>
     Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, CancellationToken cancellationToken);
 
-    Task AddProposalAsync(string kaartId, ChangeProposal proposal, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Closes the kaart: stores its status and close record (conditional on its ETag; not a new version) and
-    /// marks it closed in the member index.
+    /// Commits one operation (a close, a proposal, an escalation, a postponement, a notice) with its outbox items in one
+    /// transaction in the kaart's partition. Returns the kaart row as stored when the commit changed it. A commit whose
+    /// response was lost is recognised by its token; only someone else's write is a <see cref="ConcurrencyConflictException"/>
+    /// (also when the kaart is gone).
     /// </summary>
-    Task<Kaart> CloseAsync(Kaart closed, CancellationToken cancellationToken);
+    Task<Kaart?> CommitAsync(KaartCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>The record of a post of an outbox item, or null when it was never begun (or the casus is gone).</summary>
+    Task<RecordedPost?> GetPostAsync(string kaartId, string postId, CancellationToken cancellationToken);
+
+    /// <summary>Records, before it is sent, that the bot is about to post in <paramref name="conversationId"/>.</summary>
+    Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Completes the record with the posted message's id; false when the casus was erased meanwhile (nothing is written).</summary>
+    Task<bool> CompletePostAsync(RecordedPost post, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>Drops the record of a post that was not sent (its casus was erased meanwhile).</summary>
+    Task AbandonPostAsync(RecordedPost post, CancellationToken cancellationToken);
 
     /// <summary>Remembers a message the bot posted that shows data of the casus, so deleting it can replace the message.</summary>
     Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken);

@@ -2,16 +2,29 @@ namespace RegieBot.Domain.Outbox;
 
 /// <summary>
 /// What an operation leaves to be done after its commit. Every effect is derived again from what is stored when it is
-/// applied, so applying it twice, late, or after a newer operation's effect gives the same result.
+/// applied (a post from its own item and the kaart's message rows), so applying it twice, late, or after a newer
+/// operation's effect gives the same result.
 /// </summary>
 public enum OutboxEffect
 {
     /// <summary>The thread, team and member index rows follow the kaart row (and members no longer on it are dropped).</summary>
     Indexes,
 
-    /// <summary>The evaluation reminder follows the kaart (and an open escalation is cancelled).</summary>
+    /// <summary>
+    /// The evaluation reminder follows the kaart (and an open escalation is cancelled): scheduled while it is active, at
+    /// <see cref="OutboxItem.DueAt"/> when the evaluation was postponed; none once it is closed.
+    /// </summary>
     Evaluation,
+
+    /// <summary>The retention entry follows the kaart's close record.</summary>
+    Retention,
 
     /// <summary>The shared regiekaart card in the thread shows what is stored.</summary>
     KaartCard,
+
+    /// <summary>
+    /// A card posted in the kaart's thread (<see cref="OutboxItem.Card"/>), recorded as the casus's message before it is
+    /// sent and completed with its id after, so it is posted once and erased with the casus.
+    /// </summary>
+    Post,
 }

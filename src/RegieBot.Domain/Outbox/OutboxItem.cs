@@ -1,7 +1,7 @@
 namespace RegieBot.Domain.Outbox;
 
 /// <summary>One side effect of a committed operation, stored in the kaart's partition in the operation's own transaction.</summary>
-/// <param name="Id">Unique within the kaart: the operation's commit token and the effect.</param>
+/// <param name="Id">Unique within the kaart: the operation's commit token and the effect (ids of one kaart sort in commit order).</param>
 public sealed record OutboxItem(string Id, OutboxEffect Effect)
 {
     /// <summary>Linked professionals who were on the previous version and are not on this one (for <see cref="OutboxEffect.Indexes"/>).</summary>
@@ -10,10 +10,25 @@ public sealed record OutboxItem(string Id, OutboxEffect Effect)
     /// <summary>The bot's id in the conversation, for proactive posts (for <see cref="OutboxEffect.Evaluation"/>).</summary>
     public string? BotId { get; init; }
 
+    /// <summary>For <see cref="OutboxEffect.Evaluation"/>: the postponed moment; null for the kaart's own evaluation date.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>For <see cref="OutboxEffect.Post"/>: the Adaptive Card to post, as JSON.</summary>
+    public string? Card { get; init; }
+
+    /// <summary>The commit this item belongs to (the id without its effect).</summary>
+    public string Token => Id.IndexOf('-', StringComparison.Ordinal) is var dash and >= 0 ? Id[..dash] : Id;
+
     public static IReadOnlyList<OutboxItem> ForVersion(string token, IReadOnlyList<string> removedMembers, string? botId) =>
     [
-        new(token + "-" + nameof(OutboxEffect.Indexes), OutboxEffect.Indexes) { RemovedMembers = removedMembers },
-        new(token + "-" + nameof(OutboxEffect.Evaluation), OutboxEffect.Evaluation) { BotId = botId },
-        new(token + "-" + nameof(OutboxEffect.KaartCard), OutboxEffect.KaartCard),
+        Of(token, OutboxEffect.Indexes) with { RemovedMembers = removedMembers },
+        Of(token, OutboxEffect.Evaluation) with { BotId = botId },
+        Of(token, OutboxEffect.KaartCard),
     ];
+
+    public static OutboxItem Of(string token, OutboxEffect effect) => new(token + "-" + effect, effect);
+
+    /// <summary>A card to post; <paramref name="n"/> tells several posts of one commit apart.</summary>
+    public static OutboxItem Post(string token, string card, int n = 0) =>
+        new(token + "-" + nameof(OutboxEffect.Post) + (n == 0 ? string.Empty : "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)), OutboxEffect.Post) { Card = card };
 }

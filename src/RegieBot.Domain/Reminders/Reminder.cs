@@ -15,6 +15,15 @@ public sealed record Reminder
     public string? BotId { get; init; }
     public string? TeamId { get; init; }
 
+    /// <summary>
+    /// The moment it was scheduled for, kept when a failed delivery moves <see cref="DueAt"/>: with the kind, what names
+    /// this reminder's post, so a repeat after a crash finds it was already posted.
+    /// </summary>
+    public DateTimeOffset? ScheduledFor { get; init; }
+
+    /// <summary>The id its post is recorded under in the kaart's messages.</summary>
+    public string PostId => $"r-{Kind}-{(ScheduledFor ?? DueAt).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>Failed deliveries so far (429/5xx); each retry is later.</summary>
     public int Attempts { get; init; }
 

@@ -58,7 +58,7 @@ internal sealed class CardActionHandler(
                 return await closing.CloseAsync(turn, action, target.Kaart!, cancellationToken);
 
             case Cards.CloseCard.CancelVerb:
-                return await closing.CancelAsync(turn, target.Kaart!, cancellationToken);
+                return closing.Cancel(turn, target.Kaart!);
 
             case Cards.DeleteCard.Verb:
                 return await deletion.ConfirmAsync(turn, action, target.Thread!, cancellationToken);

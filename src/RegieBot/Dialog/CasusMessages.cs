@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RegieBot.Bot;
+using RegieBot.Cards;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
@@ -10,8 +11,47 @@ namespace RegieBot.Dialog;
 /// Posts messages that show data of a casus and remembers them with the casus, so that deleting it (by
 /// <c>verwijderen</c> or after the retention period) can replace each of them in Teams with a short notice.
 /// </summary>
-internal sealed class CasusMessages(IConnectorClient connector, IKaartStore store, ServiceUrls serviceUrls)
+internal sealed class CasusMessages(IConnectorClient connector, IKaartStore store, RemovedCard removedCard, ServiceUrls serviceUrls)
 {
+    /// <summary>
+    /// Posts <paramref name="card"/> in the kaart's thread once, however often it is asked: the post is recorded (a
+    /// message row without an id) before it is sent and completed with the id after, and a post whose record has an id
+    /// is not sent again. Only a crash between sending and completing the record posts it twice. Returns the posted
+    /// message's id, or null when the casus is gone (nothing is posted, nothing written).
+    /// </summary>
+    public async Task<string?> PostRecordedAsync(string kaartId, string postId, JsonObject card, CancellationToken cancellationToken)
+    {
+        if (await store.GetPostAsync(kaartId, postId, cancellationToken) is { ActivityId: { } sent })
+        {
+            return sent;
+        }
+
+        if (await store.GetKaartAsync(kaartId, cancellationToken) is not { } kaart)
+        {
+            return null;
+        }
+
+        RecordedPost pending = await store.BeginPostAsync(kaartId, postId, kaart.Location.ThreadId, cancellationToken);
+        if (await store.GetKaartAsync(kaartId, cancellationToken) is null)
+        {
+            // Erased between the two reads: the record just written is the only row of the casus; it goes again.
+            await store.AbandonPostAsync(pending, cancellationToken);
+            return null;
+        }
+
+        string serviceUrl = await serviceUrls.LatestAsync(kaart.Location.ThreadId, kaart.Location.ServiceUrl, cancellationToken);
+        ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
+        string id = posted.Id ?? string.Empty;
+        if (!await store.CompletePostAsync(pending, id, cancellationToken) && id.Length > 0)
+        {
+            // Erased while it was being posted: the erasure could not know this message, so it is replaced here.
+            await connector.UpdateActivityAsync(serviceUrl, kaart.Location.ThreadId, id, KaartPublisher.CardMessage(removedCard.Build(RegieTexts.RemovedFallbackNotice)), cancellationToken);
+            return null;
+        }
+
+        return id;
+    }
+
     public async Task<string?> PostCardAsync(string kaartId, string serviceUrl, string conversationId, JsonObject card, CancellationToken cancellationToken)
     {
         string latest = await serviceUrls.LatestAsync(conversationId, serviceUrl, cancellationToken);

@@ -2,6 +2,7 @@ using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Validation;
 using RegieBot.Protocol.Schema;
 
@@ -17,7 +18,6 @@ internal sealed class KaartActions(
     Outbox.OutboxRelay relay,
     KaartCard kaartCard,
     ProposalCard proposalCard,
-    CasusMessages messages,
     TimeProvider time,
     ILogger<KaartActions> logger)
 {
@@ -73,14 +73,17 @@ internal sealed class KaartActions(
             proposer?.Id,
             text,
             time.GetUtcNow());
-        await store.AddProposalAsync(snapshot.Kaart.Id, proposal, cancellationToken);
-
         string who = proposer?.Naam ?? (string.IsNullOrWhiteSpace(turn.Activity.From?.Name) ? "Een collega" : turn.Activity.From!.Name!);
         Kaart kaart = snapshot.Kaart;
-        await messages.PostCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, proposalCard.Build(kaart, who, text), cancellationToken);
+        string card = proposalCard.Build(kaart, who, text).ToJsonString();
+
+        // The proposal, its card and the shared card's update in one commit; the relay posts and updates afterwards.
+        await relay.CommitAsync(
+            kaart.Id,
+            token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, card), OutboxItem.Of(token, OutboxEffect.KaartCard)]) { Proposal = proposal },
+            cancellationToken);
         logger.ChangeProposed(TurnKeyFactory.ForLog(kaart.Id));
-        KaartSnapshot current = await publisher.RefreshAsync(kaart.Id, cancellationToken) ?? snapshot;
-        return InvokeResponse.Card(kaartCard.Build(current, aad));
+        return InvokeResponse.Card(kaartCard.Build(snapshot with { Proposals = [.. snapshot.Proposals, proposal] }, aad));
     }
 
     /// <summary>The card as the viewer should see it; no reads or writes beyond the gate's.</summary>

@@ -7,6 +7,7 @@ using RegieBot.Cards;
 using RegieBot.Domain;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Privacy;
 using RegieBot.Domain.Reminders;
 using RegieBot.Domain.Validation;
@@ -19,22 +20,24 @@ namespace RegieBot.Dialog;
 /// <summary>
 /// <c>afsluiten</c> (the command, and "Casus afsluiten" on the kaart): asks which afschaal-criterion applies,
 /// then closes the casus. Closing is a status change of the kaart row with its close record (conditional on
-/// its ETag), not a new version: the agreements themselves do not change. It schedules the deletion of the
-/// casus after the retention period, stops its reminders and updates the kaart card in place.
+/// its ETag), not a new version: the agreements themselves do not change. In the same commit it leaves to the relay:
+/// the indexes say closed, the deletion of the casus after the retention period is scheduled, its reminders stop and
+/// the kaart card is updated in place.
 /// </summary>
 internal sealed class KaartClosing(
     IKaartStore store,
-    IRetentionIndex retention,
-    IReminderStore reminders,
     KaartPublisher publisher,
+    Outbox.OutboxRelay relay,
     CasusLocator locator,
-    CasusMessages messages,
     CloseCard closeCard,
     TimeProvider time,
     IOptions<PrivacyOptions> options,
     ILogger<KaartClosing> logger)
 {
     private const int MaxCloseAttempts = 3;
+
+    /// <summary>What a close leaves to the relay: the indexes say closed, the retention entry, no reminders, the card.</summary>
+    private static readonly OutboxEffect[] CloseEffects = [OutboxEffect.Indexes, OutboxEffect.Evaluation, OutboxEffect.Retention, OutboxEffect.KaartCard];
 
     /// <summary>The command: posts the question in the casus's thread.</summary>
     public async Task AskAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -96,42 +99,29 @@ internal sealed class KaartClosing(
             actor,
             RetentionPolicy.DueAt(now, options.Value.Retention));
 
-        // The retention entry first: a crash after it leaves a stale entry (the sweeper drops it), never a closed casus that is kept forever.
-        await retention.ScheduleAsync(new RetentionEntry(kaart.Id, closure.RetentionDueAt), cancellationToken);
+        // Someone else closing at the same moment wins the commit; theirs counts and nothing of ours was written.
         Kaart? closed = await CloseWithRetryAsync(kaart, closure, cancellationToken);
         if (closed is null)
         {
             return InvokeResponse.Message(RegieTexts.KaartGone);
         }
 
-        if (closed.Closure != closure)
+        if (closed.Closure == closure)
         {
-            // Someone else closed it at the same moment: theirs counts; their entry is made sure of before ours goes.
-            if (closed.Closure is { } theirs)
-            {
-                await retention.ScheduleAsync(new RetentionEntry(kaart.Id, theirs.RetentionDueAt), cancellationToken);
-            }
-
-            await retention.RemoveAsync(new RetentionEntry(kaart.Id, closure.RetentionDueAt), cancellationToken);
-        }
-        else
-        {
-            await reminders.CancelAsync(closed.Id, kind: null, cancellationToken);
             logger.KaartClosed(TurnKeyFactory.ForLog(closed.Id), criterium.ToString());
         }
 
-        await publisher.RefreshAsync(closed.Id, cancellationToken);
         JsonObject card = closeCard.Closed(closed, RegieConversation.Who(closed, closed.Closure?.ClosedBy, closed.Closure == closure ? turn.Activity.From?.Name : null));
-        await UpdateQuestionCardAsync(closed, turn.Activity.ReplyToId, card, cancellationToken);
+        FollowQuestionCard(turn, closed, card);
         return InvokeResponse.Card(card);
     }
 
-    public async Task<InvokeResponse> CancelAsync(TurnContext turn, Kaart kaart, CancellationToken cancellationToken)
+    public InvokeResponse Cancel(TurnContext turn, Kaart kaart)
     {
         JsonObject card = kaart.Status == KaartStatus.Afgesloten
             ? closeCard.Closed(kaart, RegieConversation.Who(kaart, kaart.Closure?.ClosedBy, null))
             : closeCard.Cancelled(kaart);
-        await UpdateQuestionCardAsync(kaart, turn.Activity.ReplyToId, card, cancellationToken);
+        FollowQuestionCard(turn, kaart, card);
         return InvokeResponse.Card(card);
     }
 
@@ -148,7 +138,8 @@ internal sealed class KaartClosing(
             return RegieTexts.CloseWhileUpdating(kaart.Casus);
         }
 
-        await messages.PostCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, closeCard.Ask(kaart, [], null), cancellationToken);
+        string question = closeCard.Ask(kaart, [], null).ToJsonString();
+        await relay.CommitAsync(kaart.Id, token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, question)]), cancellationToken);
         return null;
     }
 
@@ -183,9 +174,13 @@ internal sealed class KaartClosing(
                 return current;
             }
 
+            Kaart next = current with { Status = KaartStatus.Afgesloten, Closure = closure };
             try
             {
-                return await store.CloseAsync(current with { Status = KaartStatus.Afgesloten, Closure = closure }, cancellationToken);
+                return await relay.CommitAsync(
+                    kaart.Id,
+                    token => new KaartCommit(kaart.Id, token, [.. CloseEffects.Select(e => OutboxItem.Of(token, e))]) { Kaart = next },
+                    cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxCloseAttempts)
             {
@@ -196,6 +191,10 @@ internal sealed class KaartClosing(
         return null;
     }
 
-    private Task UpdateQuestionCardAsync(Kaart kaart, string? questionId, JsonObject card, CancellationToken cancellationToken) =>
-        publisher.UpdateCardAsync(kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, questionId, card, cancellationToken);
+    /// <summary>Everyone's question card shows the answer; the clicker has it already, so the click does not wait for Teams.</summary>
+    private void FollowQuestionCard(TurnContext turn, Kaart kaart, JsonObject card)
+    {
+        (string kaartId, string serviceUrl, string threadId, string? questionId) = (kaart.Id, kaart.Location.ServiceUrl, kaart.Location.ThreadId, turn.Activity.ReplyToId);
+        relay.Follow(kaartId, ct => publisher.UpdateCardAsync(kaartId, serviceUrl, threadId, questionId, card, ct));
+    }
 }

@@ -29,7 +29,6 @@ internal sealed class RegieConversation(
     Outbox.OutboxRelay relay,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ReminderScheduler scheduler,
     ILogger<RegieConversation> logger)
 {
     /// <summary>Attempts to store an answer when only the dialog row's ETag changed meanwhile, not what was answered.</summary>
@@ -234,7 +233,7 @@ internal sealed class RegieConversation(
             return RegieTexts.UpdateWhileOpen(kaart.Casus);
         }
 
-        await scheduler.AnsweredAsync(kaartId, cancellationToken);
+        // The escalation stays until the update is saved (the save's reminder replaces it): an abandoned update is no answer.
         await PostStepCardAsync(turn, update, cancellationToken);
         return null;
     }

@@ -6,6 +6,7 @@ using RegieBot.Dialog;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
+using RegieBot.Domain.Privacy;
 using RegieBot.Protocol.Connector;
 
 namespace RegieBot.Outbox;
@@ -24,6 +25,8 @@ internal sealed class OutboxRelay(
     IKaartStore store,
     Reminders.ReminderScheduler scheduler,
     KaartPublisher publisher,
+    CasusMessages messages,
+    IRetentionIndex retention,
     Privacy.CasusEraser eraser,
     TimeProvider time,
     IOptions<OutboxOptions> options,
@@ -42,13 +45,33 @@ internal sealed class OutboxRelay(
     public async Task<Kaart> CommitVersionAsync(Kaart kaart, Kaart? previous, DialogState? completedDialog, string? botId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        string token = NewToken();
         HashSet<string> linked = [.. kaart.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
         string[] removed = [.. previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!).Distinct(StringComparer.Ordinal) ?? []];
-        PendingWork intent = await outbox.MarkPendingAsync(kaart.Id, time.GetUtcNow() + options.Value.Grace, cancellationToken);
-        Kaart saved = await store.SaveVersionAsync(kaart, completedDialog, OutboxItem.ForVersion(token, removed, botId), token, cancellationToken);
-        Start(kaart.Id, ct => ApplyAsync(intent, ct));
-        return saved;
+        return await CommitAsync(
+            kaart.Id,
+            token => store.SaveVersionAsync(kaart, completedDialog, OutboxItem.ForVersion(token, removed, botId), token, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Any other operation (a close, a proposal, an escalation, a postponement, a notice): <paramref name="commit"/> gets
+    /// the operation's token and writes everything in one transaction (see <see cref="IKaartStore.CommitAsync"/>); the
+    /// relay then applies its outbox. Two storage requests on the caller's path: the intent and the transaction.
+    /// </summary>
+    public async Task<T> CommitAsync<T>(string kaartId, Func<string, Task<T>> commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        PendingWork intent = await outbox.MarkPendingAsync(kaartId, time.GetUtcNow() + options.Value.Grace, cancellationToken);
+        T result = await commit(NewToken());
+        Start(kaartId, ct => ApplyAsync(intent, ct));
+        return result;
+    }
+
+    /// <summary>Commits <paramref name="build"/>'s <see cref="KaartCommit"/> (see <see cref="CommitAsync{T}"/>).</summary>
+    public Task<Kaart?> CommitAsync(string kaartId, Func<string, KaartCommit> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return CommitAsync(kaartId, token => store.CommitAsync(build(token), cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -130,7 +153,8 @@ internal sealed class OutboxRelay(
         }
 
         IReadOnlyList<OutboxItem> items = await outbox.GetItemsAsync(kaartId, cancellationToken);
-        foreach (OutboxItem item in items.OrderBy(i => i.Effect))
+        // In commit order (tokens sort by time), and within a commit in the order of the effects.
+        foreach (OutboxItem item in items.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Effect))
         {
             await ApplyAsync(kaartId, item, cancellationToken);
             await outbox.CompleteAsync(kaartId, item, cancellationToken);
@@ -149,9 +173,32 @@ internal sealed class OutboxRelay(
                 await store.ApplyIndexesAsync(kaartId, item.RemovedMembers, cancellationToken);
                 break;
             case OutboxEffect.Evaluation:
-                if (await store.GetKaartAsync(kaartId, cancellationToken) is { Status: KaartStatus.Actief } kaart)
+                Kaart? current = await store.GetKaartAsync(kaartId, cancellationToken);
+                if (current is { Status: KaartStatus.Actief })
                 {
-                    await scheduler.ScheduleEvaluationAsync(kaart, item.BotId, cancellationToken);
+                    await scheduler.ScheduleEvaluationAsync(current, item.BotId, item.DueAt, cancellationToken);
+                }
+                else if (current is not null)
+                {
+                    await scheduler.StopAsync(kaartId, cancellationToken);   // closed: no reminder of it is left
+                }
+
+                break;
+            case OutboxEffect.Retention:
+                if (await store.GetKaartAsync(kaartId, cancellationToken) is { Closure: { } closure })
+                {
+                    await retention.ScheduleAsync(new RetentionEntry(kaartId, closure.RetentionDueAt), cancellationToken);
+                }
+
+                break;
+            case OutboxEffect.Post:
+                try
+                {
+                    await messages.PostRecordedAsync(kaartId, item.Id, System.Text.Json.Nodes.JsonNode.Parse(item.Card ?? "{}")!.AsObject(), cancellationToken);
+                }
+                catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                {
+                    logger.OutboxCardUndeliverable(TurnKeyFactory.ForLog(kaartId), (int)ex.StatusCode);
                 }
 
                 break;
@@ -224,5 +271,7 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private static string NewToken() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..20];
+    /// <summary>Sorts by time (so the outbox of a kaart is applied in commit order), unique by its random tail; no dash.</summary>
+    private string NewToken() =>
+        time.GetUtcNow().UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8];
 }

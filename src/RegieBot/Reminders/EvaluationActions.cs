@@ -5,9 +5,9 @@ using RegieBot.Cards;
 using RegieBot.Dialog;
 using RegieBot.Domain;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Scheduling;
 using RegieBot.Domain.Validation;
-using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 
 namespace RegieBot.Reminders;
@@ -23,7 +23,6 @@ internal sealed class EvaluationActions(
     Outbox.OutboxRelay relay,
     EvaluationCard evaluationCard,
     EscalationCard escalationCard,
-    IConnectorClient connector,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<EvaluationActions> logger)
@@ -43,8 +42,13 @@ internal sealed class EvaluationActions(
         string handled;
         if (action["keuze"] == "later")
         {
-            await scheduler.PostponeAsync(kaart, now, turn.Activity.Recipient?.Id, cancellationToken);
-            handled = $"Herinnering verzet door {who}: de evaluatie komt terug op {KaartCard.FormatMoment(options.Value.Schedule.Later(now))}.";
+            DateTimeOffset later = scheduler.Later(now);
+            string? botId = turn.Activity.Recipient?.Id;
+            await relay.CommitAsync(
+                kaart.Id,
+                token => new KaartCommit(kaart.Id, token, [OutboxItem.Of(token, OutboxEffect.Evaluation) with { BotId = botId, DueAt = later }]),
+                cancellationToken);
+            handled = $"Herinnering verzet door {who}: de evaluatie komt terug op {KaartCard.FormatMoment(later)}.";
         }
         else
         {
@@ -96,10 +100,10 @@ internal sealed class EvaluationActions(
             return RegieTexts.KaartGone;
         }
 
-        DateTimeOffset now = time.GetUtcNow();
-        await store.AddEscalationAsync(kaart.Id, RegieConversation.Actor(turn.Activity), reden, now, cancellationToken);
-        await connector.SendToConversationAsync(
-            turn.Activity.ServiceUrl ?? kaart.Location.ServiceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(escalationCard.Build(kaart, RegieConversation.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name), reden)), cancellationToken);
+        // The escalation and its card in one commit: the card is posted (and recorded) by the relay, never lost or posted twice.
+        Escalation escalation = new(RegieConversation.Actor(turn.Activity), reden, time.GetUtcNow());
+        string card = escalationCard.Build(kaart, RegieConversation.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name), reden).ToJsonString();
+        await relay.CommitAsync(kaart.Id, token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, card)]) { Escalation = escalation }, cancellationToken);
         logger.Escalated(TurnKeyFactory.ForLog(kaart.Id));
         return null;
     }

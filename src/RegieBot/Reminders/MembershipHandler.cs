@@ -2,8 +2,8 @@ using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Reminders;
-using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
 
@@ -18,10 +18,9 @@ internal sealed class MembershipHandler(
     IKaartStore store,
     IReminderStore reminders,
     ReminderScheduler scheduler,
-    IConnectorClient connector,
+    Outbox.OutboxRelay relay,
     MembershipNoticeCard noticeCard,
-    ILogger<MembershipHandler> logger,
-    ServiceUrls serviceUrls)
+    ILogger<MembershipHandler> logger)
 {
     public async Task MembersChangedAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -66,9 +65,8 @@ internal sealed class MembershipHandler(
                 continue;   // a removal of someone who is not on this kaart does not concern it
             }
 
-            string serviceUrl = await serviceUrls.LatestAsync(kaart.Location.ThreadId, activity.ServiceUrl ?? kaart.Location.ServiceUrl, cancellationToken);
-            await connector.SendToConversationAsync(
-                serviceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(noticeCard.Build(kaart.Id, kaart.Casus, changes)), cancellationToken);
+            string card = noticeCard.Build(kaart.Id, kaart.Casus, changes).ToJsonString();
+            await relay.CommitAsync(kaart.Id, token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, card)]), cancellationToken);
             notices++;
         }
 

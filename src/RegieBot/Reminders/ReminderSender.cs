@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Cards;
 using RegieBot.Dialog;
@@ -16,13 +17,12 @@ namespace RegieBot.Reminders;
 internal sealed class ReminderSender(
     IKaartStore kaarten,
     IReminderStore reminders,
-    IConnectorClient connector,
+    CasusMessages messages,
     EvaluationCard evaluationCard,
     EscalationCard escalationCard,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderSender> logger,
-    Bot.ServiceUrls serviceUrls) : IReminderSender
+    ILogger<ReminderSender> logger) : IReminderSender
 {
     public async Task<ReminderDelivery> SendAsync(Reminder reminder, CancellationToken cancellationToken)
     {
@@ -34,14 +34,15 @@ internal sealed class ReminderSender(
         }
 
         string reason = $"De evaluatie van {KaartCard.FormatDate(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord.";
-        Activity message = KaartPublisher.CardMessage(reminder.Kind == ReminderKind.Evaluatie
+        JsonObject card = reminder.Kind == ReminderKind.Evaluatie
             ? evaluationCard.Build(kaart)
-            : escalationCard.Build(kaart, "RegieBot", reason));
-        ResourceResponse posted;
+            : escalationCard.Build(kaart, "RegieBot", reason);
+        string? posted;
         try
         {
-            string serviceUrl = await serviceUrls.LatestAsync(reminder.ThreadId, reminder.ServiceUrl, cancellationToken);
-            posted = await connector.SendToConversationAsync(serviceUrl, reminder.ThreadId, message, cancellationToken);
+            // Recorded with the casus before it is sent, under the reminder's own id: a repeat after a crash (the lease
+            // ran out) finds it was posted and does not post it again; erasure replaces it like every other post.
+            posted = await messages.PostRecordedAsync(kaart.Id, reminder.PostId, card, cancellationToken);
         }
         catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
@@ -59,10 +60,15 @@ internal sealed class ReminderSender(
             return new ReminderDelivery(ReminderDeliveryOutcome.RetryLater);
         }
 
+        if (posted is null)
+        {
+            return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);   // erased meanwhile
+        }
+
         if (reminder.Kind == ReminderKind.Escalatie)
         {
-            // Recorded like an opschalen, so status and geschiedenis show it.
-            await kaarten.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, time.GetUtcNow(), cancellationToken);
+            // Recorded like an opschalen, so status and geschiedenis show it; keyed by the reminder, so a repeat is the same row.
+            await kaarten.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, reminder.ScheduledFor ?? reminder.DueAt, cancellationToken);
         }
         else
         {
@@ -76,6 +82,6 @@ internal sealed class ReminderSender(
             }, cancellationToken);
         }
 
-        return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted.Id);
+        return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted);
     }
 }

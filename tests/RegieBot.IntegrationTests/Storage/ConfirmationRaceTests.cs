@@ -139,7 +139,7 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
         Kaart kaart = await SavedKaartAsync(3);
         TableKaartStore store = NewStore();
         KaartSnapshot stale = (await store.GetSnapshotAsync(kaart.Id, Ct))!;
-        await NewStore().AddProposalAsync(kaart.Id, new ChangeProposal("w1", "aad-3", "p3", "Voorstel", Now), Ct);
+        await NewStore().CommitAsync(new KaartCommit(kaart.Id, "t1", []) { Proposal = new ChangeProposal("w1", "aad-3", "p3", "Voorstel", Now) }, Ct);
         Kaart version2 = await NewStore().SaveVersionAsync(kaart with { Version = 2, UpdatedAt = Now.AddMinutes(1) }, null, Ct);
 
         ConfirmOutcome outcome = await store.ConfirmAsync(stale, ConfirmationOf(version2, version2.Content.Professionals[0], Now), Ct);

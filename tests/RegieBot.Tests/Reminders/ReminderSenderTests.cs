@@ -45,10 +45,12 @@ public sealed class ReminderSenderTests
     private ReminderSender CreateSut()
     {
         CardTemplates templates = new();
+        _kaarten.Setup(k => k.BeginPostAsync("k1", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string kaartId, string postId, string conversationId, CancellationToken _) => new RecordedPost(kaartId, postId, conversationId, null, "e1"));
+        _kaarten.Setup(k => k.CompletePostAsync(It.IsAny<RecordedPost>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         return new ReminderSender(
-            _kaarten.Object, _reminders.Object, _connector.Object, new EvaluationCard(templates), new EscalationCard(templates),
-            new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderSender>.Instance,
-            new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>()));
+            _kaarten.Object, _reminders.Object, new RegieBot.Dialog.CasusMessages(_connector.Object, _kaarten.Object, new RemovedCard(templates), new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>())), new EvaluationCard(templates), new EscalationCard(templates),
+            new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderSender>.Instance);
     }
 
     private void Posting(Func<Task<ResourceResponse>> answer) =>
