@@ -123,6 +123,29 @@ public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<A
     }
 
     [Fact]
+    public async Task TryClaimAsync_DueRowLeftByACrashedMove_IsDroppedUnsentAndTheCurrentOneIsSentOnce()
+    {
+        TableReminderStore store = new(storage.Tables);
+        string kaart = "moved-" + Guid.NewGuid().ToString("N")[..8];
+        DateTimeOffset due = new(2002, 1, 2, 9, 0, 0, TimeSpan.Zero);   // a Wednesday, within working hours
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await store.ScheduleAsync(NewReminder(kaart, due.AddMinutes(-30)), ct);
+
+        // A move (a postponement, a retry) wrote its new due row and pointer, then the process died before the old row went.
+        TableEntity stale = TableReminderStore.ScheduledRows(NewReminder(kaart, due.AddMinutes(-30))).Due;
+        await store.ScheduleAsync(NewReminder(kaart, due), ct);
+        await storage.Tables.Get(RegieTables.Reminders).UpsertEntityAsync(stale, TableUpdateMode.Replace, ct);
+        Assert.Equal(2, (await store.GetDueAsync(due, 100, ct)).Count(r => r.KaartId == kaart));
+
+        CountingSender sender = new();
+        await Dispatcher(store, sender, new ShiftedTime(due)).DispatchDueAsync(ct);
+
+        Assert.Equal(1, sender.Sends[kaart]);
+        Assert.DoesNotContain(await store.GetDueAsync(due.AddDays(1), 1000, ct), r => r.KaartId == kaart);
+        Assert.Equal(ReminderStatus.Sent, (await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct))!.Status);
+    }
+
+    [Fact]
     public async Task CancelAsync_ScheduledReminder_IsNoLongerDue()
     {
         TableReminderStore store = new(storage.Tables);

@@ -113,6 +113,19 @@ public sealed class ReminderSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_PostedBeforeACrash_IsNotPostedAgain()
+    {
+        _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _kaarten.Setup(k => k.GetPostAsync("k1", Due.PostId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RecordedPost("k1", Due.PostId, Kaart.Location.ThreadId, "posted-1", "e1"));
+
+        ReminderDelivery delivery = await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new ReminderDelivery(ReminderDeliveryOutcome.Sent, "posted-1"), delivery);
+        _connector.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task SendAsync_KaartClosed_IsObsoleteAndSendsNothing()
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart with { Status = KaartStatus.Afgesloten });
