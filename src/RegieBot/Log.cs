@@ -122,6 +122,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(6011, LogLevel.Warning, "A message of casus {KaartHash} could not be replaced in Teams ({StatusCode}); its data is erased regardless")]
     public static partial void CasusMessageNotReplaced(this ILogger logger, string kaartHash, int statusCode);
 
+    [LoggerMessage(6024, LogLevel.Warning, "Teams did not take the replacement of casus {KaartHash}'s messages now ({StatusCode}); {Replaced} replaced, {Left} left for the retry")]
+    public static partial void CasusMessagesReplaceLater(this ILogger logger, string kaartHash, int statusCode, int replaced, int left);
+
     [LoggerMessage(6012, LogLevel.Information, "Casus {KaartHash} deleted on request; the erasure follows its tombstone")]
     public static partial void CasusDeleted(this ILogger logger, string kaartHash);
 
