@@ -20,6 +20,12 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1006, LogLevel.Debug, "Activity {ActivityType} ({Name}) is not handled")]
     public static partial void ActivityIgnored(this ILogger logger, string activityType, string? name);
 
+    [LoggerMessage(1012, LogLevel.Information, "Meeting {Event} in the thread of casus {KaartHash}: card posted through the outbox")]
+    public static partial void MeetingCardPosted(this ILogger logger, string @event, string kaartHash);
+
+    [LoggerMessage(1013, LogLevel.Debug, "Meeting {Event} outside a casus thread ({Reason}): nothing posted")]
+    public static partial void MeetingIgnored(this ILogger logger, string @event, string reason);
+
     [LoggerMessage(1010, LogLevel.Debug, "Card submit (Action.Submit fallback) {Verb} answered with {ResponseType}")]
     public static partial void CardSubmitAnswered(this ILogger logger, string verb, string responseType);
 
