@@ -39,6 +39,14 @@ public sealed class ThrottlingTests(AzuriteStorage storage) : IClassFixture<Azur
         return (new KaartFlow(app, channel, _teams), network);
     }
 
+    private static void Report(ThrottlingTeams network, int before)
+    {
+        ThrottlingTeams.Request[] burst = [.. network.Log.Skip(before)];
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{burst.Length} requests to Teams, {burst.Count(r => r.Status == HttpStatusCode.TooManyRequests)} answered 429, " +
+            $"{burst.Count(r => r.Status == HttpStatusCode.OK)} served, over {(burst[^1].At - burst[0].At).TotalSeconds:F1} s on the host's clock");
+    }
+
     [Fact]
     public async Task Reminders_FiftyDueAtOnceInOneChannelWhileTeamsThrottles_EachPostedOnce_NoneBeforeRetryAfter()
     {
@@ -79,8 +87,11 @@ public sealed class ThrottlingTests(AzuriteStorage storage) : IClassFixture<Azur
             }
 
             Assert.True(await AllSentAsync());
+            Report(network, before);
             Assert.Empty(network.TooEarly());
             Assert.Contains(network.Log.Skip(before), r => r.Status == HttpStatusCode.TooManyRequests);
+            DateTimeOffset[] posts = [.. network.Log.Skip(before).Where(r => r.Method == "POST").Select(r => r.At)];
+            Assert.All(posts.Zip(posts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(50 - 15), "Posted faster than 20 a second."));
             foreach (Kaart kaart in kaarten)
             {
                 Assert.Single(_teams.Calls, c => c.Kind == "send" && c.ConversationId == kaart.Location.ThreadId
@@ -136,6 +147,7 @@ public sealed class ThrottlingTests(AzuriteStorage storage) : IClassFixture<Azur
             _time.Jump(TimeSpan.FromSeconds(31));   // past the tombstone's grace: the sweep takes it up
             await flow.App.Services.GetRequiredService<RegieBot.Outbox.OutboxRelay>().SweepAsync(Ct);
 
+            Report(network, before);
             Assert.Empty(network.TooEarly());
             Assert.Contains(network.Log.Skip(before), r => r.Status == HttpStatusCode.TooManyRequests);
             foreach (PostedMessage message in posted)
