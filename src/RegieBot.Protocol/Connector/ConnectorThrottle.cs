@@ -9,7 +9,7 @@ namespace RegieBot.Protocol.Connector;
 /// the call's own retry, and not another operation's call (the reminder sweep, the outbox relay, an erasure, a turn).
 /// Keyed by serviceUrl and channel: Teams limits a bot per conversation and per tenant, and a burst is one channel.
 /// </summary>
-public sealed class ConnectorThrottle(TimeProvider time, IOptions<ConnectorOptions> options)
+internal sealed class ConnectorThrottle(TimeProvider time, IOptions<ConnectorOptions> options)
 {
     private const int MaxEntries = 4096;
     private const string ConversationsSegment = "/v3/conversations/";
@@ -66,30 +66,5 @@ public sealed class ConnectorThrottle(TimeProvider time, IOptions<ConnectorOptio
         string conversation = Uri.UnescapeDataString(end < 0 ? rest : rest[..end]);
         int thread = conversation.IndexOf(ThreadMarker, StringComparison.Ordinal);
         return path[..at] + "\n" + (thread < 0 ? conversation : conversation[..thread]);
-    }
-}
-
-/// <summary>
-/// Outside the retry pipeline: a call waits until its channel is no longer throttled before its first attempt, and a
-/// final 429 (the retries used up) is remembered for the calls after it. The retries themselves wait in the pipeline
-/// (<see cref="ConnectorRetry"/>), outside the per-attempt timeout.
-/// </summary>
-internal sealed class ConnectorThrottleHandler(ConnectorThrottle throttle, TimeProvider time, IOptions<ConnectorOptions> options) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        for (TimeSpan wait = throttle.WaitFor(request.RequestUri); wait > TimeSpan.Zero; wait = throttle.WaitFor(request.RequestUri))
-        {
-            await Task.Delay(wait, time, cancellationToken);
-        }
-
-        HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
-        {
-            throttle.Record(request.RequestUri, ConnectorRetry.RetryAfter(response, time.GetUtcNow(), options.Value.MaxRetryAfter));
-        }
-
-        return response;
     }
 }
