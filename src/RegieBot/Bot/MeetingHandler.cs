@@ -4,7 +4,6 @@ using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Protocol.Schema;
-using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Bot;
 
@@ -27,7 +26,8 @@ internal sealed class MeetingHandler(IKaartStore store, Outbox.OutboxRelay relay
         bool started = activity.Name == StartEvent;
         string what = started ? "start" : "end";
         string? threadId = activity.Conversation?.Id;
-        if (!activity.IsChannelConversation() || threadId is null || !threadId.Contains(";messageid=", StringComparison.Ordinal))
+        // Recognised by the thread's id alone (a channel id with ";messageid="), whatever conversationType the event carries.
+        if (threadId is null || !threadId.Contains(";messageid=", StringComparison.Ordinal))
         {
             logger.MeetingIgnored(what, "not a channel thread");
             return;
