@@ -20,6 +20,7 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<ClientCard>();
         builder.Services.AddSingleton<ExportCards>();
         builder.Services.AddSingleton<EvaluationCard>();
+        builder.Services.AddSingleton<MeetingCard>();
         builder.Services.AddSingleton<EscalationCard>();
         builder.Services.AddSingleton<MembershipNoticeCard>();
         return builder;

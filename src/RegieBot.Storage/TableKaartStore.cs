@@ -33,6 +33,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     private const string ProposalPrefix = "w-";
     private const string MessagePrefix = "m-";
     private const string EscalationPrefix = "o-";
+    private const string ReplacedPrefix = "r-";
     private const int MaxConfirmAttempts = 16;
     private const int MaxConfirmBackoffMs = 1000;
     private const string CommitTokenColumn = "CommitToken";
@@ -574,7 +575,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     public async Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        TableEntity entity = new(TableKey.Encode(kaartId), MessagePrefix + TableKey.Hash(message.ConversationId + "\n" + message.ActivityId)[..32])
+        TableEntity entity = new(TableKey.Encode(kaartId), MessagePrefix + MessageHash(message))
         {
             ["ConversationId"] = message.ConversationId,
             ["ActivityId"] = message.ActivityId,
@@ -582,6 +583,20 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         };
         await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
+
+    public async Task RecordReplacedMessagesAsync(string kaartId, IReadOnlyCollection<PostedMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        string pk = TableKey.Encode(kaartId);
+        foreach (PostedMessage[] chunk in messages.DistinctBy(MessageHash).Chunk(100))
+        {
+            await Kaarten.SubmitTransactionAsync(
+                [.. chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(pk, ReplacedPrefix + MessageHash(m))))],
+                cancellationToken);
+        }
+    }
+
+    private static string MessageHash(PostedMessage message) => TableKey.Hash(message.ConversationId + "\n" + message.ActivityId)[..32];
 
     public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         await Kaarten.UpsertEntityAsync(EscalationEntity(TableKey.Encode(kaartId), new Escalation(by, reason, at)), TableUpdateMode.Replace, cancellationToken);
@@ -608,6 +623,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         DateTimeOffset? retentionDueAt = null;
         HashSet<string> members = new(StringComparer.Ordinal);
         List<PostedMessage> messages = [];
+        HashSet<string> replaced = new(StringComparer.Ordinal);
         bool any = false;
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
         {
@@ -637,6 +653,10 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
                     entity.GetString("ActivityId") ?? string.Empty,
                     entity.GetBoolean("IsCard") ?? true));
             }
+            else if (entity.RowKey.StartsWith(ReplacedPrefix, StringComparison.Ordinal))
+            {
+                replaced.Add(entity.RowKey[ReplacedPrefix.Length..]);
+            }
         }
 
         return any
@@ -646,7 +666,7 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
                 ServiceUrl = serviceUrl,
                 TeamId = teamId,
                 MemberAadObjectIds = [.. members.Order(StringComparer.Ordinal)],
-                Messages = [.. messages.Where(m => m.ConversationId.Length > 0 && m.ActivityId.Length > 0).DistinctBy(m => (m.ConversationId, m.ActivityId))],
+                Messages = [.. messages.Where(m => m.ConversationId.Length > 0 && m.ActivityId.Length > 0 && !replaced.Contains(MessageHash(m))).DistinctBy(m => (m.ConversationId, m.ActivityId))],
                 RetentionDueAt = retentionDueAt,
             }
             : null;

@@ -20,6 +20,12 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1006, LogLevel.Debug, "Activity {ActivityType} ({Name}) is not handled")]
     public static partial void ActivityIgnored(this ILogger logger, string activityType, string? name);
 
+    [LoggerMessage(1012, LogLevel.Information, "Meeting {Event} in the thread of casus {KaartHash}: card posted through the outbox")]
+    public static partial void MeetingCardPosted(this ILogger logger, string @event, string kaartHash);
+
+    [LoggerMessage(1013, LogLevel.Debug, "Meeting {Event} outside a casus thread ({Reason}): nothing posted")]
+    public static partial void MeetingIgnored(this ILogger logger, string @event, string reason);
+
     [LoggerMessage(1010, LogLevel.Debug, "Card submit (Action.Submit fallback) {Verb} answered with {ResponseType}")]
     public static partial void CardSubmitAnswered(this ILogger logger, string verb, string responseType);
 
@@ -130,6 +136,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
 
     [LoggerMessage(6011, LogLevel.Warning, "A message of casus {KaartHash} could not be replaced in Teams ({StatusCode}); its data is erased regardless")]
     public static partial void CasusMessageNotReplaced(this ILogger logger, string kaartHash, int statusCode);
+
+    [LoggerMessage(6024, LogLevel.Warning, "Teams did not take the replacement of casus {KaartHash}'s messages now ({StatusCode}); {Replaced} replaced, {Left} left for the retry")]
+    public static partial void CasusMessagesReplaceLater(this ILogger logger, string kaartHash, int statusCode, int replaced, int left);
 
     [LoggerMessage(6012, LogLevel.Information, "Casus {KaartHash} deleted on request; the erasure follows its tombstone")]
     public static partial void CasusDeleted(this ILogger logger, string kaartHash);

@@ -83,6 +83,12 @@ internal static class CardSamples
             new EvaluationCard(t).Build(SampleKaarten.Kaart()),
             new EvaluationCard(t).Build(SampleKaarten.Kaart(), handled: "Afspraken blijven staan (Sanne de Vries, 23 februari 2027). Volgende evaluatie: 23 mei 2027."),
         ],
+        ["overleg"] = t =>
+        [
+            new MeetingCard(t).Started(SampleKaarten.Snapshot(), []),
+            new MeetingCard(t).Started(SampleKaarten.Snapshot() with { Kaart = SampleKaarten.Kaart(SampleKaarten.Largest) }, [new Escalation("aad-1", "De school reageert al weken niet. **vet** <at>x</at>", SampleKaarten.Now)]),
+            new MeetingCard(t).Ended(SampleKaarten.Kaart()),
+        ],
         ["opschalen"] = t =>
         [
             new EscalationCard(t).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "De school reageert al weken niet. **vet** <at>x</at>"),

@@ -102,6 +102,8 @@ public sealed partial class HostileTextTests
         yield return ("evaluatie-external", new EvaluationCard(Templates).Build(external));
         yield return ("evaluatie-handled", new EvaluationCard(Templates).Build(kaart, handled: $"Afspraken blijven staan ({text}, 2 december 2026 om 09:00)."));
         yield return ("opschalen", new EscalationCard(Templates).Build(kaart, text, text));
+        yield return ("overleg", new MeetingCard(Templates).Started(snapshot, [new Escalation("aad-1", text, SampleKaarten.Now)]));
+        yield return ("overleg-end", new MeetingCard(Templates).Ended(kaart));
         yield return ("opschalen-external", new EscalationCard(Templates).Build(external, text, text));
         yield return ("wijziging", new ProposalCard(Templates).Build(kaart, text, text));
         yield return ("wijziging-external", new ProposalCard(Templates).Build(external, text, text));

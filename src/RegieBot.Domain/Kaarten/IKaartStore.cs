@@ -78,6 +78,12 @@ public interface IKaartStore
     /// <summary>Remembers a message the bot posted that shows data of the casus, so deleting it can replace the message.</summary>
     Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Remembers, during an erasure that could not finish (Teams throttled), which messages were already replaced by the
+    /// notice: the footprint no longer lists them, so the retry does not replace them again. Erased with the casus.
+    /// </summary>
+    Task RecordReplacedMessagesAsync(string kaartId, IReadOnlyCollection<PostedMessage> messages, CancellationToken cancellationToken);
+
     /// <summary>Everything needed to erase the casus everywhere, read from its own records (null when it has none left).</summary>
     Task<CasusFootprint?> GetFootprintAsync(string kaartId, CancellationToken cancellationToken);
 

@@ -15,8 +15,8 @@ public static class ConnectorHostingExtensions
     public const string TokenHttpClientName = "RegieBot.Connector.Token";
 
     /// <summary>
-    /// <see cref="IConnectorClient"/> as a typed client: resilience pipeline (outer) → <see cref="BotTokenHandler"/> →
-    /// the network. Options from <c>RegieBot:Connector</c>; the identity comes from <see cref="BotIdentityOptions"/>.
+    /// <see cref="IConnectorClient"/> as a typed client: <see cref="ConnectorThrottleHandler"/> (outer) → resilience
+    /// pipeline → <see cref="BotTokenHandler"/> → the network. Options from <c>RegieBot:Connector</c>; the identity comes from <see cref="BotIdentityOptions"/>.
     /// </summary>
     public static IHostApplicationBuilder AddBotConnector(this IHostApplicationBuilder builder)
     {
@@ -47,6 +47,8 @@ public static class ConnectorHostingExtensions
                 ? provider.GetRequiredService<ManagedIdentityBotTokenProvider>()
                 : provider.GetRequiredService<MsalBotTokenProvider>());
         services.TryAddTransient<BotTokenHandler>();
+        services.TryAddSingleton<ConnectorThrottle>();
+        services.TryAddTransient<ConnectorThrottleHandler>();
 
         services.AddHttpClient(TokenHttpClientName);
 
@@ -60,6 +62,7 @@ public static class ConnectorHostingExtensions
                 AllowAutoRedirect = false,   // a connector never redirects; a redirect must not carry the token anywhere
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+        http.AddHttpMessageHandler<ConnectorThrottleHandler>();
         http.AddResilienceHandler("connector", (pipeline, context) =>
         {
             IServiceProvider provider = context.ServiceProvider;
@@ -67,6 +70,7 @@ public static class ConnectorHostingExtensions
                 pipeline,
                 provider.GetRequiredService<IOptions<ConnectorOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ConnectorThrottle>(),
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger<ConnectorClient>());
         });
         http.AddHttpMessageHandler<BotTokenHandler>();

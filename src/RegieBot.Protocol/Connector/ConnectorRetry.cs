@@ -10,12 +10,13 @@ namespace RegieBot.Protocol.Connector;
 /// <summary>
 /// The connector's resilience pipeline: a total timeout around bounded retries (exponential backoff with jitter,
 /// <c>Retry-After</c> honoured up to <see cref="ConnectorOptions.MaxRetryAfter"/>) around a per-attempt timeout.
-/// 400, 401, 403, 404 and 413 are final; 401 is handled by <see cref="BotTokenHandler"/>.
+/// 400, 401, 403, 404 and 413 are final; 401 is handled by <see cref="BotTokenHandler"/>. A 429 is remembered in
+/// <see cref="ConnectorThrottle"/>, and a retry waits at least as long as the throttle of its channel still asks.
 /// </summary>
 internal static class ConnectorRetry
 {
     public static void Configure(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorOptions options, TimeProvider timeProvider, ILogger logger)
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorOptions options, TimeProvider timeProvider, ConnectorThrottle throttle, ILogger logger)
     {
         builder.TimeProvider = timeProvider;
         builder
@@ -29,7 +30,7 @@ internal static class ConnectorRetry
                 MaxDelay = options.RetryMaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(
-                    RetryAfter(args.Outcome.Result, timeProvider.GetUtcNow(), options.MaxRetryAfter)),
+                    Delay(args.Outcome.Result, args.Context.GetRequestMessage()?.RequestUri, timeProvider.GetUtcNow(), options.MaxRetryAfter, throttle)),
                 OnRetry = args =>
                 {
                     HttpResponseMessage? response = args.Outcome.Result;
@@ -56,6 +57,22 @@ internal static class ConnectorRetry
     internal static bool IsRetryable(HttpStatusCode statusCode) => statusCode is
         HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
         or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>
+    /// The wait before a retry: what this answer's <c>Retry-After</c> asks for, and no less than the channel is still
+    /// throttled for (another call's 429); null (the backoff) when neither applies.
+    /// </summary>
+    private static TimeSpan? Delay(HttpResponseMessage? response, Uri? uri, DateTimeOffset now, TimeSpan cap, ConnectorThrottle throttle)
+    {
+        TimeSpan? own = RetryAfter(response, now, cap);
+        if (response?.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throttle.Record(uri, own);
+        }
+
+        TimeSpan shared = throttle.WaitFor(uri);
+        return own is null && shared == TimeSpan.Zero ? null : own > shared ? own : shared;
+    }
 
     /// <summary>The wait a <c>Retry-After</c> asks for (seconds or an HTTP date), capped; null means "use the backoff".</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now, TimeSpan cap)

@@ -10,6 +10,7 @@ internal sealed class ActivityRouter(
     CardActionHandler cardActions,
     CardSubmitHandler cardSubmits,
     MemberSearchHandler memberSearch,
+    MeetingHandler meetings,
     Reminders.MembershipHandler membership,
     ILogger<ActivityRouter> logger)
 {
@@ -53,6 +54,10 @@ internal sealed class ActivityRouter(
 
             case { Type: ActivityTypes.Invoke, Name: MemberSearchHandler.InvokeName }:
                 return await memberSearch.HandleAsync(turn, cancellationToken);
+
+            case { Type: ActivityTypes.Event, Name: MeetingHandler.StartEvent or MeetingHandler.EndEvent }:
+                await meetings.HandleAsync(turn, cancellationToken);
+                return null;
 
             case { Type: ActivityTypes.Invoke }:
                 logger.ActivityIgnored(activity.Type, activity.Name);

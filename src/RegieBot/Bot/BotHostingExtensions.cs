@@ -15,6 +15,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<CardSubmitHandler>();
         services.AddSingleton<MemberSearchHandler>();
+        services.AddSingleton<MeetingHandler>();
         services.AddSingleton<Dialog.ChannelMembers>();
         services.AddSingleton<Dialog.ActorNames>();
         services.AddSingleton<ServiceUrls>();

@@ -12,7 +12,8 @@ namespace RegieBot.Privacy;
 /// <summary>
 /// Deletes everything of one casus, everywhere: first the bot's messages in Teams are replaced by a short
 /// notice (their ids are part of the casus), then every registered <see cref="ICasusDataEraser"/> runs, stage by
-/// stage, so a failure halfway leaves what a retry needs. The one place through which <c>verwijderen</c>, the
+/// stage, so a failure halfway leaves what a retry needs. When Teams throttles or does not answer, nothing is erased
+/// and the failure surfaces: the caller's tombstone (or retention entry) stays and a retry finishes the rest. The one place through which <c>verwijderen</c>, the
 /// retention job and a cancelled new kaart erase.
 /// </summary>
 internal sealed class CasusEraser(
@@ -54,21 +55,35 @@ internal sealed class CasusEraser(
         string serviceUrl = await serviceUrls.LatestAsync(footprint.ThreadId ?? string.Empty, recorded, cancellationToken);
         Activity card = KaartPublisher.CardMessage(removedCard.Build(notice));
         Activity text = new() { Type = ActivityTypes.Message, Text = RegieTexts.RemovedText(notice), TextFormat = "plain" };
-        int replaced = 0;
-        foreach (PostedMessage message in footprint.Messages.Where(m => m.ActivityId != keepActivityId))
+        PostedMessage[] messages = [.. footprint.Messages.Where(m => m.ActivityId != keepActivityId)];
+        List<PostedMessage> done = [];
+        foreach (PostedMessage message in messages)
         {
             try
             {
                 await connector.UpdateActivityAsync(serviceUrl, message.ConversationId, message.ActivityId, message.IsCard ? card : text, cancellationToken);
-                replaced++;
+                done.Add(message);
+            }
+            catch (ConnectorException ex) when (IsFinal(ex))
+            {
+                // The data goes regardless: a message Teams lost, or a bot that was removed, must not keep it.
+                logger.CasusMessageNotReplaced(TurnKeyFactory.ForLog(footprint.KaartId), (int)ex.StatusCode);
+                done.Add(message);
             }
             catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
             {
-                // The data goes regardless: a message Teams lost, or a bot that was removed, must not keep it.
-                logger.CasusMessageNotReplaced(TurnKeyFactory.ForLog(footprint.KaartId), (int)((ex as ConnectorException)?.StatusCode ?? HttpStatusCode.ServiceUnavailable));
+                // Throttled (429 after the retries) or Teams not answering: nothing is erased yet, so the tombstone and the
+                // ids of the messages left stay for the retry; those already replaced are remembered and not replaced again.
+                logger.CasusMessagesReplaceLater(TurnKeyFactory.ForLog(footprint.KaartId), (int)((ex as ConnectorException)?.StatusCode ?? 0), done.Count, messages.Length - done.Count);
+                await store.RecordReplacedMessagesAsync(footprint.KaartId, done, cancellationToken);
+                throw;
             }
         }
 
-        return replaced;
+        return done.Count;
     }
+
+    /// <summary>A message that cannot ever be replaced: gone (404), the bot removed (403), refused as it is (400), or a serviceUrl never called.</summary>
+    private static bool IsFinal(ConnectorException ex) =>
+        ex is UntrustedServiceUrlException || ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest;
 }

@@ -52,6 +52,18 @@ public sealed partial class ManifestTemplateTests
     }
 
     [Fact]
+    public void Template_MeetingEvents_AskOnlyTheResourceSpecificConsentForBasicMeetingDetails()
+    {
+        JsonObject manifest = Template();
+        JsonArray? rsc = manifest["authorization"]?["permissions"]?["resourceSpecific"]?.AsArray();
+
+        Assert.NotNull(rsc);
+        Assert.Equal(["OnlineMeeting.ReadBasic.Chat:Application", "ChannelMeeting.ReadBasic.Group:Application"], rsc.Select(p => $"{p!["name"]}:{p["type"]}"));
+        Assert.Equal("${{BOT_ID}}", (string?)manifest["webApplicationInfo"]?["id"]);   // RSC is granted to the bot's own Entra app
+        Assert.Empty(manifest["permissions"]!.AsArray());   // no other device or identity permissions
+    }
+
+    [Fact]
     public void Template_NameAndDescriptions_AreDutchAndTheVersionIsCurrent()
     {
         JsonObject manifest = Template();

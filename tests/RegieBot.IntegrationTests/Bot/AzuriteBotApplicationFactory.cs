@@ -13,11 +13,12 @@ namespace RegieBot.IntegrationTests.Bot;
 /// <summary>
 /// The real host on real storage (Azurite, tables of its own prefix) in anonymous local mode. Only the
 /// connector — the Teams side — is a seam, recording what the bot sends. <c>storagePolicy</c>, when given, sees
-/// every storage request (e.g. to count them).
+/// every storage request (e.g. to count them). With <c>connectorNetwork</c> the bot's own connector client (throttle,
+/// retries) runs and only its network is replaced.
 /// </summary>
 internal sealed class AzuriteBotApplicationFactory(
     string tablePrefix, IConnectorClient? connector = null, string evaluationPeriod = "P3M", TimeProvider? time = null, HttpPipelinePolicy? storagePolicy = null,
-    IReadOnlyDictionary<string, string>? settings = null)
+    IReadOnlyDictionary<string, string>? settings = null, HttpMessageHandler? connectorNetwork = null)
     : WebApplicationFactory<Program>
 {
     public Mock<IConnectorClient> Connector { get; } = CreateConnector();
@@ -39,7 +40,15 @@ internal sealed class AzuriteBotApplicationFactory(
 
         builder.ConfigureServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton(connector ?? Connector.Object));
+            if (connectorNetwork is null)
+            {
+                services.Replace(ServiceDescriptor.Singleton(connector ?? Connector.Object));
+            }
+            else
+            {
+                services.AddHttpClient(ConnectorHostingExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => connectorNetwork);
+            }
+
             if (time is not null)
             {
                 services.Replace(ServiceDescriptor.Singleton(time));

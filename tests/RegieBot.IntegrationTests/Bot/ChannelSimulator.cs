@@ -93,6 +93,36 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         return PostAsync(activity, cancellationToken);
     }
 
+    /// <summary>
+    /// A channel meeting starting or ending, as Teams sends it to an app with the meeting RSC permissions: an
+    /// <c>event</c> named <c>application/vnd.microsoft.meetingStart</c>/<c>…meetingEnd</c> in the meeting chat (for a
+    /// meeting started in a channel thread, that thread), with <c>channelData.meeting.id</c> and the meeting's details
+    /// in <c>value</c>. <paramref name="conversationId"/> (and its type) put it in another conversation.
+    /// </summary>
+    public Task<HttpResponseMessage> MeetingEventAsync(bool start, string? conversationId = null, string conversationType = "channel", CancellationToken cancellationToken = default)
+    {
+        const string MeetingId = "MCMxOTptZWV0aW5nX05qVTRaVGd3TURNdE1tRmxaQzAwWkRVeUxXRTNZalF0WVRjNU5EZzRaamcyTmpVd0B0aHJlYWQudjIjMA==";
+        JsonObject activity = Base("event", "sanne");
+        activity["name"] = start ? "application/vnd.microsoft.meetingStart" : "application/vnd.microsoft.meetingEnd";
+        if (conversationId is not null)
+        {
+            activity["conversation"]!["id"] = conversationId;
+            activity["conversation"]!["conversationType"] = conversationType;
+        }
+
+        activity["channelData"]!["meeting"] = new JsonObject { ["id"] = MeetingId };
+        activity["value"] = new JsonObject
+        {
+            ["Id"] = MeetingId,
+            ["MeetingType"] = "Scheduled",
+            ["JoinUrl"] = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjU4ZTgwMDMtMmFlZC00ZDUyLWE3YjQtYTc5NDg4Zjg2NjUw%40thread.v2/0",
+            ["Title"] = "Casusoverleg",
+            [start ? "StartTime" : "EndTime"] = "2026-12-02T09:00:00.0000000Z",
+        };
+        activity["locale"] = "nl-NL";
+        return PostAsync(activity, cancellationToken);
+    }
+
     /// <summary>Clicks the Action.Execute titled <paramref name="title"/> on the card in message <paramref name="messageId"/>.</summary>
     public async Task<JsonNode> ClickAsync(string messageId, JsonObject card, string title, IDictionary<string, string>? inputs = null, string user = "sanne", Func<JsonObject, bool>? which = null, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,8 @@ internal sealed class ConnectorTestHost : IDisposable
 
     public FakeTimeProvider Time { get; }
 
+    public IServiceProvider Services => _services;
+
     public IConnectorClient Client => _services.GetRequiredService<IConnectorClient>();
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();

@@ -66,6 +66,27 @@ public sealed class CasusEraserTests
     }
 
     [Fact]
+    public async Task EraseAsync_TeamsThrottlesAfterTheRetries_ThrowsErasesNothingAndRemembersWhatWasReplaced()
+    {
+        _store.Setup(s => s.GetFootprintAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(new CasusFootprint("k1")
+        {
+            ThreadId = "19:c;messageid=1",
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            Messages = [new("19:c;messageid=1", "a1", true), new("19:c;messageid=1", "a2", true), new("19:c;messageid=1", "a3", true)],
+        });
+        _connector.Setup(c => c.UpdateActivityAsync(It.IsAny<string>(), It.IsAny<string>(), "a2", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(HttpStatusCode.TooManyRequests, "Throttled", "slow down"));
+        Mock<ICasusDataEraser> kaart = Eraser("kaart", EraseStage.Kaart);
+
+        ConnectorException thrown = await Assert.ThrowsAsync<ConnectorException>(() => Create(kaart).EraseAsync("k1", "weg", null, Ct));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, thrown.StatusCode);
+        Assert.Empty(_order);   // the casus (and so the ids of a2 and a3) stays for the retry
+        _store.Verify(s => s.RecordReplacedMessagesAsync("k1", It.Is<IReadOnlyCollection<PostedMessage>>(m => m.Single().ActivityId == "a1"), It.IsAny<CancellationToken>()), Times.Once);
+        _connector.Verify(c => c.UpdateActivityAsync(It.IsAny<string>(), It.IsAny<string>(), "a3", It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task EraseAsync_CasusAlreadyGone_StillRunsEveryEraser()
     {
         CasusEraser eraser = Create(Eraser("kaart", EraseStage.Kaart), Eraser("retention", EraseStage.AfterKaart));
