@@ -308,6 +308,15 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         return kaarten;
     }
 
+    public async IAsyncEnumerable<Kaart> ListActiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter($"RowKey eq {KaartRow} and Status eq {nameof(KaartStatus.Actief)}");
+        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToKaart(entity);
+        }
+    }
+
     public async Task<KaartSnapshot?> GetSnapshotAsync(string kaartId, CancellationToken cancellationToken)
     {
         string pk = TableKey.Encode(kaartId);

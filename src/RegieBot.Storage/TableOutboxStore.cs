@@ -107,6 +107,7 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         ["BotId"] = item.BotId,
         ["DueAt"] = item.DueAt,
         ["Card"] = item.Card,
+        ["ActivityId"] = item.ActivityId,
     };
 
     private static OutboxItem ToItem(TableEntity entity) =>
@@ -116,6 +117,7 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
             BotId = entity.GetString("BotId"),
             DueAt = entity.GetDateTimeOffset("DueAt"),
             Card = entity.GetString("Card"),
+            ActivityId = entity.GetString("ActivityId"),
         };
 
     private async Task<PendingWork> MarkAsync(PendingWork work, CancellationToken cancellationToken)

@@ -21,23 +21,26 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 {
     private const string DuePartition = "due";
 
+    /// <summary>The pointer's column naming the due row its last write left to be deleted.</summary>
+    private const string LeavingColumn = "LeavingRow";
+
     private TableClient Table => tables.Get(RegieTables.Reminders);
 
     public async Task ScheduleAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         Reminder scheduled = reminder with { ScheduledFor = reminder.DueAt };
-        string? previous = (await GetPointerAsync(reminder.KaartId, reminder.Kind, cancellationToken))?.GetString("DueRow");
+        TableEntity? pointer = await GetPointerAsync(reminder.KaartId, reminder.Kind, cancellationToken);
+        string? previous = pointer?.GetString("DueRow");
         string dueRow = DueRowKey(scheduled);
 
-        // The new due row, then the pointer that names it, then the old row: a crash in between leaves a due row the
-        // pointer does not name, which the next claim drops (never two reminders sent, never none scheduled).
+        // The new due row, then the pointer that names it (and the old row as leaving), then the old row: a crash in
+        // between leaves a due row the pointer does not name, which the next claim drops (never two reminders sent,
+        // never none scheduled), and which the next move or the erasure still finds through the pointer.
         await Table.UpsertEntityAsync(ToDueEntity(scheduled), TableUpdateMode.Replace, cancellationToken);
-        await WritePointerAsync(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, dueRow, null, null, cancellationToken);
-        if (previous is { Length: > 0 } && previous != dueRow)
-        {
-            await DeleteDueRowAsync(previous, null, cancellationToken);
-        }
+        string? leaving = previous != dueRow ? previous : null;
+        await WritePointerAsync(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, dueRow, null, null, leaving, cancellationToken);
+        await DeleteLeftRowsAsync(dueRow, leaving, pointer?.GetString(LeavingColumn), cancellationToken);
     }
 
     public async Task<IReadOnlyList<Reminder>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -66,7 +69,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
             return null;   // another instance holds it and its lease has not run out
         }
 
-        Reminder claim = due with { ClaimedUntil = leaseUntil };
+        Reminder claim = due with { ClaimedUntil = leaseUntil, FirstClaimedAt = due.FirstClaimedAt ?? now };
         string? etag;
         try
         {
@@ -92,23 +95,23 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
     public async Task MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Sent, claimed.DueAt, null, sentAt, activityId, cancellationToken);
+        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Sent, claimed.DueAt, null, sentAt, activityId, DueRowKey(claimed), cancellationToken);
         await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
     }
 
     public async Task RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        Reminder later = claimed with { DueAt = retryAt, Attempts = claimed.Attempts + 1, ClaimedUntil = null, ScheduledFor = claimed.ScheduledFor ?? claimed.DueAt };
+        Reminder later = claimed with { DueAt = retryAt, Attempts = claimed.Attempts + 1, ClaimedUntil = null, FirstClaimedAt = null, ScheduledFor = claimed.ScheduledFor ?? claimed.DueAt };
         await Table.UpsertEntityAsync(ToDueEntity(later), TableUpdateMode.Replace, cancellationToken);
-        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Scheduled, retryAt, DueRowKey(later), null, null, cancellationToken);
+        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Scheduled, retryAt, DueRowKey(later), null, null, DueRowKey(claimed), cancellationToken);
         await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
     }
 
     public async Task MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Undeliverable, claimed.DueAt, null, null, null, cancellationToken);
+        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Undeliverable, claimed.DueAt, null, null, null, DueRowKey(claimed), cancellationToken);
         await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
     }
 
@@ -139,12 +142,15 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
             TableEntity? pointer = await GetPointerAsync(kaartId, k, cancellationToken);
             if (pointer?.GetString("Status") == nameof(ReminderStatus.Scheduled))
             {
-                // The pointer first: a due row it no longer names is never sent, even when deleting it fails.
-                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, pointer.GetDateTimeOffset("DueAt") ?? default, null, null, null, cancellationToken);
-                if (pointer.GetString("DueRow") is { Length: > 0 } dueRow)
-                {
-                    await DeleteDueRowAsync(dueRow, null, cancellationToken);
-                }
+                // The pointer first: a due row it no longer names is never sent, even when deleting it fails; it names the
+                // row as leaving, so a repeat after a crash here still deletes it.
+                string? dueRow = pointer.GetString("DueRow");
+                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, pointer.GetDateTimeOffset("DueAt") ?? default, null, null, null, dueRow, cancellationToken);
+                await DeleteLeftRowsAsync(null, dueRow, pointer.GetString(LeavingColumn), cancellationToken);
+            }
+            else if (pointer?.GetString(LeavingColumn) is { Length: > 0 } leaving)
+            {
+                await DeleteDueRowAsync(leaving, null, cancellationToken);   // left by a crash after the pointer was written
             }
         }
     }
@@ -166,6 +172,23 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
             e.GetString("SentActivityId"));
     }
 
+    public async Task<bool> IsLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
+    {
+        TableEntity? pointer = await GetPointerAsync(kaartId, kind, cancellationToken);
+        if (pointer is null)
+        {
+            return true;
+        }
+
+        if (pointer.GetString("Status") != nameof(ReminderStatus.Scheduled))
+        {
+            return false;   // sent, cancelled or undeliverable: what happened to it is known
+        }
+
+        return pointer.GetString("DueRow") is not { Length: > 0 } dueRow
+            || !(await Table.GetEntityIfExistsAsync<TableEntity>(DuePartition, dueRow, select: ["KaartId"], cancellationToken: cancellationToken)).HasValue;
+    }
+
     IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Reminders];
 
     EraseStage ICasusDataEraser.Stage => EraseStage.BeforeKaart;
@@ -178,9 +201,12 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         int deleted = 0;
         await foreach (TableEntity pointer in Table.QueryAsync<TableEntity>(e => e.PartitionKey == pointers, cancellationToken: cancellationToken))
         {
-            if (pointer.GetString("DueRow") is { Length: > 0 } dueRow)
+            foreach (string column in new[] { "DueRow", LeavingColumn })
             {
-                deleted += await TableErase.DeleteAsync(Table, DuePartition, dueRow, ETag.All, cancellationToken);
+                if (pointer.GetString(column) is { Length: > 0 } dueRow)
+                {
+                    deleted += await TableErase.DeleteAsync(Table, DuePartition, dueRow, ETag.All, cancellationToken);
+                }
             }
         }
 
@@ -199,16 +225,28 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         }
     }
 
+    /// <summary>Deletes the rows a pointer write left behind (none of them the row it now names).</summary>
+    private async Task DeleteLeftRowsAsync(string? current, string? leaving, string? leftEarlier, CancellationToken cancellationToken)
+    {
+        foreach (string row in new[] { leaving, leftEarlier }.OfType<string>().Where(r => r.Length > 0 && r != current).Distinct(StringComparer.Ordinal))
+        {
+            await DeleteDueRowAsync(row, null, cancellationToken);
+        }
+    }
+
+    /// <param name="leaving">The due row the caller deletes right after this write: named here so that a crash before that
+    /// delete leaves a row the next move, cancel or erasure still finds.</param>
     private Task<Response> WritePointerAsync(
-        string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(ToPointerEntity(kaartId, kind, status, dueAt, dueRow, sentAt, sentActivityId), TableUpdateMode.Replace, cancellationToken);
+        string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId, string? leaving,
+        CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(ToPointerEntity(kaartId, kind, status, dueAt, dueRow, sentAt, sentActivityId, leaving), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>The two rows <see cref="ScheduleAsync"/> writes for a reminder: its due row and its pointer (for seeding in bulk).</summary>
     internal static (TableEntity Due, TableEntity Pointer) ScheduledRows(Reminder reminder) =>
-        (ToDueEntity(reminder), ToPointerEntity(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, DueRowKey(reminder), null, null));
+        (ToDueEntity(reminder), ToPointerEntity(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, DueRowKey(reminder), null, null, null));
 
     private static TableEntity ToPointerEntity(
-        string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId) =>
+        string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId, string? leaving) =>
         new(PointerPartition(kaartId), PointerRow(kaartId, kind))
         {
             ["Status"] = status.ToString(),
@@ -216,6 +254,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
             ["DueRow"] = dueRow,
             ["SentAt"] = sentAt,
             ["SentActivityId"] = sentActivityId,
+            [LeavingColumn] = leaving,
         };
 
     /// <summary>The kaart's pointer for this kind; one written before pointer rows had unique keys is read when there is no other.</summary>
@@ -251,6 +290,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         ["TeamId"] = reminder.TeamId,
         ["Attempts"] = reminder.Attempts,
         ["ClaimedUntil"] = reminder.ClaimedUntil,
+        ["FirstClaimedAt"] = reminder.FirstClaimedAt,
         ["ScheduledFor"] = reminder.ScheduledFor ?? reminder.DueAt,
     };
 
@@ -266,6 +306,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         TeamId = e.GetString("TeamId"),
         Attempts = e.GetInt32("Attempts") ?? 0,
         ClaimedUntil = e.GetDateTimeOffset("ClaimedUntil"),
+        FirstClaimedAt = e.GetDateTimeOffset("FirstClaimedAt"),
         ScheduledFor = e.GetDateTimeOffset("ScheduledFor"),
         ETag = e.ETag.ToString(),
     };

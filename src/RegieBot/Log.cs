@@ -98,6 +98,15 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(2006, LogLevel.Critical, "Teams refused the bot's credentials (401) for the {Kind} reminder of {KaartHash}; it is retried, check the bot's app registration or managed identity")]
     public static partial void ReminderUnauthorized(this ILogger logger, string kind, string kaartHash);
 
+    [LoggerMessage(2014, LogLevel.Warning, "Evaluation reminder of kaart {KaartHash} was lost; scheduled again")]
+    public static partial void ReminderRepaired(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(2015, LogLevel.Information, "Reminder audit: {KaartCount} active kaarten checked, {Repaired} repaired")]
+    public static partial void ReminderAuditDone(this ILogger logger, int kaartCount, int repaired);
+
+    [LoggerMessage(2016, LogLevel.Error, "Reminder audit failed; retrying on the next run")]
+    public static partial void ReminderAuditFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(2020, LogLevel.Information, "Team membership changed (+{Added}/-{Removed}); {Notices} notices posted")]
     public static partial void MembershipNotices(this ILogger logger, int added, int removed, int notices);
 

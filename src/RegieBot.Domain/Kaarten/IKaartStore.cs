@@ -95,4 +95,7 @@ public interface IKaartStore
 
     /// <summary>The kaarten of a team (any channel), for notices when members join or leave and for uninstalls.</summary>
     Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken);
+
+    /// <summary>Every active kaart, page by page (a scan of the kaart rows: for the daily audit, not for a request).</summary>
+    IAsyncEnumerable<Kaart> ListActiveAsync(CancellationToken cancellationToken);
 }

@@ -27,4 +27,10 @@ public enum OutboxEffect
     /// sent and completed with its id after, so it is posted once and erased with the casus.
     /// </summary>
     Post,
+
+    /// <summary>
+    /// One of the casus's other cards in the thread (an evaluation or question card, message
+    /// <see cref="OutboxItem.ActivityId"/>) shows its answer for everyone: it is replaced by <see cref="OutboxItem.Card"/>.
+    /// </summary>
+    CardUpdate,
 }

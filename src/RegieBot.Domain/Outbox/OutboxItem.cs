@@ -16,6 +16,9 @@ public sealed record OutboxItem(string Id, OutboxEffect Effect)
     /// <summary>For <see cref="OutboxEffect.Post"/>: the Adaptive Card to post, as JSON.</summary>
     public string? Card { get; init; }
 
+    /// <summary>For <see cref="OutboxEffect.CardUpdate"/>: the message in the kaart's thread that shows <see cref="Card"/>.</summary>
+    public string? ActivityId { get; init; }
+
     /// <summary>The commit this item belongs to (the id without its effect).</summary>
     public string Token => Id.IndexOf('-', StringComparison.Ordinal) is var dash and >= 0 ? Id[..dash] : Id;
 
@@ -27,6 +30,10 @@ public sealed record OutboxItem(string Id, OutboxEffect Effect)
     ];
 
     public static OutboxItem Of(string token, OutboxEffect effect) => new(token + "-" + effect, effect);
+
+    /// <summary>The card <paramref name="activityId"/> in the thread shows instead (everyone sees the answer to it).</summary>
+    public static OutboxItem Update(string token, string activityId, string card) =>
+        Of(token, OutboxEffect.CardUpdate) with { ActivityId = activityId, Card = card };
 
     /// <summary>A card to post; <paramref name="n"/> tells several posts of one commit apart.</summary>
     public static OutboxItem Post(string token, string card, int n = 0) =>

@@ -33,4 +33,10 @@ public interface IReminderStore
     Task CancelAsync(string kaartId, ReminderKind? kind, CancellationToken cancellationToken);
 
     Task<ReminderState?> GetStateAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the kaart has no reminder of this kind at all, or one that says it is scheduled while the due row it
+    /// names is gone (what the daily audit repairs).
+    /// </summary>
+    Task<bool> IsLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken);
 }

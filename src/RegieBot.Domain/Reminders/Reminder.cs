@@ -30,6 +30,12 @@ public sealed record Reminder
     /// <summary>Until when an instance holds it to send it; a crash lets the lease run out and another instance retries.</summary>
     public DateTimeOffset? ClaimedUntil { get; init; }
 
+    /// <summary>
+    /// When this due row was first claimed for sending; a later claim (after a crash, when the lease ran out) keeps it, so
+    /// what follows from the send (the escalation a week on) is the same however often the send is repeated.
+    /// </summary>
+    public DateTimeOffset? FirstClaimedAt { get; init; }
+
     /// <summary>The storage version (ETag) it was read with.</summary>
     public string? ETag { get; init; }
 }

@@ -49,6 +49,8 @@ internal static class BotHostingExtensions
         services.AddSingleton<Domain.Reminders.IReminderSender, Reminders.ReminderSender>();
         services.AddSingleton<Reminders.ReminderDispatcher>();
         services.AddHostedService<Reminders.ReminderWorker>();
+        services.AddSingleton<Reminders.ReminderAudit>();
+        services.AddHostedService<Reminders.ReminderAuditWorker>();
         return services;
     }
 }

@@ -100,7 +100,7 @@ internal sealed class KaartClosing(
             RetentionPolicy.DueAt(now, options.Value.Retention));
 
         // Someone else closing at the same moment wins the commit; theirs counts and nothing of ours was written.
-        Kaart? closed = await CloseWithRetryAsync(kaart, closure, cancellationToken);
+        Kaart? closed = await CloseWithRetryAsync(kaart, closure, turn, cancellationToken);
         if (closed is null)
         {
             return InvokeResponse.Message(RegieTexts.KaartGone);
@@ -111,7 +111,12 @@ internal sealed class KaartClosing(
             logger.KaartClosed(TurnKeyFactory.ForLog(closed.Id), criterium.ToString());
         }
 
-        JsonObject card = closeCard.Closed(closed, RegieConversation.Who(closed, closed.Closure?.ClosedBy, closed.Closure == closure ? turn.Activity.From?.Name : null));
+        if (closed.Closure == closure)
+        {
+            return InvokeResponse.Card(ClosedCard(closed, turn));   // everyone's question card follows in the close's own commit
+        }
+
+        JsonObject card = closeCard.Closed(closed, RegieConversation.Who(closed, closed.Closure?.ClosedBy, null));
         FollowQuestionCard(turn, closed, card);
         return InvokeResponse.Card(card);
     }
@@ -164,7 +169,7 @@ internal sealed class KaartClosing(
     }
 
     /// <summary>Closing only changes the kaart row; when it was written meanwhile (a card id, a version), read it again.</summary>
-    private async Task<Kaart?> CloseWithRetryAsync(Kaart kaart, KaartClosure closure, CancellationToken cancellationToken)
+    private async Task<Kaart?> CloseWithRetryAsync(Kaart kaart, KaartClosure closure, TurnContext turn, CancellationToken cancellationToken)
     {
         Kaart? current = kaart;
         for (int attempt = 1; current is not null; attempt++)
@@ -175,11 +180,19 @@ internal sealed class KaartClosing(
             }
 
             Kaart next = current with { Status = KaartStatus.Afgesloten, Closure = closure };
+            string? questionId = turn.Activity.ReplyToId;
+            string question = ClosedCard(next, turn).ToJsonString();
             try
             {
                 return await relay.CommitAsync(
                     kaart.Id,
-                    token => new KaartCommit(kaart.Id, token, [.. CloseEffects.Select(e => OutboxItem.Of(token, e))]) { Kaart = next },
+                    token => new KaartCommit(
+                        kaart.Id,
+                        token,
+                        [.. CloseEffects.Select(e => OutboxItem.Of(token, e)), .. questionId is null ? [] : new[] { OutboxItem.Update(token, questionId, question) }])
+                    {
+                        Kaart = next,
+                    },
                     cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxCloseAttempts)
@@ -190,6 +203,10 @@ internal sealed class KaartClosing(
 
         return null;
     }
+
+    /// <summary>The question card after this turn's close, naming who closed it.</summary>
+    private JsonObject ClosedCard(Kaart closed, TurnContext turn) =>
+        closeCard.Closed(closed, RegieConversation.Who(closed, closed.Closure?.ClosedBy, turn.Activity.From?.Name));
 
     /// <summary>Everyone's question card shows the answer; the clicker has it already, so the click does not wait for Teams.</summary>
     private void FollowQuestionCard(TurnContext turn, Kaart kaart, JsonObject card)

@@ -90,6 +90,23 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
         }
     }
 
+    /// <summary>
+    /// The same for the relay (<see cref="Domain.Outbox.OutboxEffect.CardUpdate"/>): a card that is gone or a bot that was
+    /// removed is final and logged; any other failure is thrown, so the item stays and the sweep tries again.
+    /// </summary>
+    public async Task ReplaceCardAsync(string kaartId, string serviceUrl, string conversationId, string activityId, JsonObject card, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string latest = await serviceUrls.LatestAsync(conversationId, serviceUrl, cancellationToken);
+            await connector.UpdateActivityAsync(latest, conversationId, activityId, CardMessage(card), cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            logger.StepCardNotUpdated(Bot.TurnKeyFactory.ForLog(kaartId), (int)ex.StatusCode);
+        }
+    }
+
     public static Activity CardMessage(JsonObject card) =>
         new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Bot;
 using RegieBot.Dialog;
@@ -42,14 +43,16 @@ internal sealed class OutboxRelay(
     /// Saves a new version of the kaart with its outbox (indexes, evaluation reminder, shared card) in one commit and
     /// starts applying it. Three storage requests on the caller's path: none besides the intent and the transaction.
     /// </summary>
-    public async Task<Kaart> CommitVersionAsync(Kaart kaart, Kaart? previous, DialogState? completedDialog, string? botId, CancellationToken cancellationToken)
+    /// <param name="more">Effects of the operation besides the version's own (e.g. the answered card), given the token.</param>
+    public async Task<Kaart> CommitVersionAsync(
+        Kaart kaart, Kaart? previous, DialogState? completedDialog, string? botId, CancellationToken cancellationToken, Func<string, IEnumerable<OutboxItem>>? more = null)
     {
         ArgumentNullException.ThrowIfNull(kaart);
         HashSet<string> linked = [.. kaart.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
         string[] removed = [.. previous?.Content.Professionals.Where(p => p.IsLinked && !linked.Contains(p.AadObjectId!)).Select(p => p.AadObjectId!).Distinct(StringComparer.Ordinal) ?? []];
         return await CommitAsync(
             kaart.Id,
-            token => store.SaveVersionAsync(kaart, completedDialog, OutboxItem.ForVersion(token, removed, botId), token, cancellationToken),
+            token => store.SaveVersionAsync(kaart, completedDialog, [.. OutboxItem.ForVersion(token, removed, botId), .. more?.Invoke(token) ?? []], token, cancellationToken),
             cancellationToken);
     }
 
@@ -199,6 +202,14 @@ internal sealed class OutboxRelay(
                 catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                 {
                     logger.OutboxCardUndeliverable(TurnKeyFactory.ForLog(kaartId), (int)ex.StatusCode);
+                }
+
+                break;
+            case OutboxEffect.CardUpdate:
+                if (item.ActivityId is { } activityId && await store.GetKaartAsync(kaartId, cancellationToken) is { } located)
+                {
+                    JsonObject card = JsonNode.Parse(item.Card ?? "{}")!.AsObject();
+                    await publisher.ReplaceCardAsync(kaartId, located.Location.ServiceUrl, located.Location.ThreadId, activityId, card, cancellationToken);
                 }
 
                 break;

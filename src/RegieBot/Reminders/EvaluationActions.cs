@@ -19,7 +19,6 @@ namespace RegieBot.Reminders;
 internal sealed class EvaluationActions(
     IKaartStore store,
     ReminderScheduler scheduler,
-    KaartPublisher publisher,
     Outbox.OutboxRelay relay,
     EvaluationCard evaluationCard,
     EscalationCard escalationCard,
@@ -39,16 +38,18 @@ internal sealed class EvaluationActions(
 
         DateTimeOffset now = time.GetUtcNow();
         string who = RegieConversation.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name);
-        string handled;
+        string? cardId = turn.Activity.ReplyToId;
+        JsonObject card;
         if (action["keuze"] == "later")
         {
             DateTimeOffset later = scheduler.Later(now);
             string? botId = turn.Activity.Recipient?.Id;
+            card = evaluationCard.Build(kaart, $"Herinnering verzet door {who}: de evaluatie komt terug op {KaartCard.FormatMoment(later)}.");
+            string shown = card.ToJsonString();
             await relay.CommitAsync(
                 kaart.Id,
-                token => new KaartCommit(kaart.Id, token, [OutboxItem.Of(token, OutboxEffect.Evaluation) with { BotId = botId, DueAt = later }]),
+                token => new KaartCommit(kaart.Id, token, [OutboxItem.Of(token, OutboxEffect.Evaluation) with { BotId = botId, DueAt = later }, .. Answered(token, cardId, shown)]),
                 cancellationToken);
-            handled = $"Herinnering verzet door {who}: de evaluatie komt terug op {KaartCard.FormatMoment(later)}.";
         }
         else
         {
@@ -60,25 +61,26 @@ internal sealed class EvaluationActions(
                 UpdatedAt = now,
                 UpdatedBy = RegieConversation.Actor(turn.Activity),
             };
+            card = evaluationCard.Build(next, $"Afspraken blijven staan ({who}, {KaartCard.FormatMoment(now)}). Volgende evaluatie: {KaartCard.FormatDate(next.Content.Evaluatiedatum)}.");
+            string shown = card.ToJsonString();
             try
             {
-                next = await relay.CommitVersionAsync(next, kaart, null, turn.Activity.Recipient?.Id, cancellationToken);
+                await relay.CommitVersionAsync(next, kaart, null, turn.Activity.Recipient?.Id, cancellationToken, token => Answered(token, cardId, shown));
             }
             catch (ConcurrencyConflictException)
             {
                 return InvokeResponse.Message(RegieTexts.ChangedMeanwhile);
             }
-
-            kaart = next;
-            handled = $"Afspraken blijven staan ({who}, {KaartCard.FormatMoment(now)}). Volgende evaluatie: {KaartCard.FormatDate(next.Content.Evaluatiedatum)}.";
         }
 
+        // Everyone's card shows the answer through the relay, in the answer's own commit; the clicker has it already.
         logger.EvaluationAnswered(TurnKeyFactory.ForLog(kaart.Id), action["keuze"] == "later" ? "later" : "blijven");
-        JsonObject card = evaluationCard.Build(kaart, handled);
-        (string kaartId, string serviceUrl, string conversationId, string? replyToId) = (kaart.Id, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, turn.Activity.ReplyToId);
-        relay.Follow(kaartId, ct => publisher.UpdateCardAsync(kaartId, serviceUrl, conversationId, replyToId, card, ct));
         return InvokeResponse.Card(card);
     }
+
+    /// <summary>The evaluation card that was answered (the message the click came from) shows the answer for everyone.</summary>
+    private static IEnumerable<OutboxItem> Answered(string token, string? cardId, string card) =>
+        cardId is null ? [] : [OutboxItem.Update(token, cardId, card)];
 
     /// <summary><c>opschalen &lt;reden&gt;</c> in the casus thread, or the button on the kaart.</summary>
     public async Task<string?> EscalateAsync(TurnContext turn, string kaartId, string reason, CancellationToken cancellationToken)

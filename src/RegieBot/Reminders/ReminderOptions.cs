@@ -19,6 +19,14 @@ public sealed class ReminderOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often each instance checks that every active kaart has its evaluation reminder (and once at start).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan AuditInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long after an instance starts its first audit runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan AuditStartDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     [Range(1, 500)]
     public int BatchSize { get; set; } = 50;
 

@@ -72,12 +72,15 @@ internal sealed class ReminderSender(
         }
         else
         {
+            // A week after the send was first tried, not after this attempt: a send repeated after a crash (the lease ran
+            // out) schedules the same row again instead of a second one beside it.
             await reminders.ScheduleAsync(reminder with
             {
                 Kind = ReminderKind.Escalatie,
-                DueAt = options.Value.Schedule.EscalationDue(time.GetUtcNow()),
+                DueAt = options.Value.Schedule.EscalationDue(reminder.FirstClaimedAt ?? time.GetUtcNow()),
                 Attempts = 0,
                 ClaimedUntil = null,
+                FirstClaimedAt = null,
                 ETag = null,
             }, cancellationToken);
         }

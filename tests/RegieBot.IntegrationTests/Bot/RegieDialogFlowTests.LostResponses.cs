@@ -108,4 +108,75 @@ public sealed partial class RegieDialogFlowTests
             Assert.Single(snapshot.Confirmations, c => c.AadObjectId == "aad-sanne");
         }
     }
+
+    public enum CommitOperation
+    {
+        Afsluiten,
+        Propose,
+        Opschalen,
+        EvaluatieLater,
+    }
+
+    /// <summary>
+    /// The other operations commit through <see cref="KaartCommit"/> (the kaart row or an anchor row with the commit's
+    /// token, plus the outbox): with that transaction's response lost, the user sees the outcome once, never an error.
+    /// </summary>
+    [Theory]
+    [InlineData(CommitOperation.Afsluiten, 2)]
+    [InlineData(CommitOperation.Afsluiten, 0)]
+    [InlineData(CommitOperation.Propose, 2)]
+    [InlineData(CommitOperation.Propose, 0)]
+    [InlineData(CommitOperation.Opschalen, 2)]
+    [InlineData(CommitOperation.Opschalen, 0)]
+    [InlineData(CommitOperation.EvaluatieLater, 2)]
+    [InlineData(CommitOperation.EvaluatieLater, 0)]
+    public async Task Commit_TransactionResponseLost_TheUserSeesTheOutcomeOnce(CommitOperation operation, int retries)
+    {
+        // The kaart's own transaction, not the turn ledger's claim that comes before it.
+        LoseOneResponse lose = new(LoseOneResponse.ToBatchOf(storage.TablePrefix + RegieTables.Kaarten));
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = StartLosing(lose, retries);
+        using (app)
+        {
+            (string cardId, JsonObject card) = await SavedKaartAsync(channel, app);
+            IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
+            string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+            int posted = _teams.Calls.Count(c => c.Kind == "send");
+            switch (operation)
+            {
+                case CommitOperation.Afsluiten:
+                    await channel.SayAsync("afsluiten", user: "ahmed", cancellationToken: Ct);
+                    (string questionId, JsonObject question) = LatestCardWithVerb(channel, RegieBot.Cards.CloseCard.Verb);
+                    lose.Arm();
+                    JsonNode closed = await channel.ClickAsync(questionId, question, "Casus afsluiten", new Dictionary<string, string> { ["criterium"] = "1" }, user: "ahmed", cancellationToken: Ct);
+                    Assert.Contains("De casus is afgesloten op", closed["value"]!.ToJsonString(), StringComparison.Ordinal);
+                    Assert.Equal(KaartStatus.Afgesloten, (await store.GetKaartAsync(kaartId, Ct))!.Status);
+                    break;
+                case CommitOperation.Propose:
+                    lose.Arm();
+                    JsonNode proposed = await channel.ClickAsync(cardId, FindShowCard(card), "Voorstel versturen", new Dictionary<string, string> { ["voorstel"] = "Petra neemt de casusregie over" }, user: "ahmed", cancellationToken: Ct);
+                    Assert.Contains("Petra neemt de casusregie over", proposed["value"]!.ToJsonString(), StringComparison.Ordinal);
+                    Assert.Single((await store.GetSnapshotAsync(kaartId, Ct))!.Proposals);
+                    Assert.Equal(1, _teams.Calls.Skip(posted).Count(c => c.Kind == "send" && ChannelSimulator.CardOf(c.Activity).ToJsonString().Contains("Wijziging voorgesteld", StringComparison.Ordinal)));
+                    break;
+                case CommitOperation.Opschalen:
+                    lose.Arm();
+                    Assert.Equal(HttpStatusCode.OK, (await channel.SayAsync("opschalen de school reageert niet", user: "ahmed", cancellationToken: Ct)).StatusCode);
+                    Assert.Single(await store.GetEscalationsAsync(kaartId, Ct));
+                    Assert.Single(EscalationCards());
+                    Assert.DoesNotContain(_teams.Calls.Skip(posted), c => c.Activity.Text?.Contains("Sorry", StringComparison.Ordinal) == true);
+                    break;
+                default:
+                    await channel.SayAsync("evaluatie", user: "petra", cancellationToken: Ct);
+                    (string evaluationId, JsonObject evaluation) = EvaluationCards(channel).Last();
+                    lose.Arm();
+                    JsonNode later = await channel.ClickAsync(evaluationId, evaluation, "Herinner over een week", user: "petra", cancellationToken: Ct);
+                    Assert.Contains("Herinnering verzet door", later["value"]!.ToJsonString(), StringComparison.Ordinal);
+                    Domain.Reminders.ReminderState state = (await app.Services.GetRequiredService<Domain.Reminders.IReminderStore>().GetStateAsync(kaartId, Domain.Reminders.ReminderKind.Evaluatie, Ct))!;
+                    Assert.True(state.DueAt < DateTimeOffset.UtcNow.AddDays(10), $"the evaluation is due at {state.DueAt:O}, not in a week");
+                    break;
+            }
+
+            Assert.True(lose.Lost);
+        }
+    }
 }

@@ -25,7 +25,7 @@ namespace RegieBot.IntegrationTests.Crash;
 /// I5 every Teams card the bot posted is recorded, except at most one posted in the window before its id is stored.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class CrashAtEveryRequestTests
+public sealed partial class CrashAtEveryRequestTests
 {
     private const string Casus = "Familie T.";
 
@@ -35,6 +35,9 @@ public sealed class CrashAtEveryRequestTests
         ["RegieBot:Outbox:Grace"] = "00:00:00",
         ["RegieBot:Outbox:SweepInterval"] = "01:00:00",
         ["RegieBot:Reminders:PollInterval"] = "01:00:00",
+        // A reminder claimed by the crashed instance can be claimed again by the next one a minute later.
+        ["RegieBot:Reminders:ClaimLease"] = "00:00:10",
+        ["RegieBot:Reminders:RetryDelay"] = "00:00:01",
     };
 
     public enum Operation
@@ -44,6 +47,14 @@ public sealed class CrashAtEveryRequestTests
         Save,
         Confirm,
         Verwijderen,
+        Propose,
+        Opschalen,
+        EvaluatieBlijven,
+        EvaluatieLater,
+        Afsluiten,
+        MemberLeaves,
+        ReminderDispatch,
+        RetentionSweep,
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -54,6 +65,14 @@ public sealed class CrashAtEveryRequestTests
     [InlineData(Operation.Save)]
     [InlineData(Operation.Confirm)]
     [InlineData(Operation.Verwijderen)]
+    [InlineData(Operation.Propose)]
+    [InlineData(Operation.Opschalen)]
+    [InlineData(Operation.EvaluatieBlijven)]
+    [InlineData(Operation.EvaluatieLater)]
+    [InlineData(Operation.Afsluiten)]
+    [InlineData(Operation.MemberLeaves)]
+    [InlineData(Operation.ReminderDispatch)]
+    [InlineData(Operation.RetentionSweep)]
     public async Task Operation_CrashAtEveryStorageRequest_LeavesEveryInvariantIntact(Operation operation)
     {
         int k = await RunAsync(operation, crashAt: null, lost: false, failures: []);
@@ -85,11 +104,14 @@ public sealed class CrashAtEveryRequestTests
             RecordingConnector teams = new();
             ChannelSimulator channel;
             JsonNode? answer = null;
-            using (AzuriteBotApplicationFactory first = new(storage.TablePrefix, new CrashingConnector(teams, crash), storagePolicy: crash, settings: Settings))
+            Reminders.MovableTime time = new();
+            TimeSpan travel = TimeTravel(operation, DateTimeOffset.UtcNow);
+            using (AzuriteBotApplicationFactory first = new(storage.TablePrefix, new CrashingConnector(teams, crash), time: time, storagePolicy: crash, settings: Settings))
             {
                 channel = ChannelSimulator.For(first);
-                Script script = new(channel, teams);
+                Script script = new(channel, teams, first.Services);
                 await script.PrepareAsync(operation);
+                time.Jump(travel);
                 crash.Arm(crashAt, lost);
                 try
                 {
@@ -103,7 +125,8 @@ public sealed class CrashAtEveryRequestTests
 
             int requests = crash.Count;
             // The instance comes back (or another takes over) and the user tries again a minute later.
-            using AzuriteBotApplicationFactory second = new(storage.TablePrefix, teams, time: new Reminders.ShiftedTime(DateTimeOffset.UtcNow.AddMinutes(1)), settings: Settings);
+            using AzuriteBotApplicationFactory second = new(
+                storage.TablePrefix, teams, time: new Reminders.ShiftedTime(DateTimeOffset.UtcNow + travel + TimeSpan.FromMinutes(1)), settings: Settings);
             channel.SettledBy(second);
             await second.Services.GetRequiredService<OutboxRelay>().SweepAsync(Ct);
             await second.Services.GetRequiredService<OutboxRelay>().WhenIdleAsync();
@@ -126,7 +149,7 @@ public sealed class CrashAtEveryRequestTests
     }
 
     /// <summary>What users do: the dialog up to the operation, and the operation itself.</summary>
-    private sealed class Script(ChannelSimulator channel, RecordingConnector teams)
+    private sealed partial class Script(ChannelSimulator channel, RecordingConnector teams, IServiceProvider services)
     {
         public async Task PrepareAsync(Operation operation)
         {
@@ -152,6 +175,8 @@ public sealed class CrashAtEveryRequestTests
             {
                 await channel.SayAsync("verwijderen", user: "ahmed", cancellationToken: Ct);
             }
+
+            await PrepareLaterAsync(operation);
         }
 
         public async Task<JsonNode?> ActAsync(Operation operation)
@@ -168,9 +193,11 @@ public sealed class CrashAtEveryRequestTests
                 case Operation.Confirm:
                     (string cardId, JsonObject card) = KaartCard();
                     return await channel.ClickConfirmAsync(cardId, card, "sanne", Ct);
-                default:
+                case Operation.Verwijderen:
                     (string questionId, JsonObject question) = LatestCardWithVerb(RegieBot.Cards.DeleteCard.Verb);
                     return await channel.ClickAsync(questionId, question, "Ja, verwijder alles", user: "petra", cancellationToken: Ct);
+                default:
+                    return await ActLaterAsync(operation);
             }
         }
 
@@ -235,9 +262,9 @@ public sealed class CrashAtEveryRequestTests
     }
 
     /// <summary>The invariants, checked through the fresh host and its storage; null when all hold.</summary>
-    private sealed class Checks(ChannelSimulator channel, RecordingConnector teams, AzuriteStorage storage, IServiceProvider services)
+    private sealed partial class Checks(ChannelSimulator channel, RecordingConnector teams, AzuriteStorage storage, IServiceProvider services)
     {
-        private readonly Script _script = new(channel, teams);
+        private readonly Script _script = new(channel, teams, services);
         private readonly IKaartStore _store = services.GetRequiredService<IKaartStore>();
 
         public async Task<string?> VerifyAsync(Operation operation, JsonNode? answer)
@@ -247,7 +274,8 @@ public sealed class CrashAtEveryRequestTests
                 Operation.Start or Operation.Step => await DialogGoesOnAsync(),
                 Operation.Save => await SavedAsync(answer),
                 Operation.Confirm => await ConfirmedAsync(),
-                _ => await ErasedAsync(),
+                Operation.Verwijderen => await ErasedAsync(),
+                _ => await VerifyLaterAsync(operation),
             };
         }
 
@@ -416,6 +444,12 @@ public sealed class CrashAtEveryRequestTests
                 await channel.ClickAsync(questionId, question, "Ja, verwijder alles", user: "petra", cancellationToken: Ct);
             }
 
+            return await GoneAsync(kaartId);
+        }
+
+        /// <summary>I4: no row in any table and no message the bot posted shows the casus.</summary>
+        private async Task<string?> GoneAsync(string kaartId)
+        {
             List<string> left = await TracesAsync(kaartId);
             if (left.Count > 0)
             {
@@ -434,9 +468,9 @@ public sealed class CrashAtEveryRequestTests
             return null;
         }
 
-        private string KaartIdOfTheQuestion()
+        private string KaartIdOfTheQuestion(string verb = RegieBot.Cards.DeleteCard.Verb)
         {
-            (_, JsonObject question) = _script.LatestCardWithVerb(RegieBot.Cards.DeleteCard.Verb);
+            (_, JsonObject question) = _script.LatestCardWithVerb(verb);
             return ChannelSimulator.FindActions(question).Select(a => (string?)a["data"]?["kaartId"]).First(id => id is not null)!;
         }
 

@@ -30,6 +30,22 @@ internal sealed class LoseOneResponse(Func<HttpMessage, bool> matches) : HttpPip
     public static Func<HttpMessage, bool> To(string method, string pathEnd) =>
         m => m.Request.Method.Method == method && m.Request.Uri.Path.Split('(')[0].EndsWith(pathEnd, StringComparison.Ordinal);
 
+    /// <summary>A transaction (<c>$batch</c>) with an operation on <paramref name="table"/> (the full table name).</summary>
+    public static Func<HttpMessage, bool> ToBatchOf(string table) =>
+        m => To("POST", "$batch")(m) && BodyOf(m).Contains("/" + table + "(", StringComparison.Ordinal);
+
+    private static string BodyOf(HttpMessage message)
+    {
+        if (message.Request.Content is not { } content)
+        {
+            return string.Empty;
+        }
+
+        using MemoryStream body = new();
+        content.WriteTo(body, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray());
+    }
+
     private void LoseIfFirst(HttpMessage message)
     {
         if (matches(message) && Interlocked.CompareExchange(ref _armed, 0, 1) == 1)

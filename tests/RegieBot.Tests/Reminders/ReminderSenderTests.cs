@@ -97,6 +97,22 @@ public sealed class ReminderSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_RepeatedAfterACrash_SchedulesTheEscalationFromTheFirstClaimNotFromNow()
+    {
+        _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        Posting(() => Task.FromResult(new ResourceResponse("1767")));
+        DateTimeOffset firstClaim = Now.AddMinutes(-6);   // the crashed instance claimed it; its lease ran out since
+        DateTimeOffset expected = new ReminderOptions { EvaluationPeriod = "P3M" }.Schedule.EscalationDue(firstClaim);
+
+        await CreateSut().SendAsync(Due with { FirstClaimedAt = firstClaim }, TestContext.Current.CancellationToken);
+
+        // The crashed attempt scheduled this same row: a repeat must not put a second escalation beside it.
+        _reminders.Verify(r => r.ScheduleAsync(
+            It.Is<Reminder>(x => x.Kind == ReminderKind.Escalatie && x.DueAt == expected && x.FirstClaimedAt == null),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task SendAsync_EvaluationCard_MentionsBewakerAndAanspreekpunt()
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
