@@ -153,9 +153,10 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
         {
             Interlocked.Increment(ref _calls);
-            if (!_messages.TryGetValue(conversationId, out ConcurrentDictionary<string, byte[]>? messages))
+            if (!_messages.TryGetValue(conversationId, out ConcurrentDictionary<string, byte[]>? messages)
+                || (_kept.ContainsKey(conversationId) && !messages.ContainsKey(activityId)))
             {
-                return Results.Json(new JsonObject { ["id"] = activityId });   // a conversation the stand-in forgot
+                return Results.Json(new JsonObject { ["id"] = activityId });   // a conversation (or message) the stand-in forgot
             }
 
             if (!messages.ContainsKey(activityId))
