@@ -19,6 +19,21 @@ public sealed class ChannelMembersTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static ConnectorException Down() => new(System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "down");
+
+    /// <summary>Sanne's roster fetched, the clock just past <see cref="ChannelMembers.KeptFor"/>; the fetches after it as <paramref name="next"/> sets up.</summary>
+    private static async Task<(ChannelMembers Sut, FakeTimeProvider Time)> ExpiredAsync(
+        Action<Moq.Language.ISetupSequentialResult<Task<IReadOnlyList<TeamsChannelAccount>>>> next)
+    {
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        Mock<IConnectorClient> connector = new(MockBehavior.Strict);
+        next(connector.SetupSequence(c => c.GetMembersAsync("https://smba.example/", "19:c@thread.tacv2", It.IsAny<CancellationToken>())).ReturnsAsync(Roster("sanne")));
+        ChannelMembers sut = new(connector.Object, time);
+        await sut.ListAsync(Click, Ct);
+        time.Advance(ChannelMembers.KeptFor + TimeSpan.FromSeconds(1));
+        return (sut, time);
+    }
+
     private static IReadOnlyList<TeamsChannelAccount> Roster(params string[] names) =>
         [.. names.Select(n => new TeamsChannelAccount { Id = "29:" + n, AadObjectId = "aad-" + n, Name = n })];
 
@@ -55,17 +70,20 @@ public sealed class ChannelMembersTests
     [Fact]
     public async Task ListAsync_FetchingAgainFails_KeepsTheKnownRosterAndTriesAgainNextTime()
     {
-        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
-        Mock<IConnectorClient> connector = new(MockBehavior.Strict);
-        connector.SetupSequence(c => c.GetMembersAsync("https://smba.example/", "19:c@thread.tacv2", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Roster("sanne"))
-            .ThrowsAsync(new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "down"))
-            .ReturnsAsync(Roster("sanne", "petra"));
-        ChannelMembers sut = new(connector.Object, time);
-        await sut.ListAsync(Click, Ct);
-        time.Advance(ChannelMembers.KeptFor + TimeSpan.FromSeconds(1));
+        (ChannelMembers sut, _) = await ExpiredAsync(next => next.ThrowsAsync(Down()).ReturnsAsync(Roster("sanne", "petra")));
 
         Assert.Equal(["sanne"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
         Assert.Equal(["sanne", "petra"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
+    }
+
+    [Fact]
+    public async Task ListAsync_TeamsFailsForLongerThanTwiceKeptFor_NoLongerAnswersWithTheOldRoster()
+    {
+        (ChannelMembers sut, FakeTimeProvider time) = await ExpiredAsync(next => next.ThrowsAsync(Down()).ThrowsAsync(Down()));
+        Assert.Equal(["sanne"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
+
+        // Someone removed from the team meanwhile is not let in on an old list: as before, the gate gets the failure.
+        time.Advance(ChannelMembers.KeptFor);
+        await Assert.ThrowsAsync<ConnectorException>(() => sut.ListAsync(Click, Ct));
     }
 }
