@@ -22,6 +22,8 @@ internal static class EntryPoint
               turns:  --conversations N (200)  --duration 10m|90s (10m)  --dialogs N one at a time (40)
                       --warmup N dialogs first (10), then on until the JIT is quiet, at most --max-warmup N (400)
                       --think-ms N on average before each turn, drawn between half and 1.5 times N (0)  --sample-every 30s
+                      --connector-delay 3s    the connector stand-in answers every call after this (0); then every click
+                                              is to be answered within 1 s at p99 and the shared cards show every confirmation
               sweep:  --sizes 1000,10000,100000  --due-percent 1  --repeat 5 (median of the runs)
               micro:  arguments after a separate -- go to BenchmarkDotNet (e.g. -- --filter *Card*)
             """;
@@ -55,7 +57,8 @@ internal static class EntryPoint
                 Duration("--sample-every") ?? defaults.SampleEvery,
                 TimeSpan.FromMilliseconds(Int("--think-ms") ?? (int)defaults.ThinkTime.TotalMilliseconds),
                 Int("--warmup") ?? defaults.WarmUpDialogs,
-                Int("--max-warmup") ?? defaults.MaxWarmUpDialogs);
+                Int("--max-warmup") ?? defaults.MaxWarmUpDialogs,
+                Duration("--connector-delay") ?? defaults.ConnectorDelay);
             Report report = new(quick ? "turns-quick" : "turns");
             report.Line($"Command: `{CommandLine()}`");
             report.Line();

@@ -7,8 +7,11 @@ namespace RegieBot.Benchmarks.Measuring;
 /// Counts outbound requests (storage and connector) and the time spent in them. A turn's own meter is found through
 /// <see cref="Current"/>, which flows with the request's async context from the bot endpoint into the Azure SDK
 /// pipeline and the connector's HttpClient; requests outside any turn (the reminder worker) go to a shared meter.
+/// The outbox relay's work flows from the turn that committed it too, but runs in a span of its own
+/// (<see cref="Operations.RegieTelemetry.OutboxSpanName"/>): those requests are not the turn's request path and go to
+/// <paramref name="relay"/> under the turn's <paramref name="kind"/> instead, whenever they happen.
 /// </summary>
-internal sealed class RequestMeter
+internal sealed class RequestMeter(string? kind = null, IRelayRequests? relay = null)
 {
     private static readonly AsyncLocal<RequestMeter?> Ambient = new();
     private readonly ConcurrentDictionary<string, int> _byOperation = new(StringComparer.Ordinal);
@@ -42,8 +45,32 @@ internal sealed class RequestMeter
     /// <summary>Storage requests by "table operation", e.g. <c>Turns batch</c>, <c>Kaarten read</c>.</summary>
     public IReadOnlyDictionary<string, int> ByOperation => _byOperation;
 
+    /// <summary>Whether the current flow is the outbox relay's (after the answer, or the sweep).</summary>
+    public static bool InRelay
+    {
+        get
+        {
+            for (Activity? span = Activity.Current; span is not null; span = span.Parent)
+            {
+                if (span.OperationName == Operations.RegieTelemetry.OutboxSpanName && span.Source.Name == Operations.RegieTelemetry.Name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public void AddStorage(string operation, long elapsedTicks)
     {
+        if (InRelay)
+        {
+            relay?.Add(kind ?? "(no turn)", operation);
+            Volatile.Read(ref s_storageAttempts).Enqueue((string.Intern(operation), Stopwatch.GetElapsedTime(0, elapsedTicks).TotalMilliseconds));
+            return;
+        }
+
         Interlocked.Increment(ref _storageRequests);
         Interlocked.Add(ref _storageTicks, elapsedTicks);
         _byOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
@@ -56,6 +83,12 @@ internal sealed class RequestMeter
 
     public void AddConnector(string operation, long elapsedTicks)
     {
+        if (InRelay)
+        {
+            relay?.Add(kind ?? "(no turn)", "connector " + operation);
+            return;
+        }
+
         Interlocked.Increment(ref _connectorRequests);
         Interlocked.Add(ref _connectorTicks, elapsedTicks);
         _byOperation.AddOrUpdate("connector " + operation, 1, (_, n) => n + 1);
@@ -69,4 +102,10 @@ internal sealed class RequestMeter
         Interlocked.Exchange(ref _connectorTicks, 0);
         _byOperation.Clear();
     }
+}
+
+/// <summary>Where the outbox relay's requests that follow a turn are counted: by the turn's kind and "table operation".</summary>
+internal interface IRelayRequests
+{
+    void Add(string kind, string operation);
 }

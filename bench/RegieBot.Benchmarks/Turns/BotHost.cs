@@ -26,6 +26,8 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly string _tablePrefix;
     private readonly string _storage;
     private readonly TurnRecorder _recorder;
+    private readonly ActivityListener _relaySpans;
+    private int _relayRunning;
 
     public BotHost(string repositoryRoot, string tablePrefix, string storage, TurnRecorder recorder)
     {
@@ -35,6 +37,50 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         _storage = storage;
         _recorder = recorder;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+
+        // The relay's spans exist only while someone listens: this listener makes them (and nothing else), so that the
+        // meters can tell the relay's requests from the request path's, and counts the relay work running or waiting.
+        _relaySpans = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RegieBot.Operations.RegieTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Name == RegieBot.Operations.RegieTelemetry.OutboxSpanName ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            ActivityStarted = span => Interlocked.Increment(ref _relayRunning),
+            ActivityStopped = span => Interlocked.Decrement(ref _relayRunning),
+        };
+        ActivitySource.AddActivityListener(_relaySpans);
+    }
+
+    /// <summary>
+    /// Waits until no outbox work has run for a moment (work is started right after a commit, so a quiet moment after
+    /// the last answer means it is all done), at most <paramref name="timeout"/>; false when it did not settle.
+    /// </summary>
+    public async Task<bool> RelayIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Stopwatch waited = Stopwatch.StartNew();
+        Stopwatch quiet = Stopwatch.StartNew();
+        while (quiet.Elapsed < TimeSpan.FromMilliseconds(300))
+        {
+            if (waited.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            if (Volatile.Read(ref _relayRunning) > 0)
+            {
+                quiet.Restart();
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _relaySpans.Dispose();
     }
 
     public Uri BaseAddress =>
@@ -67,7 +113,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
                     return;
                 }
 
-                RequestMeter meter = new();
+                RequestMeter meter = new(kind.ToString(), recorder);
                 RequestMeter.Current = meter;
                 TimeSpan pausedBefore = GC.GetTotalPauseDuration();
                 long started = Stopwatch.GetTimestamp();

@@ -13,8 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace RegieBot.Benchmarks.Turns;
 
 /// <summary>
-/// A small stand-in for the Bot Connector on loopback: answers the v3 routes the bot uses with fresh ids, and keeps
-/// what was posted or updated per conversation (raw bytes, parsed only when the driver asks) until it is forgotten.
+/// A small stand-in for the Bot Connector on loopback: answers the v3 routes the bot uses with fresh ids (every call
+/// after <c>delay</c>, as a slow Teams would), and keeps what was posted or updated per conversation (raw bytes, parsed
+/// only when the driver asks) until it is forgotten. A forgotten conversation whose kaart card is expected to show
+/// confirmations keeps that card until it does (<see cref="ExpectConfirmations"/>, <see cref="CardMismatches"/>).
 /// </summary>
 internal sealed class ConnectorStandIn : IAsyncDisposable
 {
@@ -25,7 +27,12 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
         new JsonObject { ["id"] = "29:petra", ["aadObjectId"] = "aad-petra", ["name"] = "Petra Jansen" },
     ];
 
+    /// <summary>What the regiekaart card shows for each confirmed role (KaartCard).</summary>
+    private const string ConfirmedText = "Rol bevestigd op";
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte[]>> _messages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string CardId, int Confirmations)> _expected = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _kept = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
     private long _nextId = 1767225700000;
     private long _calls;
@@ -37,12 +44,21 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
 
     public long Calls => Interlocked.Read(ref _calls);
 
-    public static async Task<ConnectorStandIn> StartAsync()
+    public static async Task<ConnectorStandIn> StartAsync(TimeSpan delay)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         WebApplication app = builder.Build();
+        if (delay > TimeSpan.Zero)
+        {
+            app.Use(async (HttpContext context, RequestDelegate next) =>
+            {
+                await Task.Delay(delay, context.RequestAborted);
+                await next(context);
+            });
+        }
+
         ConnectorStandIn standIn = new(app);
         standIn.Map(app);
         await app.StartAsync();
@@ -57,7 +73,72 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
             ? [.. messages.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (m.Key, JsonNode.Parse(m.Value)!.AsObject()))]
             : [];
 
-    public void Forget(string conversationId) => _messages.TryRemove(conversationId, out _);
+    /// <summary>
+    /// Forgets what was posted in the conversation (later updates of its messages are answered as done); when its kaart
+    /// card is expected to show confirmations it does not show yet, that card is kept until an update shows them.
+    /// </summary>
+    public void Forget(string conversationId)
+    {
+        if (_expected.TryGetValue(conversationId, out (string CardId, int Confirmations) expected)
+            && _messages.TryGetValue(conversationId, out ConcurrentDictionary<string, byte[]>? messages))
+        {
+            foreach (string id in messages.Keys.Where(id => id != expected.CardId))
+            {
+                messages.TryRemove(id, out _);
+            }
+
+            _kept[conversationId] = true;
+            Settle(conversationId);
+            return;
+        }
+
+        _messages.TryRemove(conversationId, out _);
+    }
+
+    /// <summary>The kaart card <paramref name="cardId"/> of the conversation shall show <paramref name="confirmations"/> confirmed roles in the end.</summary>
+    public void ExpectConfirmations(string conversationId, string cardId, int confirmations) =>
+        _expected[conversationId] = (cardId, confirmations);
+
+    /// <summary>The kaart cards whose last version Teams got does not show every confirmation expected of it.</summary>
+    public int CardMismatches()
+    {
+        foreach (string conversationId in _expected.Keys)
+        {
+            Settle(conversationId);
+        }
+
+        return _expected.Count;
+    }
+
+    /// <summary>Drops the expectation (and, once forgotten, the card) when the card shows it; true when it did.</summary>
+    private bool Settle(string conversationId)
+    {
+        if (!_expected.TryGetValue(conversationId, out (string CardId, int Confirmations) expected)
+            || !_messages.TryGetValue(conversationId, out ConcurrentDictionary<string, byte[]>? messages)
+            || !messages.TryGetValue(expected.CardId, out byte[]? card))
+        {
+            return false;
+        }
+
+        string text = System.Text.Encoding.UTF8.GetString(card);
+        int shown = 0;
+        for (int at = text.IndexOf(ConfirmedText, StringComparison.Ordinal); at >= 0; at = text.IndexOf(ConfirmedText, at + 1, StringComparison.Ordinal))
+        {
+            shown++;
+        }
+
+        if (shown < expected.Confirmations || !_expected.TryRemove(KeyValuePair.Create(conversationId, expected)))
+        {
+            return false;
+        }
+
+        if (_kept.TryRemove(conversationId, out _))
+        {
+            _messages.TryRemove(conversationId, out _);   // forgotten already: only the card was kept
+        }
+
+        return true;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -72,13 +153,23 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
         {
             Interlocked.Increment(ref _calls);
-            ConcurrentDictionary<string, byte[]> messages = Conversation(conversationId);
+            if (!_messages.TryGetValue(conversationId, out ConcurrentDictionary<string, byte[]>? messages)
+                || (_kept.ContainsKey(conversationId) && !messages.ContainsKey(activityId)))
+            {
+                return Results.Json(new JsonObject { ["id"] = activityId });   // a conversation (or message) the stand-in forgot
+            }
+
             if (!messages.ContainsKey(activityId))
             {
                 return Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "ActivityNotFoundInConversation" } }, statusCode: 404);
             }
 
             messages[activityId] = await ReadAsync(request);
+            if (_expected.ContainsKey(conversationId))
+            {
+                Settle(conversationId);
+            }
+
             return Results.Json(new JsonObject { ["id"] = activityId });
         });
         app.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId) =>

@@ -83,7 +83,8 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
             return false;
         }
 
-        foreach (string user in (string[])["sanne", "ahmed", "petra"])
+        string[] confirming = ["sanne", "ahmed", "petra"];
+        foreach (string user in confirming)
         {
             if (await ClickAsync(KindConfirm, thread, kaart.Value.Id, OwnView(kaart.Value.Card), "Ik bevestig mijn rol", null, user, cancellationToken) is null)
             {
@@ -91,16 +92,18 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
             }
         }
 
+        // The shared card follows the confirmations through the relay: in the end it shows all three.
+        teams.ExpectConfirmations(thread, kaart.Value.Id, confirming.Length);
         return true;
     }
 
     /// <summary>
     /// The kaart the save posted: the outbox relay posts it after the save's commit, not within the turn, so it may
-    /// arrive just after the invoke's answer; wait for it a short while.
+    /// arrive after the invoke's answer (behind the step card's updates, each as slow as the connector); wait for it.
     /// </summary>
     private async Task<(string Id, JsonObject Card)?> PostedKaartAsync(string thread, CancellationToken cancellationToken)
     {
-        for (int attempt = 0; attempt < 200; attempt++)
+        for (int attempt = 0; attempt < 2400; attempt++)
         {
             if (LatestCard(thread, "refreshKaart") is { } kaart)
             {

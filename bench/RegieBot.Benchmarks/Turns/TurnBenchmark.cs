@@ -6,9 +6,14 @@ using RegieBot.Benchmarks.Measuring;
 namespace RegieBot.Benchmarks.Turns;
 
 /// <summary>Settings of the turn benchmark (see <c>turns --help</c>).</summary>
+/// <param name="ConnectorDelay">How long the connector stand-in takes to answer every call (a slow Teams).</param>
 internal sealed record TurnSettings(
-    int SequentialDialogs, int Conversations, TimeSpan Duration, TimeSpan SampleEvery, TimeSpan ThinkTime, int WarmUpDialogs, int MaxWarmUpDialogs)
+    int SequentialDialogs, int Conversations, TimeSpan Duration, TimeSpan SampleEvery, TimeSpan ThinkTime, int WarmUpDialogs, int MaxWarmUpDialogs,
+    TimeSpan ConnectorDelay = default)
 {
+    /// <summary>With a slow connector, every click is still answered within this (p99): a click never waits for Teams.</summary>
+    public static readonly TimeSpan InvokeTargetWithSlowConnector = TimeSpan.FromSeconds(1);
+
     public static TurnSettings Quick { get; } = new(3, 20, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero, 2, 2);
 
     /// <summary>
@@ -35,18 +40,19 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         string prefix = "B" + Guid.NewGuid().ToString("N")[..10];
-        await using ConnectorStandIn teams = await ConnectorStandIn.StartAsync();
+        await using ConnectorStandIn teams = await ConnectorStandIn.StartAsync(settings.ConnectorDelay);
         BotHost host = new(repositoryRoot, prefix, storage, _recorder);
         int errors = 0;
         try
         {
             host.StartServer();
             using HttpClient client = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = host.BaseAddress };
-            report.Line($"## Turns — {Environment.ProcessorCount} cores, bot on {host.BaseAddress}, Azurite, connector stand-in");
+            report.Line($"## Turns — {Environment.ProcessorCount} cores, bot on {host.BaseAddress}, Azurite, connector stand-in" +
+                (settings.ConnectorDelay > TimeSpan.Zero ? $" answering every call after {settings.ConnectorDelay.TotalSeconds:0.###} s" : string.Empty));
             report.Line();
 
             DialogDriver sequential = new(client, teams, Record, TimeSpan.Zero);
-            errors += await WarmUpAsync(sequential, cancellationToken);
+            errors += await WarmUpAsync(host, sequential, teams, cancellationToken);
             long jitMethods = JitInfo.GetCompiledMethodCount();
             TimeSpan jitTime = JitInfo.GetCompilationTime();
             TimeSpan cpuBefore = ProcessorTime();
@@ -56,13 +62,14 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             }
 
             TimeSpan cpu = ProcessorTime() - cpuBefore;
+            (int settleErrors, string settled) = await SettleAsync(host, teams, cancellationToken);
             (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string, string), long> operations) = Drain();
-            errors += ReportSequential(server, driver, operations);
+            errors += settleErrors + ReportSequential(server, driver, operations, _recorder.DrainRelay(), settled);
             report.Line($"CPU time of this process per turn, one turn at a time: {Report.N(cpu.TotalMilliseconds / Math.Max(1, server.Count), "0.00")} ms " +
                 "(bot, SDK client, driver and stand-in together; unlike the latencies, not inflated by waiting for a busy core). " +
                 $"The JIT compiled {JitInfo.GetCompiledMethodCount() - jitMethods} methods in {Report.N((JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds)} ms meanwhile.");
             report.Line();
-            errors += await RunConcurrentAsync(client, teams, cancellationToken);
+            errors += await RunConcurrentAsync(client, host, teams, cancellationToken);
         }
         finally
         {
@@ -78,7 +85,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
     /// The warm-up dialogs: <see cref="TurnSettings.WarmUpDialogs"/>, then on until five dialogs in a row had the JIT
     /// compile at most two methods each (or <see cref="TurnSettings.MaxWarmUpDialogs"/>). Reports the warm-up's own work.
     /// </summary>
-    private async Task<int> WarmUpAsync(DialogDriver sequential, CancellationToken cancellationToken)
+    private async Task<int> WarmUpAsync(BotHost host, DialogDriver sequential, ConnectorStandIn teams, CancellationToken cancellationToken)
     {
         const int QuietDialogs = 5;
         const int QuietMethods = 2;
@@ -93,7 +100,10 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
             quiet = JitInfo.GetCompiledMethodCount() - before <= QuietMethods ? quiet + 1 : 0;
         }
 
+        await host.RelayIdleAsync(RelayTimeout, cancellationToken);
+        teams.CardMismatches();
         (IReadOnlyList<TurnSample> server, _, _) = Drain();
+        _recorder.DrainRelay();
         List<double> own = [.. server.Select(s => s.OwnMs).Order()];
         _warmUp = $"Warm-up: {dialogs} dialogs ({server.Count} turns) " +
             (quiet >= QuietDialogs ? "until the JIT was quiet" : "(the JIT was still compiling at the end)") +
@@ -101,26 +111,31 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         return errors;
     }
 
-    private int ReportSequential(IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string Kind, string Operation), long> operations)
+    private int ReportSequential(
+        IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> driver, IReadOnlyDictionary<(string Kind, string Operation), long> operations,
+        IReadOnlyDictionary<(string Kind, string Operation), long> relay, string settled)
     {
         report.Line($"### One turn at a time ({settings.SequentialDialogs} dialogs of 14 turns, after the warm-up)");
         report.Line();
         report.Line(_warmUp);
         report.Line();
-        report.Line("Requests per turn, by kind of turn (storage: every attempt the Azure SDK sent; connector: calls to the stand-in).");
+        report.Line(settled);
+        report.Line();
+        report.Line("Requests per turn, by kind of turn (storage: every attempt the Azure SDK sent; connector: calls to the stand-in). " +
+            "*Request path*: made while the turn was answered; *relay*: made for it by the outbox relay after the answer " +
+            "(the shared card, indexes, reminder), counted by the relay's span.");
         report.Line();
         report.Table(
-            ["turn", "turns", "storage requests / turn", "storage (min–max)", "connector calls / turn", "storage requests by table and operation (per turn)"],
+            ["turn", "turns", "request path: storage / turn", "(min–max)", "connector / turn", "relay: storage / turn", "connector / turn",
+             "request path by table and operation (per turn)", "relay by table and operation (per turn)"],
             server.GroupBy(s => s.Kind).OrderBy(g => Order(g.Key)).Select(g =>
             {
                 int n = g.Count();
-                string breakdown = string.Join(", ", operations
-                    .Where(o => o.Key.Kind == g.Key && !o.Key.Operation.StartsWith("connector", StringComparison.Ordinal))
-                    .OrderByDescending(o => o.Value).ThenBy(o => o.Key.Operation, StringComparer.Ordinal)
-                    .Select(o => $"{o.Key.Operation} {Report.N((double)o.Value / n, "0.##")}"));
                 return (IReadOnlyList<string>)[g.Key, n.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Report.N(g.Average(s => s.StorageRequests), "0.00"), $"{g.Min(s => s.StorageRequests)}–{g.Max(s => s.StorageRequests)}",
-                    Report.N(g.Average(s => s.ConnectorRequests), "0.00"), breakdown];
+                    Report.N(g.Average(s => s.ConnectorRequests), "0.00"),
+                    Report.N(PerTurn(relay, g.Key, n, connector: false), "0.00"), Report.N(PerTurn(relay, g.Key, n, connector: true), "0.00"),
+                    Breakdown(operations, g.Key, n), Breakdown(relay, g.Key, n)];
             }));
         report.Line("Latency, one turn at a time (ms). Own work = time in the bot's request pipeline minus the time its storage requests and connector calls took.");
         report.Line();
@@ -128,7 +143,7 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         return server.Count(s => s.Status >= 500) + driver.Count(d => !d.Ok);
     }
 
-    private async Task<int> RunConcurrentAsync(HttpClient client, ConnectorStandIn teams, CancellationToken cancellationToken)
+    private async Task<int> RunConcurrentAsync(HttpClient client, BotHost host, ConnectorStandIn teams, CancellationToken cancellationToken)
     {
         report.Line($"### {settings.Conversations} conversations at once for {settings.Duration:g}" +
             (settings.ThinkTime > TimeSpan.Zero ? $", {settings.ThinkTime.TotalMilliseconds} ms think time before each turn" : ", no think time (saturation)"));
@@ -173,7 +188,9 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         await sampler.ContinueWith(_ => { }, TaskScheduler.Default);
         memory.Add(Sample(clock));
 
+        (int settleErrors, string settled) = await SettleAsync(host, teams, cancellationToken);
         (IReadOnlyList<TurnSample> server, IReadOnlyList<DriverSample> turns, _) = Drain();
+        IReadOnlyDictionary<(string Kind, string Operation), long> relay = _recorder.DrainRelay();
         List<(string Operation, double Ms)> attempts = DrainStorageAttempts();
         int turnErrors = turns.Count(d => !d.Ok) + server.Count(s => s.Status >= 500);
         foreach (IGrouping<string, DriverSample> failed in turns.Where(d => !d.Ok).GroupBy(d => d.Kind).Take(5))
@@ -191,6 +208,20 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         report.Line("Latency under load (ms):");
         report.Line();
         LatencyTable(server, turns);
+        InvokeTarget(turns);
+        report.Line(settled);
+        report.Line();
+        report.Line("Requests per turn under load: request path and relay (a burst of clicks on one card is one update of it).");
+        report.Line();
+        report.Table(
+            ["turn", "turns", "request path: storage / turn", "connector / turn", "relay: storage / turn", "connector / turn"],
+            server.GroupBy(s => s.Kind).OrderBy(g => Order(g.Key)).Select(g =>
+            {
+                int n = g.Count();
+                return (IReadOnlyList<string>)[g.Key, n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Report.N(g.Average(s => s.StorageRequests), "0.00"), Report.N(g.Average(s => s.ConnectorRequests), "0.00"),
+                    Report.N(PerTurn(relay, g.Key, n, connector: false), "0.00"), Report.N(PerTurn(relay, g.Key, n, connector: true), "0.00")];
+            }));
         StorageTable(attempts);
 
         // The heap samples include the benchmark's own records of the run, which grow with every turn by design; the
@@ -198,8 +229,49 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         int records = server.Count + turns.Count + attempts.Count;
         (server, turns, attempts) = ([], [], []);
         ReportMemory(memory, Sample(clock), records);
-        return failedDialogs + turnErrors;
+        return failedDialogs + turnErrors + settleErrors;
     }
+
+    private static readonly TimeSpan RelayTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Waits for the relay to finish what the turns left, then checks that every kaart card Teams got last shows every
+    /// confirmation made on it. Returns the errors: a relay that did not settle, and each card that does not.
+    /// </summary>
+    private static async Task<(int Errors, string Line)> SettleAsync(BotHost host, ConnectorStandIn teams, CancellationToken cancellationToken)
+    {
+        Stopwatch waited = Stopwatch.StartNew();
+        bool idle = await host.RelayIdleAsync(RelayTimeout, cancellationToken);
+        int mismatches = teams.CardMismatches();
+        return (mismatches + (idle ? 0 : 1),
+            $"Shared cards: **{mismatches}** kaart cards whose last version sent to Teams does not show every confirmation made on it " +
+            $"(checked when the relay {(idle ? "had settled" : "**had not settled**")}, {Report.N(waited.Elapsed.TotalSeconds)} s after the last answer).");
+    }
+
+    /// <summary>With a slow connector: whether every click was answered within <see cref="TurnSettings.InvokeTargetWithSlowConnector"/> at p99.</summary>
+    private void InvokeTarget(IReadOnlyList<DriverSample> turns)
+    {
+        if (settings.ConnectorDelay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        List<double> invokes = [.. turns.Where(d => d.Ok && d.Invoke).Select(d => d.EndToEndMs).Order()];
+        double p99 = Percentiles.Of(invokes, 99);
+        report.Line($"With the connector answering after {settings.ConnectorDelay.TotalSeconds:0.###} s: invoke p99 {Percentiles.Ms(p99)} ms, max {Percentiles.Ms(invokes.Count > 0 ? invokes[^1] : double.NaN)} ms " +
+            $"over {invokes.Count} clicks — target p99 < {TurnSettings.InvokeTargetWithSlowConnector.TotalMilliseconds} ms: " +
+            (p99 < TurnSettings.InvokeTargetWithSlowConnector.TotalMilliseconds ? "**met**." : "**not met**."));
+        report.Line();
+    }
+
+    private static double PerTurn(IReadOnlyDictionary<(string Kind, string Operation), long> counts, string kind, int turns, bool connector) =>
+        (double)counts.Where(c => c.Key.Kind == kind && c.Key.Operation.StartsWith("connector", StringComparison.Ordinal) == connector).Sum(c => c.Value) / Math.Max(1, turns);
+
+    private static string Breakdown(IReadOnlyDictionary<(string Kind, string Operation), long> counts, string kind, int turns) =>
+        string.Join(", ", counts
+            .Where(o => o.Key.Kind == kind && !o.Key.Operation.StartsWith("connector", StringComparison.Ordinal))
+            .OrderByDescending(o => o.Value).ThenBy(o => o.Key.Operation, StringComparer.Ordinal)
+            .Select(o => $"{o.Key.Operation} {Report.N((double)o.Value / turns, "0.##")}"));
 
     private void ReportMemory(List<(double Minutes, double HeapMb, double WorkingSetMb)> memory, (double Minutes, double HeapMb, double WorkingSetMb) withoutRecords, int records)
     {

@@ -14,11 +14,17 @@ internal sealed record TurnSample(string Kind, double ServerMs, double OwnMs, lo
     public double OwnOutsideGcMs => Math.Max(0, OwnMs - GcPauseMs);
 }
 
-/// <summary>Collects <see cref="TurnSample"/>s from the metering middleware, per turn kind, and storage operations per kind.</summary>
-internal sealed class TurnRecorder
+/// <summary>
+/// Collects <see cref="TurnSample"/>s from the metering middleware, per turn kind, and storage operations per kind: those
+/// of the request path (made while the turn was answered) and those the outbox relay made for it afterwards.
+/// </summary>
+internal sealed class TurnRecorder : IRelayRequests
 {
     private ConcurrentQueue<TurnSample> _samples = new();
     private readonly ConcurrentDictionary<(string Kind, string Operation), long> _operations = new();
+    private readonly ConcurrentDictionary<(string Kind, string Operation), long> _relay = new();
+
+    public void Add(string kind, string operation) => _relay.AddOrUpdate((kind, operation), 1, (_, n) => n + 1);
 
     public void Record(string kind, long elapsedTicks, RequestMeter meter, int status, TimeSpan gcPause)
     {
@@ -35,10 +41,22 @@ internal sealed class TurnRecorder
     public IReadOnlyList<TurnSample> Drain() => [.. Interlocked.Exchange(ref _samples, new ConcurrentQueue<TurnSample>())];
 
     /// <summary>Storage and connector requests per (turn kind, operation) since the last call.</summary>
-    public IReadOnlyDictionary<(string Kind, string Operation), long> DrainOperations()
+    public IReadOnlyDictionary<(string Kind, string Operation), long> DrainOperations() => Drain(_operations);
+
+    /// <summary>The relay's storage and connector requests per (turn kind, operation) since the last call.</summary>
+    public IReadOnlyDictionary<(string Kind, string Operation), long> DrainRelay() => Drain(_relay);
+
+    private static Dictionary<(string, string), long> Drain(ConcurrentDictionary<(string Kind, string Operation), long> counts)
     {
-        Dictionary<(string, string), long> drained = new(_operations);
-        _operations.Clear();
+        Dictionary<(string, string), long> drained = [];
+        foreach ((string, string) key in counts.Keys)
+        {
+            if (counts.TryRemove(key, out long n))
+            {
+                drained[key] = n;
+            }
+        }
+
         return drained;
     }
 }

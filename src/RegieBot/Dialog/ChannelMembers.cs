@@ -10,7 +10,10 @@ namespace RegieBot.Dialog;
 /// The members an activity's conversation can pick from, keyed by Entra object id: the team's for a standard channel,
 /// the channel's own for a private or shared channel (a shared channel's members may come from other tenants), the
 /// chat's otherwise. A roster is kept briefly per team or channel, so that paging through a large team happens once
-/// for a dialog's clicks and a typeahead's searches, not on every one; concurrent requests share one fetch.
+/// for a dialog's clicks and a typeahead's searches, not on every one; concurrent requests share one fetch. Once it is
+/// older than <see cref="KeptFor"/> it is fetched again in the background, and until that fetch is done (or when it
+/// fails) the roster known before is used, for at most another <see cref="KeptFor"/>: only the first fetch of a team
+/// makes a click wait for Teams, and a roster that cannot be fetched for longer is not trusted (the gate refuses).
 /// </summary>
 internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider time)
 {
@@ -32,8 +35,16 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
                 _rosters.Clear();   // bounded: start afresh rather than grow with every team ever seen
             }
 
-            Cached fresh = new(FetchAsync(serviceUrl, roster), now + KeptFor);
+            (IReadOnlyList<TeamMember>? known, DateTimeOffset knownUntil) = cached?.Members.IsCompletedSuccessfully == true
+                ? (cached.Members.Result, cached.Until + KeptFor)
+                : (cached?.Previous, cached?.PreviousUntil ?? now);
+            Cached fresh = new(FetchAsync(serviceUrl, roster), now + KeptFor, known, knownUntil);
             cached = _rosters.AddOrUpdate(roster, fresh, (_, old) => old == cached ? fresh : old);
+        }
+
+        if (!cached.Members.IsCompletedSuccessfully && cached.Previous is { } previous && now < cached.PreviousUntil)
+        {
+            return previous;   // being fetched again (or that failed): the roster as it was a moment ago
         }
 
         return await cached.Members.WaitAsync(cancellationToken);
@@ -56,5 +67,6 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
             .Select(a => new TeamMember(a.AadObjectId!, a.Id!, string.IsNullOrWhiteSpace(a.Name) ? "Onbekende collega" : a.Name!))];
     }
 
-    private sealed record Cached(Task<IReadOnlyList<TeamMember>> Members, DateTimeOffset Until);
+    /// <param name="Previous">The roster fetched before this one, used while this one is on its way (until <paramref name="PreviousUntil"/>).</param>
+    private sealed record Cached(Task<IReadOnlyList<TeamMember>> Members, DateTimeOffset Until, IReadOnlyList<TeamMember>? Previous, DateTimeOffset PreviousUntil);
 }

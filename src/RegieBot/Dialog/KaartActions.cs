@@ -47,8 +47,9 @@ internal sealed class KaartActions(
         logger.RoleConfirmed(TurnKeyFactory.ForLog(snapshot.Kaart.Id), outcome.Recorded);
 
         // The outcome is the current state right after the write (or the read that found the role confirmed): shown as is,
-        // not read again. The shared card follows; the click is answered without waiting for Teams.
-        relay.Follow(snapshot.Kaart.Id, ct => publisher.PublishAsync(outcome.Snapshot, ct));
+        // not read again. The shared card follows, coalesced with the other clicks of a burst (the highest seal revision
+        // holds them all); the click is answered without waiting for Teams.
+        relay.FollowLatest(snapshot.Kaart.Id, "kaart|" + snapshot.Kaart.Id, outcome.Snapshot.Revision, ct => publisher.PublishAsync(outcome.Snapshot, ct));
         return InvokeResponse.Card(kaartCard.Build(outcome.Snapshot, aad));
     }
 

@@ -335,9 +335,15 @@ internal sealed class RegieConversation(
         return dialogCard.Build(state, errors, pending, roster ?? []);
     }
 
-    /// <summary>The shared step card follows the answer; the clicker has it already, so the click does not wait for Teams.</summary>
-    private void UpdateSharedCard(DialogState state, string? replyToId, JsonObject card) =>
-        relay.Follow(state.KaartId, ct => publisher.UpdateCardAsync(state.KaartId, state.Location.ServiceUrl, state.Location.ThreadId, replyToId ?? state.CardActivityId, card, ct));
+    /// <summary>
+    /// The shared step card follows the answer; the clicker has it already, so the click does not wait for Teams. Quick
+    /// answers while an update is on its way are coalesced: the card shows the latest revision.
+    /// </summary>
+    private void UpdateSharedCard(DialogState state, string? replyToId, JsonObject card)
+    {
+        string? cardId = replyToId ?? state.CardActivityId;
+        relay.FollowLatest(state.KaartId, "step|" + state.KaartId + "|" + cardId, state.Revision, ct => publisher.UpdateCardAsync(state.KaartId, state.Location.ServiceUrl, state.Location.ThreadId, cardId, card, ct));
+    }
 
     private DialogDefaults Defaults()
     {

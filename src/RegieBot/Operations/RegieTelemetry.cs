@@ -14,6 +14,12 @@ public sealed class RegieTelemetry
     /// <summary>One span per turn (<c>regiebot.turn</c>) under the ASP.NET Core request span.</summary>
     public static readonly ActivitySource Source = new(Name);
 
+    /// <summary>
+    /// One span per piece of outbox work (the outbox relay's, a root of its own linked to the turn that
+    /// committed it): what runs in it happens after the answer, not on the request path.
+    /// </summary>
+    public const string OutboxSpanName = "regiebot.outbox";
+
     private static readonly HashSet<string> KnownActivityTypes = new(StringComparer.Ordinal)
     {
         "message", "invoke", "conversationUpdate", "installationUpdate", "messageReaction", "messageUpdate", "messageDelete", "event", "typing", "endOfConversation",

@@ -36,6 +36,7 @@ internal sealed class OutboxRelay(
 {
     private const int SweepBatch = 50;
     private readonly ConcurrentDictionary<long, Task> _running = new();
+    private readonly ConcurrentDictionary<string, PendingUpdate> _latest = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private long _ids;
 
@@ -90,10 +91,42 @@ internal sealed class OutboxRelay(
     /// <summary>A card update that follows a commit (the shared card after a click); the click's answer does not wait for it.</summary>
     public void Follow(string kaartId, Func<CancellationToken, Task> update) => Start(kaartId, update);
 
+    /// <summary>
+    /// A card update that follows a commit and makes every earlier one of the same card (<paramref name="card"/>) moot:
+    /// <paramref name="order"/> is the state it shows (a seal or dialog revision). While an update of that card waits or
+    /// runs, later ones are coalesced: only the highest order still waiting is shown, so a burst of clicks on one card
+    /// becomes one update after the one in flight, not one per click.
+    /// </summary>
+    public void FollowLatest(string kaartId, string card, long order, Func<CancellationToken, Task> update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        PendingUpdate pending = new(order, update);
+        while (true)
+        {
+            if (_latest.TryAdd(card, pending))
+            {
+                Start(kaartId, async ct =>
+                {
+                    if (_latest.TryRemove(card, out PendingUpdate? latest))
+                    {
+                        await latest.Update(ct);
+                    }
+                });
+                return;
+            }
+
+            if (_latest.TryGetValue(card, out PendingUpdate? waiting) && (waiting.Order > order || _latest.TryUpdate(card, pending, waiting)))
+            {
+                return;   // shown by the update already waiting
+            }
+        }
+    }
+
     /// <summary>Finds intents left by any instance and finishes them. Returns how many it finished.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         (long id, TaskCompletionSource done) = Track();
+        using System.Diagnostics.Activity? span = StartSpan();
         try
         {
             return await SweepCoreAsync(cancellationToken);
@@ -156,11 +189,23 @@ internal sealed class OutboxRelay(
         }
 
         IReadOnlyList<OutboxItem> items = await outbox.GetItemsAsync(kaartId, cancellationToken);
-        // In commit order (tokens sort by time), and within a commit in the order of the effects.
-        foreach (OutboxItem item in items.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Effect))
+        // In commit order (tokens sort by time), and within a commit in the order of the effects. The card updates of
+        // all pending commits are one: the card is rendered from what is stored, so the last one shows every commit, and
+        // each card item is removed only after that update succeeded (a burst of clicks becomes one PUT).
+        List<OutboxItem> ordered = [.. items.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Effect)];
+        OutboxItem[] cards = [.. ordered.Where(i => i.Effect == OutboxEffect.KaartCard)];
+        foreach (OutboxItem item in ordered)
         {
+            if (item.Effect == OutboxEffect.KaartCard && item != cards[^1])
+            {
+                continue;
+            }
+
             await ApplyAsync(kaartId, item, cancellationToken);
-            await outbox.CompleteAsync(kaartId, item, cancellationToken);
+            foreach (OutboxItem done in item.Effect == OutboxEffect.KaartCard ? cards : [item])
+            {
+                await outbox.CompleteAsync(kaartId, done, cancellationToken);
+            }
         }
 
         // Conditional on the intent as written: an operation that marked the kaart again meanwhile keeps its own.
@@ -249,6 +294,7 @@ internal sealed class OutboxRelay(
         (long id, TaskCompletionSource done) = Track();
         _ = Task.Run(async () =>
         {
+            using System.Diagnostics.Activity? span = StartSpan();
             try
             {
                 await RunSerialisedAsync(kaartId, work, lifetime.ApplicationStopping);
@@ -281,6 +327,23 @@ internal sealed class OutboxRelay(
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// The span of a piece of outbox work: a root of its own (it runs after the answer, often longer than the turn),
+    /// linked to the turn it follows. Only this flow's current span changes.
+    /// </summary>
+    private static System.Diagnostics.Activity? StartSpan()
+    {
+        System.Diagnostics.Activity? turn = System.Diagnostics.Activity.Current;
+        System.Diagnostics.Activity.Current = null;
+        return Operations.RegieTelemetry.Source.StartActivity(
+            Operations.RegieTelemetry.OutboxSpanName,
+            System.Diagnostics.ActivityKind.Internal,
+            parentContext: default,
+            links: turn is null ? null : [new System.Diagnostics.ActivityLink(turn.Context)]);
+    }
+
+    private sealed record PendingUpdate(long Order, Func<CancellationToken, Task> Update);
 
     /// <summary>Sorts by time (so the outbox of a kaart is applied in commit order), unique by its random tail; no dash.</summary>
     private string NewToken() =>

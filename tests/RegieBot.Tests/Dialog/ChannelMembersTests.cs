@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using RegieBot.Dialog;
+using RegieBot.Domain.Dialog;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+
+namespace RegieBot.Tests.Dialog;
+
+public sealed class ChannelMembersTests
+{
+    private static readonly Activity Click = new()
+    {
+        Type = ActivityTypes.Invoke,
+        ServiceUrl = "https://smba.example/",
+        Conversation = new ConversationAccount { Id = "19:c@thread.tacv2;messageid=1" },
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static ConnectorException Down() => new(System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "down");
+
+    /// <summary>Sanne's roster fetched, the clock just past <see cref="ChannelMembers.KeptFor"/>; the fetches after it as <paramref name="next"/> sets up.</summary>
+    private static async Task<(ChannelMembers Sut, FakeTimeProvider Time)> ExpiredAsync(
+        Action<Moq.Language.ISetupSequentialResult<Task<IReadOnlyList<TeamsChannelAccount>>>> next)
+    {
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        Mock<IConnectorClient> connector = new(MockBehavior.Strict);
+        next(connector.SetupSequence(c => c.GetMembersAsync("https://smba.example/", "19:c@thread.tacv2", It.IsAny<CancellationToken>())).ReturnsAsync(Roster("sanne")));
+        ChannelMembers sut = new(connector.Object, time);
+        await sut.ListAsync(Click, Ct);
+        time.Advance(ChannelMembers.KeptFor + TimeSpan.FromSeconds(1));
+        return (sut, time);
+    }
+
+    private static IReadOnlyList<TeamsChannelAccount> Roster(params string[] names) =>
+        [.. names.Select(n => new TeamsChannelAccount { Id = "29:" + n, AadObjectId = "aad-" + n, Name = n })];
+
+    [Fact]
+    public async Task ListAsync_RosterOlderThanKeptForWhileTeamsIsSlow_AnswersWithTheKnownRosterAndUsesTheNewOneWhenItCame()
+    {
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        TaskCompletionSource<IReadOnlyList<TeamsChannelAccount>> slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        Mock<IConnectorClient> connector = new(MockBehavior.Strict);
+        connector.SetupSequence(c => c.GetMembersAsync("https://smba.example/", "19:c@thread.tacv2", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Roster("sanne"))
+            .Returns(slow.Task);
+        ChannelMembers sut = new(connector.Object, time);
+        await sut.ListAsync(Click, Ct);
+
+        time.Advance(ChannelMembers.KeptFor + TimeSpan.FromSeconds(1));
+        Task<IReadOnlyList<TeamMember>> stale = sut.ListAsync(Click, Ct);
+
+        Assert.True(stale.IsCompleted, "A click waited for Teams to list the members again.");
+        Assert.Equal(["sanne"], (await stale).Select(m => m.Name));
+        Assert.Equal(["sanne"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));   // still on its way: no second fetch
+        slow.SetResult(Roster("sanne", "ahmed"));
+        IReadOnlyList<TeamMember> fresh = await sut.ListAsync(Click, Ct);
+        for (int wait = 0; wait < 200 && fresh.Count < 2; wait++)
+        {
+            await Task.Delay(10, Ct);   // the fetch completes on another thread
+            fresh = await sut.ListAsync(Click, Ct);
+        }
+
+        Assert.Equal(["sanne", "ahmed"], fresh.Select(m => m.Name));
+        connector.Verify(c => c.GetMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task ListAsync_FetchingAgainFails_KeepsTheKnownRosterAndTriesAgainNextTime()
+    {
+        (ChannelMembers sut, _) = await ExpiredAsync(next => next.ThrowsAsync(Down()).ReturnsAsync(Roster("sanne", "petra")));
+
+        Assert.Equal(["sanne"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
+        Assert.Equal(["sanne", "petra"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
+    }
+
+    [Fact]
+    public async Task ListAsync_TeamsFailsForLongerThanTwiceKeptFor_NoLongerAnswersWithTheOldRoster()
+    {
+        (ChannelMembers sut, FakeTimeProvider time) = await ExpiredAsync(next => next.ThrowsAsync(Down()).ThrowsAsync(Down()));
+        Assert.Equal(["sanne"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
+
+        // Someone removed from the team meanwhile is not let in on an old list: as before, the gate gets the failure.
+        time.Advance(ChannelMembers.KeptFor);
+        await Assert.ThrowsAsync<ConnectorException>(() => sut.ListAsync(Click, Ct));
+    }
+}
