@@ -38,6 +38,11 @@ public static class AuthenticationHostingExtensions
             });
         builder.Services.TryAddSingleton<OpenIdMetadataCache>();
         builder.Services.TryAddSingleton<IBotRequestAuthenticator, BotRequestAuthenticator>();
+        builder.Services.AddOptions<TabSsoOptions>()
+            .BindConfiguration(TabSsoOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton<ITabTokenValidator, TabTokenValidator>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BotAuthenticationStartupCheck>());
         return builder;
     }
