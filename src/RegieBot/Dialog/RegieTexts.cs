@@ -114,8 +114,7 @@ internal static class RegieTexts
             lines.Add($"Voorgestelde wijzigingen sinds deze versie: {proposals}.");
         }
 
-        Escalation[] open = kaart.Status == KaartStatus.Afgesloten ? [] : [.. escalations.Where(e => e.At > kaart.UpdatedAt).OrderBy(e => e.At)];
-        foreach (Escalation escalation in open)
+        foreach (Escalation escalation in Escalation.OpenOn(kaart, escalations))
         {
             lines.Add($"Open escalatie: {Cards.KaartCard.FormatMoment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, kaart)}. Reden: {KaartDiff.Shorten(escalation.Reason)}");
         }
