@@ -40,6 +40,8 @@ public static class AuthenticationHostingExtensions
         builder.Services.TryAddSingleton<IBotRequestAuthenticator, BotRequestAuthenticator>();
         builder.Services.AddOptions<TabSsoOptions>()
             .BindConfiguration(TabSsoOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.Domain = string.IsNullOrWhiteSpace(options.Domain) ? configuration[TabSsoOptions.AppServiceHostNameKey] : options.Domain)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton<ITabTokenValidator, TabTokenValidator>();

@@ -14,7 +14,13 @@ public sealed class TabSsoOptions
     /// <summary>The scope the tab asks for; a token without it was not meant for us.</summary>
     public const string Scope = "access_as_user";
 
-    /// <summary>The tab's host name (e.g. <c>regiebot.azurewebsites.net</c>), as in the manifest's <c>validDomains</c>.</summary>
+    /// <summary>Set by App Service to the Web App's default host name: the domain when none is configured.</summary>
+    public const string AppServiceHostNameKey = "WEBSITE_HOSTNAME";
+
+    /// <summary>
+    /// The tab's host name (e.g. <c>regiebot.azurewebsites.net</c>), as in the manifest's <c>validDomains</c>;
+    /// empty: <see cref="AppServiceHostNameKey"/>.
+    /// </summary>
     [RegularExpression(@"^[A-Za-z0-9.-]+(:[0-9]+)?$", ErrorMessage = "{0} must be a host name, without scheme or path.")]
     public string? Domain { get; set; }
 }

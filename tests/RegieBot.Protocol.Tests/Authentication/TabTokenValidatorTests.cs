@@ -71,6 +71,16 @@ public sealed class TabTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ValidateAsync_DomainNotConfiguredOnAppService_UsesTheWebAppsHostName()
+    {
+        ITabTokenValidator validator = StartHost(AppId, domainKey: TabSsoOptions.AppServiceHostNameKey).Services.GetRequiredService<ITabTokenValidator>();
+
+        TabAuthenticationResult result = await validator.ValidateAsync($"Bearer {Token()}", Ct);
+
+        Assert.True(result.Succeeded, result.Reason);
+    }
+
+    [Fact]
     public async Task ValidateAsync_ExpiredFourMinutesAgo_SucceedsWithinClockSkew()
     {
         TabAuthenticationResult result = await ValidateAsync($"Bearer {Token(expires: TimeSpan.FromMinutes(-4))}");
@@ -186,7 +196,7 @@ public sealed class TabTokenValidatorTests : IAsyncLifetime
 
     private ITabTokenValidator CreateValidator(string appId) => StartHost(appId).Services.GetRequiredService<ITabTokenValidator>();
 
-    private IHost StartHost(string appId)
+    private IHost StartHost(string appId, string domainKey = $"{TabSsoOptions.SectionName}:Domain")
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(
             new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
@@ -197,7 +207,7 @@ public sealed class TabTokenValidatorTests : IAsyncLifetime
             [$"{BotAuthenticationOptions.SectionName}:BotFrameworkOpenIdMetadataUrl"] = _server.BotFrameworkMetadataUrl,
             [$"{BotAuthenticationOptions.SectionName}:EntraOpenIdMetadataUrlTemplate"] = _server.EntraMetadataUrlTemplate,
             [$"{BotAuthenticationOptions.SectionName}:RequireHttpsMetadata"] = "false",
-            [$"{TabSsoOptions.SectionName}:Domain"] = Domain,
+            [domainKey] = Domain,
         });
         builder.Logging.AddFakeLogging();
         builder.Services.AddSingleton<TimeProvider>(_time);
