@@ -11,9 +11,12 @@ internal static class TabHostingExtensions
 {
     public const string BasePath = "/tab";
 
-    /// <summary>Only Teams and Microsoft 365 may frame the tab.</summary>
+    /// <summary>
+    /// Scripts only from the app itself; only Teams and Microsoft 365 may frame the tab. teams-js fetches its list of
+    /// valid host origins from Microsoft's CDN (connect-src), and uses its built-in list when it cannot.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com " +
         "https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft https://outlook.office.com";
 

@@ -146,12 +146,13 @@ public sealed class TabEndpointTests(TabApplication tab) : IClassFixture<TabAppl
         {
             string html = await client.GetStringAsync(page, Ct);
 
-            Assert.Contains("<script src=\"lib/MicrosoftTeams.min.js\" defer></script>", html, StringComparison.Ordinal);
+            Assert.Contains("<script src=\"tab.js\" defer></script>", html, StringComparison.Ordinal);
             Assert.DoesNotContain("http", html.Replace("http://www.w3.org", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         }
 
         Assert.Equal("/tab/", (await client.GetAsync("/tab", Ct)).RequestMessage?.RequestUri?.AbsolutePath);   // redirected
+        Assert.Contains("script.src = \"lib/MicrosoftTeams.min.js\";", await client.GetStringAsync("/tab/tab.js", Ct), StringComparison.Ordinal);
         HttpResponseMessage teamsJs = await client.GetAsync("/tab/lib/MicrosoftTeams.min.js", Ct);
         Assert.Equal(HttpStatusCode.OK, teamsJs.StatusCode);
         Assert.Contains("javascript", teamsJs.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);

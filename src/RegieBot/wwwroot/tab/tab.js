@@ -33,9 +33,20 @@
     return "api/kaarten/" + encodeURIComponent(id) + (view === "clientversie" ? "/clientversie" : "");
   }
 
+  // teams-js (served from here, lib/) only in Teams: outside it, nothing of Microsoft's is loaded or asked.
+  function loadTeamsJs() {
+    return new Promise(function (resolve, reject) {
+      const script = document.createElement("script");
+      script.src = "lib/MicrosoftTeams.min.js";
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    });
+  }
+
   async function teamsHeaders() {
     if (!window.microsoftTeams) {
-      throw new Error("teams-js ontbreekt");
+      await loadTeamsJs();
     }
     // Outside a Teams or Microsoft 365 host initialize never settles: give up after a few seconds.
     await Promise.race([
