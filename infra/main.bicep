@@ -61,6 +61,9 @@ param botSku string = 'F0'
 ])
 param storageSku string = 'Standard_ZRS'
 
+@description('Host name the personal tab "Mijn regiekaarten" is served on, when not the Web App\'s default host name (a custom domain): RegieBot__Tab__Domain. The tab\'s SSO tokens are for api://<this domain>/<botAppId>, the app registration\'s exposed API (README, "Deploy to Azure", step 4). Empty: the Web App\'s own host name (WEBSITE_HOSTNAME).')
+param tabDomain string = ''
+
 @description('Prefix of every table name (RegieBot__Storage__TablePrefix).')
 param tablePrefix string = 'Regie'
 
@@ -258,6 +261,15 @@ var tenantSettings = [
   }
 ]
 
+var tabSettings = empty(tabDomain)
+  ? []
+  : [
+      {
+        name: 'RegieBot__Tab__Domain'
+        value: tabDomain
+      }
+    ]
+
 var telemetrySettings = empty(otlpEndpoint)
   ? []
   : [
@@ -290,7 +302,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
-      appSettings: concat(identitySettings, passwordSettings, commonSettings, tenantSettings, telemetrySettings)
+      appSettings: concat(identitySettings, passwordSettings, commonSettings, tenantSettings, tabSettings, telemetrySettings)
     }
   }
   dependsOn: [
@@ -393,4 +405,4 @@ output teamsChannelEnabled bool = teams.properties.properties.isEnabled
 output WEB_APP_RESOURCE_ID string = site.id
 
 @description('The Web App\'s host name (BOT_DOMAIN).')
-output BOT_DOMAIN string = site.properties.defaultHostName
+output BOT_DOMAIN string = empty(tabDomain) ? site.properties.defaultHostName : tabDomain

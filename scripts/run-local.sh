@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs RegieBot locally: Azurite (Table Storage), the bot on http://127.0.0.1:3978 and the
-# Microsoft 365 Agents Playground (a local Teams stand-in with a mock team, channel and users).
+# Microsoft 365 Agents Playground (a local Teams stand-in with a mock team, channel and users). The bot also serves
+# the personal tab "Mijn regiekaarten" on http://127.0.0.1:3978/tab/, with a local sign-in as one of the Playground's mock users.
 # Installs the node packages and builds the bot first. Ctrl-C stops all three.
 set -euo pipefail
 
@@ -88,6 +89,8 @@ cat <<EOF
   RegieBot runs locally.
   Open the Agents Playground in your browser:  http://localhost:$PLAYGROUND_PORT
     (mock team "Regieteam Zeeland", channel "Casusoverleg"; type "@RegieBot help" in a channel)
+  Personal tab "Mijn regiekaarten":  $BOT_URL/tab/
+    (local sign-in as one of the mock users; the printable kaart and clientversie are linked from there)
   Bot endpoint:   $BOT_URL/api/messages   (health: $BOT_URL/healthz)
   Table Storage:  Azurite on 127.0.0.1:$AZURITE_PORT ($AZURITE_NOTE)
   Logs:           artifacts/run-local/

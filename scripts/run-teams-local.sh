@@ -31,6 +31,9 @@ done
 [ -n "${SECRET_BOT_PASSWORD:-}" ] || die "SECRET_BOT_PASSWORD is empty in env/.env.local.user"
 [ -n "${TEAMS_APP_TENANT_ID:-}" ] || die "TEAMS_APP_TENANT_ID is empty in env/.env.local: set your tenant id"
 [ -n "${BOT_ENDPOINT:-}" ] || die "BOT_ENDPOINT is empty in env/.env.local: set the dev tunnel's https address"
+# The personal tab's SSO audience is api://<this host>/<BOT_ID>; the tunnel's host when BOT_DOMAIN is not set.
+TAB_DOMAIN="${BOT_DOMAIN:-${BOT_ENDPOINT#https://}}"
+TAB_DOMAIN="${TAB_DOMAIN%%/*}"
 
 if ! port_open "$AZURITE_PORT"; then
   log "Starting Azurite (Table service on 127.0.0.1:$AZURITE_PORT, data in .azurite/)…"
@@ -40,10 +43,11 @@ fi
 cat <<EOF2
 
   RegieBot for Teams on http://127.0.0.1:3978, reached through $BOT_ENDPOINT
+  Personal tab "Mijn regiekaarten": https://$TAB_DOMAIN/tab/ (in Teams, with single sign-on)
   Add it in Teams: https://teams.microsoft.com/l/app/${TEAMS_APP_ID:-<TEAMS_APP_ID>}?installAppPackage=true&webjoin=true&appTenantId=$TEAMS_APP_TENANT_ID
   Press Ctrl-C to stop.
 
 EOF2
 MicrosoftAppType=SingleTenant MicrosoftAppId="$BOT_ID" MicrosoftAppPassword="$SECRET_BOT_PASSWORD" \
-  MicrosoftAppTenantId="$TEAMS_APP_TENANT_ID" \
+  MicrosoftAppTenantId="$TEAMS_APP_TENANT_ID" RegieBot__Tab__Domain="$TAB_DOMAIN" \
   dotnet run --project "$REPO_ROOT/src/RegieBot" --launch-profile "Teams (dev tunnel)"

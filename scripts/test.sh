@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of RegieBot.sln: unit, integration (Azurite) and end-to-end (Agents Playground).
+# Runs every test of RegieBot.sln: unit, integration (Azurite), end-to-end (Agents Playground) and browser (Chromium).
 # Installs the node packages when needed, starts Azurite unless something already listens on
-# 127.0.0.1:10002 (and stops what it started), writes one TRX file per test project to
+# 127.0.0.1:10002 (and stops what it started), installs Chromium for the browser tests when missing (apt-get, as root),
+# writes one TRX file per test project to
 # artifacts/test-results/ and ends with exactly one line: "N passed, N failed, N skipped".
 # Tests that read ../shared (seed documents, official schemas) skip without it, with the reason; .ci/run sets
 # REGIEBOT_REQUIRE_SHARED=1, which makes them fail instead.
@@ -47,6 +48,7 @@ trap 'exit 130' INT TERM
 require_tools
 ensure_node_modules
 ensure_toolchain_schemas
+ensure_chromium
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 

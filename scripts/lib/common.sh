@@ -116,3 +116,22 @@ ensure_toolchain_schemas() {
   mv "$tmp/package/resource/yaml-schema" "$TOOLCHAIN_SCHEMAS"
   rm -rf "$tmp"
 }
+
+# The browser tests (tests/RegieBot.BrowserTests) drive Debian's Chromium; Playwright never downloads one. Installs it
+# quietly with apt-get when it is missing and we may (root, apt-get present); otherwise the tests say why they skip
+# (or fail, in CI).
+CHROMIUM="${REGIEBOT_CHROMIUM:-/usr/bin/chromium}"
+ensure_chromium() {
+  [ -x "$CHROMIUM" ] && return 0
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    log "Installing Chromium for the browser tests (apt-get install chromium)…"
+    if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 \
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; }; then
+      return 0
+    fi
+    log "Chromium could not be installed; the browser tests will report it"
+  else
+    log "No Chromium at $CHROMIUM (install it: apt-get install chromium); the browser tests will report it"
+  fi
+}

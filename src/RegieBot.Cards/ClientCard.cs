@@ -10,14 +10,17 @@ namespace RegieBot.Cards;
 /// </summary>
 public sealed class ClientCard(CardTemplates templates)
 {
-    public JsonObject Build(Kaart kaart)
+    public JsonObject Build(Kaart kaart) => templates["clientversie"].Expand(Data(kaart));
+
+    /// <summary>What the card shows, also for the printable client version of the personal tab.</summary>
+    public static JsonObject Data(Kaart kaart)
     {
         ArgumentNullException.ThrowIfNull(kaart);
         KaartContent content = kaart.Content;
         Professional? contact = content.Aanspreekpunt;
         bool closed = kaart.Status == KaartStatus.Afgesloten;
         DateOnly? datum = content.Datum ?? Domain.Scheduling.DutchCalendar.Today(kaart.UpdatedAt);
-        return templates["clientversie"].Expand(new JsonObject
+        return new JsonObject
         {
             ["casus"] = kaart.Casus,
             ["subtitle"] = $" · afgesproken op {KaartCard.FormatDate(datum)}",
@@ -41,7 +44,7 @@ public sealed class ClientCard(CardTemplates templates)
             ["whenTitle"] = closed ? "De afspraken zijn afgerond" : "Wanneer kijken we of het goed gaat?",
             ["whenLines"] = new JsonArray([.. When(kaart).Select(l => JsonValue.Create(l))]),
             ["closingWho"] = contact?.Naam ?? "een van de hulpverleners",
-        });
+        };
     }
 
     private static List<string> When(Kaart kaart)

@@ -142,7 +142,8 @@ public sealed class KaartCard(CardTemplates templates)
         return details;
     }
 
-    private static string Tags(Professional professional, KaartContent content)
+    /// <summary>" (in Teams, casusregie, aanspreekpunt)": what the card says after the name.</summary>
+    public static string Tags(Professional professional, KaartContent content)
     {
         List<string> tags = [professional.IsLinked ? "in Teams" : "extern"];
         if (professional.Regievorm != Regievorm.Geen)
@@ -163,7 +164,8 @@ public sealed class KaartCard(CardTemplates templates)
         return " (" + string.Join(", ", tags) + ")";
     }
 
-    private static string Status(Professional professional, KaartConfirmations confirmations) =>
+    /// <summary>Whether the professional confirmed their role, and when, as the card says it.</summary>
+    public static string Status(Professional professional, KaartConfirmations confirmations) =>
         !professional.IsLinked ? "Extern: bevestigt niet in Teams"
         : confirmations.Of(professional) is { } confirmation ? $"✓ Rol bevestigd op {FormatMoment(confirmation.ConfirmedAt)}"
         : "Rol nog niet bevestigd";
@@ -184,7 +186,8 @@ public sealed class KaartCard(CardTemplates templates)
     private static JsonArray Agreements(IEnumerable<Agreement> agreements, int? maxLength) =>
         [.. agreements.Select(a => JsonValue.Create(maxLength is int max && a.Text.Length > max ? a.Text[..(max - 1)].TrimEnd() + "…" : a.Text))];
 
-    private static string Person(Professional? professional) =>
+    /// <summary>A professional as sections 3 and 4 name them: name and details.</summary>
+    public static string Person(Professional? professional) =>
         professional is null ? "–" : $"{professional.Naam}{DialogCard.Details(professional)}";
 
     private static string Dash(string value) => value.Length == 0 ? "–" : value;

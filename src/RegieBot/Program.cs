@@ -4,6 +4,7 @@ using RegieBot.Operations;
 using RegieBot.Protocol;
 using RegieBot.Security;
 using RegieBot.Storage;
+using RegieBot.Tab;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -17,10 +18,12 @@ builder.AddRegieCards();         // card templates from cards/
 builder.AddRegieTelemetry();     // meter and traces "RegieBot"; OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.Services.AddRegieSecurity();  // tenant allow-list
 builder.Services.AddRegieBot();  // pipeline, router, handlers
+builder.Services.AddRegieTab();  // personal tab "Mijn regiekaarten"
 
 WebApplication app = builder.Build();
 app.MapBotEndpoint();            // POST /api/messages
 app.MapRegieHealth();            // GET /healthz: storage reachability as JSON
+app.MapRegieTab();               // GET /tab/: pages and their content for the signed-in professional
 app.Run();
 
 /// <summary>The web host; public for the test host.</summary>

@@ -1,8 +1,9 @@
 using RegieBot.AppPackage;
 
 // RegieBot's Teams app package tool.
-//   package  [--out FILE] [--manifest-dir DIR] [--teams-app-id GUID] [--bot-id GUID] [--version X.Y.Z]
-//            builds the zip to upload (ids from TEAMS_APP_ID and BOT_ID or MicrosoftAppId when not passed),
+//   package  [--out FILE] [--manifest-dir DIR] [--teams-app-id GUID] [--bot-id GUID] [--bot-domain HOST] [--version X.Y.Z]
+//            builds the zip to upload (ids from TEAMS_APP_ID and BOT_ID or MicrosoftAppId when not passed; the
+//            domain of the bot and its personal tab from BOT_DOMAIN, or the host of BOT_ENDPOINT),
 //            and writes the filled manifest.json beside it
 //   icons    [--manifest-dir DIR]   draws color.png and outline.png
 //   commands [--manifest-dir DIR]   rewrites the command lists in manifest.json from BotCommands
@@ -10,7 +11,7 @@ try
 {
     if (args.Length == 0 || args[0] is "-h" or "--help")
     {
-        Console.WriteLine("usage: package [--out FILE] [--manifest-dir DIR] [--teams-app-id GUID] [--bot-id GUID] [--version X.Y.Z] | icons [--manifest-dir DIR] | commands [--manifest-dir DIR]");
+        Console.WriteLine("usage: package [--out FILE] [--manifest-dir DIR] [--teams-app-id GUID] [--bot-id GUID] [--bot-domain HOST] [--version X.Y.Z] | icons [--manifest-dir DIR] | commands [--manifest-dir DIR]");
         return args.Length == 0 ? 2 : 0;
     }
 
@@ -25,7 +26,7 @@ try
             File.WriteAllBytes(output, AppPackageBuilder.BuildZip(manifestDirectory, settings));
             string filled = Path.Combine(Path.GetDirectoryName(output)!, AppPackageBuilder.ManifestFile);   // to read or validate
             File.WriteAllText(filled, AppPackageBuilder.Serialize(AppPackageBuilder.Fill(AppPackageBuilder.ReadTemplate(manifestDirectory), settings)) + "\n");
-            Console.WriteLine($"Teams app package written: {output} (app {settings.TeamsAppId}, bot {settings.BotId}); its manifest: {filled}");
+            Console.WriteLine($"Teams app package written: {output} (app {settings.TeamsAppId}, bot {settings.BotId}, tab on {settings.BotDomain}); its manifest: {filled}");
             return 0;
         case "icons":
             AppPackageBuilder.WriteIcons(manifestDirectory);

@@ -38,6 +38,13 @@ public static class AuthenticationHostingExtensions
             });
         builder.Services.TryAddSingleton<OpenIdMetadataCache>();
         builder.Services.TryAddSingleton<IBotRequestAuthenticator, BotRequestAuthenticator>();
+        builder.Services.AddOptions<TabSsoOptions>()
+            .BindConfiguration(TabSsoOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.Domain = string.IsNullOrWhiteSpace(options.Domain) ? configuration[TabSsoOptions.AppServiceHostNameKey] : options.Domain)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton<ITabTokenValidator, TabTokenValidator>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BotAuthenticationStartupCheck>());
         return builder;
     }

@@ -26,4 +26,7 @@ internal static partial class AuthenticationLog
 
     [LoggerMessage(1106, LogLevel.Debug, "Unknown signing key, but keys from {MetadataAddress} were refreshed less than {Interval} ago")]
     public static partial void SigningKeysRefreshSkipped(this ILogger logger, string metadataAddress, TimeSpan interval);
+
+    [LoggerMessage(1107, LogLevel.Warning, "Personal tab request rejected: {Reason}")]
+    public static partial void TabTokenRejected(this ILogger logger, string reason);
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using RegieBot.Protocol.Schema;
 
@@ -22,12 +21,8 @@ internal sealed class BotRequestAuthenticator(
     TimeProvider timeProvider,
     ILogger<BotRequestAuthenticator> logger) : IBotRequestAuthenticator
 {
-    private const string BearerScheme = "Bearer";
     private const string ServiceUrlClaim = "serviceurl";
     private const string EndorsementsMember = "endorsements";
-
-    private static readonly string[] AllowedAlgorithms =
-        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly JsonWebTokenHandler _tokenHandler = new() { MapInboundClaims = false };
 
@@ -68,34 +63,11 @@ internal sealed class BotRequestAuthenticator(
             return BotAuthenticationResult.Unauthorized("no Authorization header");
         }
 
-        if (authorization.Count > 1 || !TryGetBearerToken(authorization.ToString(), out string? token))
+        // Two Authorization headers join with a comma, which is never 'Bearer <token>'.
+        JsonWebToken? jwt = JwtChecks.ReadBearer(_tokenHandler, authorization.Count > 1 ? "," : authorization.ToString(), out string reason);
+        if (jwt is null)
         {
-            return BotAuthenticationResult.Unauthorized("Authorization header is not 'Bearer <token>'");
-        }
-
-        if (!_tokenHandler.CanReadToken(token))
-        {
-            return BotAuthenticationResult.Unauthorized("token is not a well-formed JWT");
-        }
-
-        JsonWebToken jwt;
-        try
-        {
-            jwt = new JsonWebToken(token);
-        }
-        catch (ArgumentException)
-        {
-            return BotAuthenticationResult.Unauthorized("token is not a well-formed JWT");
-        }
-
-        if (jwt.IsEncrypted || !AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
-        {
-            return BotAuthenticationResult.Unauthorized("token algorithm is not RS256, RS384 or RS512");
-        }
-
-        if (string.IsNullOrEmpty(jwt.Kid) && string.IsNullOrEmpty(jwt.X5t))
-        {
-            return BotAuthenticationResult.Unauthorized("token names no signing key (kid or x5t)");
+            return BotAuthenticationResult.Unauthorized(reason);
         }
 
         // The issuer is not validated yet: it only chooses whose keys to check the signature with.
@@ -108,13 +80,7 @@ internal sealed class BotRequestAuthenticator(
         JsonWebKey? signingKey;
         try
         {
-            OpenIdConnectConfiguration configuration = await metadata.GetAsync(issuer.MetadataAddress, cancellationToken);
-            signingKey = FindSigningKey(configuration, jwt);
-            if (signingKey is null)
-            {
-                configuration = await metadata.RefreshAsync(issuer.MetadataAddress, cancellationToken);
-                signingKey = FindSigningKey(configuration, jwt);
-            }
+            signingKey = await JwtChecks.ResolveSigningKeyAsync(metadata, issuer.MetadataAddress, jwt, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -128,13 +94,14 @@ internal sealed class BotRequestAuthenticator(
             return BotAuthenticationResult.Unauthorized("token signing key is not in the issuer's key set");
         }
 
-        TokenValidationResult validation = await _tokenHandler.ValidateTokenAsync(jwt, CreateValidationParameters(issuer, signingKey));
+        TokenValidationResult validation = await _tokenHandler.ValidateTokenAsync(
+            jwt, JwtChecks.ValidationParameters(issuer.Issuer, issuer.Audiences, signingKey));
         if (!validation.IsValid)
         {
-            return BotAuthenticationResult.Unauthorized(DescribeFailure(validation.Exception));
+            return BotAuthenticationResult.Unauthorized(JwtChecks.DescribeFailure(validation.Exception));
         }
 
-        string? lifetimeProblem = CheckLifetime(jwt);
+        string? lifetimeProblem = JwtChecks.CheckLifetime(jwt, timeProvider.GetUtcNow().UtcDateTime, authenticationOptions.Value.ClockSkew);
         if (lifetimeProblem is not null)
         {
             return BotAuthenticationResult.Unauthorized(lifetimeProblem);
@@ -169,19 +136,10 @@ internal sealed class BotRequestAuthenticator(
     /// <summary>Loopback, or no network peer at all (an in-process test server).</summary>
     private static bool IsLocal(System.Net.IPAddress? remote) => remote is null || System.Net.IPAddress.IsLoopback(remote);
 
-    private static bool TryGetBearerToken(string header, out string token)
-    {
-        string[] parts = header.Split(' ');
-        token = parts.Length == 2 ? parts[1] : string.Empty;
-        return parts.Length == 2
-            && string.Equals(parts[0], BearerScheme, StringComparison.OrdinalIgnoreCase)
-            && token.Length > 0;
-    }
-
     private TokenIssuer? ResolveIssuer(string issuer, BotIdentityOptions identity)
     {
         BotAuthenticationOptions options = authenticationOptions.Value;
-        string appId = CanonicalId(identity.MicrosoftAppId!);
+        string appId = JwtChecks.CanonicalId(identity.MicrosoftAppId!);
         if (string.Equals(issuer, options.BotFrameworkIssuer, StringComparison.Ordinal))
         {
             return new TokenIssuer(TokenFamily.BotFramework, issuer, options.BotFrameworkOpenIdMetadataUrl, appId, [appId]);
@@ -192,62 +150,14 @@ internal sealed class BotRequestAuthenticator(
             return null;
         }
 
-        string tenantId = CanonicalId(identity.MicrosoftAppTenantId);
-        if (string.Equals(issuer, $"https://login.microsoftonline.com/{tenantId}/v2.0", StringComparison.Ordinal)
-            || string.Equals(issuer, $"https://sts.windows.net/{tenantId}/", StringComparison.Ordinal))
+        string tenantId = JwtChecks.CanonicalId(identity.MicrosoftAppTenantId);
+        if (JwtChecks.IsTenantIssuer(issuer, tenantId))
         {
-            string metadataAddress = options.EntraOpenIdMetadataUrlTemplate.Replace(
-                BotAuthenticationOptions.TenantIdPlaceholder, Uri.EscapeDataString(tenantId), StringComparison.Ordinal);
+            string metadataAddress = JwtChecks.TenantMetadataAddress(options, tenantId);
             return new TokenIssuer(TokenFamily.Entra, issuer, metadataAddress, appId, [appId, $"api://{appId}", $"api://botid-{appId}"]);
         }
 
         return null;
-    }
-
-    private static TokenValidationParameters CreateValidationParameters(TokenIssuer issuer, JsonWebKey signingKey) => new()
-    {
-        ValidIssuer = issuer.Issuer,
-        ValidAudiences = issuer.Audiences,
-        // The key was already chosen from the issuer's own key set, by kid or x5t.
-        IssuerSigningKeyResolver = (_, _, _, _) => [signingKey],
-        TryAllIssuerSigningKeys = false,
-        ValidAlgorithms = AllowedAlgorithms,
-        RequireSignedTokens = true,
-        ValidateIssuer = true,
-        ValidateAudience = true,
-        // Checked by CheckLifetime against the injected TimeProvider (TokenValidationParameters.TimeProvider is internal).
-        ValidateLifetime = false,
-    };
-
-    private string? CheckLifetime(JsonWebToken jwt)
-    {
-        DateTime now = timeProvider.GetUtcNow().UtcDateTime;
-        TimeSpan skew = authenticationOptions.Value.ClockSkew;
-        if (jwt.ValidTo == DateTime.MinValue)   // no exp claim
-        {
-            return "token has no expiry";
-        }
-
-        if (jwt.ValidTo < now - skew)
-        {
-            return "token has expired";
-        }
-
-        if (jwt.ValidFrom > now + skew)   // a missing nbf reads as DateTime.MinValue
-        {
-            return "token is not valid yet";
-        }
-
-        return null;
-    }
-
-    private static JsonWebKey? FindSigningKey(OpenIdConnectConfiguration configuration, JsonWebToken jwt)
-    {
-        IEnumerable<JsonWebKey> keys = (configuration.JsonWebKeySet?.Keys ?? [])
-            .Where(k => string.IsNullOrEmpty(k.Use) || k.Use == JsonWebKeyUseNames.Sig);
-        return string.IsNullOrEmpty(jwt.Kid)
-            ? keys.FirstOrDefault(k => k.X5t == jwt.X5t || k.Kid == jwt.X5t)
-            : keys.FirstOrDefault(k => k.Kid == jwt.Kid);
     }
 
     private static bool IsEndorsed(JsonWebKey key, string? channelId)
@@ -281,20 +191,6 @@ internal sealed class BotRequestAuthenticator(
             && jwt.TryGetPayloadValue(callerClaim, out string? caller)
             && string.Equals(caller, appId, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string DescribeFailure(Exception? exception) => exception switch
-    {
-        SecurityTokenInvalidAudienceException => "token audience is not this bot",
-        SecurityTokenInvalidIssuerException => "token issuer is not accepted",
-        SecurityTokenInvalidAlgorithmException => "token algorithm is not accepted",
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "token signature is invalid",
-        null => "token is invalid",
-        _ => $"token is invalid ({exception.GetType().Name})",
-    };
-
-    // App and tenant ids are GUIDs; tokens carry them in the canonical lower-case form.
-    private static string CanonicalId(string id) =>
-        Guid.TryParse(id, out Guid guid) ? guid.ToString("D") : id.Trim();
 
     private enum TokenFamily
     {

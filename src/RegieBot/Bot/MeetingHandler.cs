@@ -53,7 +53,7 @@ internal sealed class MeetingHandler(IKaartStore store, Outbox.OutboxRelay relay
         }
 
         string card = (started
-            ? cards.Started(snapshot, RegieTexts.OpenEscalations(kaart, await store.GetEscalationsAsync(kaart.Id, cancellationToken)))
+            ? cards.Started(snapshot, Escalation.OpenOn(kaart, await store.GetEscalationsAsync(kaart.Id, cancellationToken)))
             : cards.Ended(kaart)).ToJsonString();
         await relay.CommitAsync(kaart.Id, token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, card)]), cancellationToken);
         logger.MeetingCardPosted(what, TurnKeyFactory.ForLog(kaart.Id));

@@ -90,14 +90,6 @@ internal static class RegieTexts
 
     public const string CancelledNotice = "Deze regiekaart is geannuleerd voordat hij werd opgeslagen.";
 
-    /// <summary>The escalations not answered by a newer version, oldest first; none once the kaart is closed.</summary>
-    public static Escalation[] OpenEscalations(Kaart kaart, IReadOnlyList<Escalation> escalations)
-    {
-        ArgumentNullException.ThrowIfNull(kaart);
-        ArgumentNullException.ThrowIfNull(escalations);
-        return kaart.Status == KaartStatus.Afgesloten ? [] : [.. escalations.Where(e => e.At > kaart.UpdatedAt).OrderBy(e => e.At)];
-    }
-
     /// <summary>A channel meeting started in a thread without a kaart.</summary>
     public const string MeetingWithoutKaart =
         "Dit overleg heeft nog geen regiekaart. Start er samen een: typ hier @RegieBot start gevolgd door een korte aanduiding van de casus (nooit een BSN), bijvoorbeeld: @RegieBot start Familie T.";
@@ -126,7 +118,7 @@ internal static class RegieTexts
             lines.Add($"Voorgestelde wijzigingen sinds deze versie: {proposals}.");
         }
 
-        foreach (Escalation escalation in OpenEscalations(kaart, escalations))
+        foreach (Escalation escalation in Escalation.OpenOn(kaart, escalations))
         {
             lines.Add($"Open escalatie: {Cards.KaartCard.FormatMoment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, kaart)}. Reden: {KaartDiff.Shorten(escalation.Reason)}");
         }

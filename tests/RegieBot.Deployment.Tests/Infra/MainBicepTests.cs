@@ -107,7 +107,7 @@ public sealed partial class MainBicepTests(CompiledInfra infra) : IClassFixture<
         Assert.Subset(
             new HashSet<string>(names),
             new HashSet<string>(["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppPassword", "ASPNETCORE_URLS",
-                "RegieBot__Storage__AccountUri", "RegieBot__Storage__ManagedIdentityClientId", "RegieBot__Storage__TablePrefix"]));
+                "RegieBot__Storage__AccountUri", "RegieBot__Storage__ManagedIdentityClientId", "RegieBot__Storage__TablePrefix", "RegieBot__Tab__Domain"]));
         foreach (string storageKey in names.Where(n => n.StartsWith("RegieBot__Storage__", StringComparison.Ordinal)))
         {
             string property = storageKey["RegieBot__Storage__".Length..];

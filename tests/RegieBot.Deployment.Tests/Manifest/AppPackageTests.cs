@@ -130,25 +130,27 @@ public sealed class AppPackageTests
         {
             ["TEAMS_APP_ID"] = TestSettings.TeamsAppId.ToUpperInvariant(),
             ["MicrosoftAppId"] = TestSettings.BotId,
+            ["BOT_ENDPOINT"] = "https://abc123-3978.euw.devtunnels.ms",
         };
 
         PackageSettings settings = PackageSettings.From(new Dictionary<string, string?>(), environment);
 
         Assert.Equal(TestSettings.TeamsAppId, settings.TeamsAppId);
         Assert.Equal(TestSettings.BotId, settings.BotId);
+        Assert.Equal("abc123-3978.euw.devtunnels.ms", settings.BotDomain);
         Assert.Null(settings.Version);
     }
 
     [Fact]
     public void From_ArgumentsOverEnvironment_UsesTheArguments()
     {
-        Hashtable environment = new() { ["TEAMS_APP_ID"] = Guid.Empty.ToString(), ["BOT_ID"] = Guid.Empty.ToString() };
+        Hashtable environment = new() { ["TEAMS_APP_ID"] = Guid.Empty.ToString(), ["BOT_ID"] = Guid.Empty.ToString(), ["BOT_DOMAIN"] = "elders.example.net" };
 
         PackageSettings settings = PackageSettings.From(
-            new Dictionary<string, string?> { ["--teams-app-id"] = TestSettings.TeamsAppId, ["--bot-id"] = TestSettings.BotId, ["--version"] = "2.0.0" },
+            new Dictionary<string, string?> { ["--teams-app-id"] = TestSettings.TeamsAppId, ["--bot-id"] = TestSettings.BotId, ["--bot-domain"] = TestSettings.BotDomain, ["--version"] = "2.0.0" },
             environment);
 
-        Assert.Equal((TestSettings.TeamsAppId, TestSettings.BotId, "2.0.0"), (settings.TeamsAppId, settings.BotId, settings.Version));
+        Assert.Equal((TestSettings.TeamsAppId, TestSettings.BotId, TestSettings.BotDomain, "2.0.0"), (settings.TeamsAppId, settings.BotId, settings.BotDomain, settings.Version));
     }
 
     [Theory]
@@ -158,6 +160,19 @@ public sealed class AppPackageTests
     public void From_MissingOrInvalidId_ThrowsNamingTheVariable(string? teamsAppId, string? botId, string expected)
     {
         Hashtable environment = new() { ["TEAMS_APP_ID"] = teamsAppId, ["BOT_ID"] = botId };
+
+        PackageException ex = Assert.Throws<PackageException>(() => PackageSettings.From(new Dictionary<string, string?>(), environment));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "BOT_DOMAIN")]
+    [InlineData("https://regiebot.example.net/tab", "must be a host name")]
+    [InlineData("regie bot", "must be a host name")]
+    public void From_MissingOrInvalidDomain_ThrowsNamingTheVariable(string? domain, string expected)
+    {
+        Hashtable environment = new() { ["TEAMS_APP_ID"] = TestSettings.TeamsAppId, ["BOT_ID"] = TestSettings.BotId, ["BOT_DOMAIN"] = domain };
 
         PackageException ex = Assert.Throws<PackageException>(() => PackageSettings.From(new Dictionary<string, string?>(), environment));
 

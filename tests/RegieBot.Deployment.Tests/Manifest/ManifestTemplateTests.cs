@@ -77,6 +77,22 @@ public sealed partial class ManifestTemplateTests
         Assert.Matches("^#[0-9A-Fa-f]{6}$", (string?)manifest["accentColor"]);
     }
 
+    [Fact]
+    public void Template_PersonalTab_IsServedByTheBotsHostWithSingleSignOn()
+    {
+        JsonObject manifest = Template();
+        JsonArray tabs = manifest["staticTabs"]!.AsArray();
+        JsonNode tab = Assert.Single(tabs, t => (string?)t!["entityId"] == "mijn-regiekaarten")!;
+
+        Assert.Equal("Mijn regiekaarten", (string?)tab["name"]);
+        Assert.Equal("https://${{BOT_DOMAIN}}/tab/", (string?)tab["contentUrl"]);
+        Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => (string)s!));
+        Assert.Contains(tabs, t => (string?)t!["entityId"] == "conversations");   // keeps the bot's chat beside the tab
+        Assert.Equal(["${{BOT_DOMAIN}}"], manifest["validDomains"]!.AsArray().Select(d => (string)d!));
+        Assert.Equal("${{BOT_ID}}", (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal("api://${{BOT_DOMAIN}}/${{BOT_ID}}", (string?)manifest["webApplicationInfo"]!["resource"]);
+    }
+
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
 }

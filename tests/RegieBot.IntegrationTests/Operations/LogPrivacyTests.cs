@@ -74,7 +74,7 @@ public sealed class LogPrivacyTests(AzuriteStorage storage) : IClassFixture<Azur
         }
     }
 
-    private static string Describe(FakeLogRecord record)
+    internal static string Describe(FakeLogRecord record)
     {
         List<string?> parts = [record.Message, record.Exception?.ToString()];
         parts.AddRange(record.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? []);

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using RegieBot.Cards;
+using RegieBot.Domain.Confirmations;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Scheduling;
+using static RegieBot.Cards.KaartFormTexts;
+
+namespace RegieBot.Tab;
+
+/// <summary>
+/// The tab's content as HTML fragments, which the page (tab.js) puts into its main element. Every user text is
+/// HTML-encoded; no inline script or style, so the CSP can stay <c>script-src 'self'</c>.
+/// </summary>
+internal static class TabPages
+{
+    public const string NotFound = "Deze regiekaart bestaat niet, of je staat er niet (meer) op als professional.";
+
+    public static string Overview(IReadOnlyList<TabKaart> kaarten)
+    {
+        ArgumentNullException.ThrowIfNull(kaarten);
+        StringBuilder html = new();
+        html.Append("<h1>Mijn regiekaarten</h1>");
+        if (kaarten.Count == 0)
+        {
+            html.Append("<p class=\"leeg\">Je staat nog op geen enkele regiekaart als professional. Een collega kan je toevoegen in het kanaal van de casus.</p>");
+            return html.ToString();
+        }
+
+        html.Append("<p class=\"uitleg\">Elke regiekaart waarop jij als professional staat. Kaarten met een evaluatie die te laat is staan bovenaan.</p>");
+        html.Append("<ul class=\"kaarten\">");
+        foreach (TabKaart tab in kaarten)
+        {
+            Kaart kaart = tab.Kaart;
+            string id = Uri.EscapeDataString(kaart.Id);
+            string classes = "kaart" + (tab.Overdue ? " te-laat" : string.Empty) + (tab.Closed ? " afgesloten" : string.Empty);
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"{classes}\" data-kaart=\"{E(kaart.Id)}\">");
+            html.Append(CultureInfo.InvariantCulture, $"<h2><a href=\"./?kaart={id}\">{E(kaart.Casus)}</a></h2>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"status\">{E(StatusText(tab))}</p>");
+            html.Append("<dl class=\"feiten\">");
+            Fact(html, "Team en kanaal", $"<a href=\"{E(DeepLink(kaart))}\" data-teams-link target=\"_blank\" rel=\"noopener\">Open de draad van de casus in Teams</a>", encoded: true);
+            Fact(html, "Mijn rol", MyRole(tab));
+            Fact(html, "Bevestigd", Confirmed(tab));
+            Fact(html, "Volgende evaluatie", NextEvaluation(tab));
+            Fact(html, "Open escalaties", tab.OpenEscalations.Count == 0 ? "Geen" : tab.OpenEscalations.Count.ToString(Dutch));
+            Fact(html, "Onbeantwoorde evaluatie", tab.EvaluationUnanswered ? "Ja, de evaluatie wacht op antwoord" : "Geen");
+            html.Append("</dl>");
+            html.Append("<figure class=\"tijdlijn\">").Append(TimelineSvg.Render(tab)).Append("<figcaption>Tijdlijn: ● versie · ◆ evaluatie · ▲ escalatie · • bevestiging</figcaption></figure>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"acties\"><a href=\"./?kaart={id}\">Kaart bekijken of afdrukken</a> <a href=\"./?clientversie={id}\">Clientversie bekijken of afdrukken</a></p>");
+            html.Append("</li>");
+        }
+
+        html.Append("</ul>");
+        return html.ToString();
+    }
+
+    /// <summary>The kaart with the form's own titles and labels, version, date and who confirmed when: for A4.</summary>
+    public static string Kaart(TabKaart tab)
+    {
+        ArgumentNullException.ThrowIfNull(tab);
+        Kaart kaart = tab.Kaart;
+        KaartContent content = kaart.Content;
+        KaartConfirmations confirmations = tab.Snapshot.State;
+        StringBuilder html = new();
+        html.Append("<article class=\"regiekaart\">");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(Title)}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"casus\"><span class=\"label\">{E(Casus)}</span><strong>{E(kaart.Casus)}</strong></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"versie\">Versie {kaart.Version} · opgeslagen op {E(KaartCard.FormatDay(kaart.UpdatedAt))} · {E(StatusText(tab))}</p>");
+        if (Moments.Text.TryGetValue(content.Moment, out string? moment))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"aanleiding\">Aanleiding: {E(moment)}</p>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(Professionals)}</h2><ul class=\"professionals\">");
+        foreach (Professional p in content.Professionals)
+        {
+            html.Append("<li><dl>");
+            Fact(html, Naam.TrimEnd(), p.Naam + KaartCard.Tags(p, content));
+            Fact(html, Functie.TrimEnd(), Dash(p.Functie));
+            Fact(html, Organisatie.TrimEnd(), Dash(p.Organisatie));
+            Fact(html, Contact.TrimEnd(), Dash(p.Contact));
+            Fact(html, "Bevestiging:", KaartCard.Status(p, confirmations));
+            html.Append("</dl></li>");
+        }
+
+        html.Append("</ul></section>");
+        Agreements(html, Section1, content.Regievoeren);
+        Agreements(html, Section2, content.Afstemming);
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(Section3)}</h2><p>{E(KaartCard.Person(content.Aanspreekpunt))}</p></section>");
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(Section4)}</h2><p>{E(KaartCard.Person(content.Bewaker))}</p></section>");
+        html.Append("<section class=\"data\"><dl>");
+        Fact(html, Datum, KaartCard.FormatDate(content.Datum));
+        Fact(html, Evaluatiedatum, KaartCard.FormatDate(content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty));
+        Fact(html, Besproken, content.BesprokenMetClient ? "Ja" : "Nee");
+        html.Append("</dl></section>");
+        html.Append("<section class=\"geschiedenis\"><h2>Versies en bevestigingen</h2><ul>");
+        foreach (Kaart version in tab.Versions)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>Versie {version.Version}: {E(KaartCard.FormatMoment(version.UpdatedAt))}, door {E(NameOf(version.UpdatedBy, content))}</li>");
+        }
+
+        foreach (Professional p in confirmations.Confirmed)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(p.Naam)}: rol bevestigd op {E(KaartCard.FormatMoment(confirmations.Of(p)!.ConfirmedAt))}</li>");
+        }
+
+        html.Append("</ul></section>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"voet\">Uit RegieBot, {E(KaartCard.FormatDate(tab.Today))}. Vertrouwelijk: alleen voor het dossier van de betrokken organisaties.</p>");
+        html.Append("</article>");
+        return html.ToString();
+    }
+
+    /// <summary>The client version (<c>clientversie</c>) in plain language, as the card has it, for A4.</summary>
+    public static string ClientVersion(TabKaart tab)
+    {
+        ArgumentNullException.ThrowIfNull(tab);
+        JsonObject data = ClientCard.Data(tab.Kaart);
+        StringBuilder html = new();
+        html.Append("<article class=\"clientversie\">");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(ClientTitle)}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"casus\">{E(ClientFor)}<strong>{E(Text(data["casus"]))}</strong>{E(Text(data["subtitle"]))}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"voor-professionals\">{E(Text(data["forProfessionals"]))}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(ClientContactTitle)}</h2>");
+        if (data["contactPerson"] is JsonObject contact)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(Text(contact["naam"]))}</strong>{E(ClientContactIs)}</p>");
+            if (Text(contact["werk"]).Length > 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p>{E(ClientWorksAs)}{E(Text(contact["werk"]))}</p>");
+            }
+
+            html.Append(Text(contact["bereikbaar"]).Length > 0
+                ? $"<p>{E(ClientReach)}{E(Text(contact["bereikbaar"]))}</p>"
+                : $"<p>{E(ClientNoReach)}</p>");
+        }
+        else
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(ClientNoContact)}</p>");
+        }
+
+        html.Append("</section>");
+        List(html, ClientHelpersTitle, data["helpers"], null);
+        List(html, ClientAgreementsTitle, data["afspraken"], ClientNoAgreements);
+        List(html, Text(data["whenTitle"]), data["whenLines"], null, asParagraphs: true);
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"vraag\">{E(ClientQuestion)}{E(Text(data["closingWho"]))}.</p>");
+        html.Append("</article>");
+        return html.ToString();
+    }
+
+    /// <summary>A link that opens the kaart's thread in Teams (channel id and root message id of the thread).</summary>
+    public static string DeepLink(Kaart kaart)
+    {
+        ArgumentNullException.ThrowIfNull(kaart);
+        string thread = kaart.Location.ThreadId;
+        string channel = KaartLocation.ChannelOf(thread);
+        int at = thread.IndexOf(";messageid=", StringComparison.Ordinal);
+        string message = at < 0 ? string.Empty : thread[(at + ";messageid=".Length)..];
+        string query = $"?parentMessageId={Uri.EscapeDataString(message)}"
+            + (kaart.Location.TenantId is { } tenant ? $"&tenantId={Uri.EscapeDataString(tenant)}" : string.Empty);
+        return $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel)}/{Uri.EscapeDataString(message)}{query}";
+    }
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    private static string StatusText(TabKaart tab) =>
+        tab.Kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure } ? $"Afgesloten op {KaartCard.FormatDay(closure.ClosedAt)}"
+        : tab.Closed ? "Afgesloten"
+        : "Actief";
+
+    private static string MyRole(TabKaart tab)
+    {
+        KaartContent content = tab.Kaart.Content;
+        List<string> roles = [];
+        foreach (Professional p in tab.Mine)
+        {
+            roles.Add(p.Regievorm == Regievorm.Geen ? "geen regievorm" : p.Regievorm.ToString().ToLowerInvariant());
+            if (p.Id == content.AanspreekpuntId)
+            {
+                roles.Add("aanspreekpunt");
+            }
+
+            if (p.Id == content.BewakerId)
+            {
+                roles.Add("bewaker (houdt zicht op de afspraken)");
+            }
+        }
+
+        string text = string.Join(", ", roles.Distinct(StringComparer.Ordinal));
+        return text.Length == 0 ? text : char.ToUpper(text[0], Dutch) + text[1..];
+    }
+
+    private static string Confirmed(TabKaart tab)
+    {
+        KaartConfirmations state = tab.Snapshot.State;
+        Confirmation? mine = tab.Mine.Select(state.Of).FirstOrDefault(c => c is not null);
+        return mine is null ? "Nog niet bevestigd" : $"Ja, op {KaartCard.FormatMoment(mine.ConfirmedAt)}";
+    }
+
+    private static string NextEvaluation(TabKaart tab) =>
+        tab.Closed ? "Geen: de casus is afgesloten"
+        : tab.Kaart.Content.Evaluatiedatum is null ? "Nog niet gepland"
+        : KaartCard.FormatDate(tab.Kaart.Content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty);
+
+    private static string NameOf(string? aadObjectId, KaartContent content) =>
+        content.Professionals.FirstOrDefault(p => p.IsLinked && string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Naam
+        ?? "een collega";
+
+    private static void Agreements(StringBuilder html, string title, IReadOnlyList<Agreement> agreements)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(title)}</h2>");
+        html.Append(agreements.Count == 0 ? "<p>–</p>" : "<ul>" + string.Concat(agreements.Select(a => $"<li>{E(a.Text)}</li>")) + "</ul>");
+        html.Append("</section>");
+    }
+
+    private static void List(StringBuilder html, string title, JsonNode? items, string? empty, bool asParagraphs = false)
+    {
+        string[] lines = items is JsonArray array ? [.. array.Select(Text).Where(l => l.Length > 0)] : [];
+        if (lines.Length == 0 && empty is null)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(title)}</h2>");
+        html.Append(lines.Length == 0 ? $"<p>{E(empty!)}</p>"
+            : asParagraphs ? string.Concat(lines.Select(l => $"<p>{E(l)}</p>"))
+            : "<ul>" + string.Concat(lines.Select(l => $"<li>{E(l)}</li>")) + "</ul>");
+        html.Append("</section>");
+    }
+
+    private static void Fact(StringBuilder html, string term, string value, bool encoded = false) =>
+        html.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{(encoded ? value : E(value))}</dd>");
+
+    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : string.Empty;
+
+    private static string Dash(string value) => value.Length == 0 ? "–" : value;
+
+    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+}

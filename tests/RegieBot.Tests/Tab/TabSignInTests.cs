@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Moq;
+using RegieBot.Protocol.Authentication;
+using RegieBot.Tab;
+
+namespace RegieBot.Tests.Tab;
+
+/// <summary>
+/// Who the tab serves: with an Entra app only a valid SSO token; without one, the local sign-in as a Playground
+/// mock user, and that only in Development and from loopback.
+/// </summary>
+public sealed class TabSignInTests
+{
+    private const string Sanne = "00000000-0000-0000-0000-000000000101";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UserAsync_DevelopmentWithoutEntraApp_SignsInAsTheMockUser()
+    {
+        TabSignIn signIn = Create(Environments.Development, configured: false);
+
+        Assert.True(signIn.LocalMode);
+        Assert.Equal(Sanne, await signIn.UserAsync(Request(Sanne), Ct));
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Test")]
+    public async Task UserAsync_LocalSignInOutsideDevelopment_IsRefused(string environment)
+    {
+        TabSignIn signIn = Create(environment, configured: false);
+
+        Assert.False(signIn.LocalMode);
+        Assert.Null(await signIn.UserAsync(Request(Sanne), Ct));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.5")]
+    [InlineData("2001:db8::1")]
+    public async Task UserAsync_LocalSignInFromTheNetwork_IsRefused(string remote)
+    {
+        TabSignIn signIn = Create(Environments.Development, configured: false);
+
+        Assert.Null(await signIn.UserAsync(Request(Sanne, remote: IPAddress.Parse(remote)), Ct));
+    }
+
+    [Fact]
+    public async Task UserAsync_LocalSignInAsSomeoneNotInThePlayground_IsRefused()
+    {
+        TabSignIn signIn = Create(Environments.Development, configured: false);
+
+        Assert.Null(await signIn.UserAsync(Request("00000000-0000-0000-0000-000000000999"), Ct));
+    }
+
+    [Fact]
+    public async Task UserAsync_WithEntraApp_IgnoresTheLocalHeaderAndUsesOnlyTheToken()
+    {
+        Mock<ITabTokenValidator> validator = new();
+        validator.SetupGet(v => v.IsConfigured).Returns(true);
+        validator.Setup(v => v.ValidateAsync(It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(TabAuthenticationResult.Rejected("no Authorization header"));
+        TabSignIn signIn = Create(Environments.Development, validator);
+
+        Assert.False(signIn.LocalMode);
+        Assert.Null(await signIn.UserAsync(Request(Sanne), Ct));
+        validator.Verify(v => v.ValidateAsync("", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public void Parse_PlaygroundFile_ReadsEveryMockUser()
+    {
+        string file = Path.Combine(TestSupport.SharedDocuments.RepositoryRoot, PlaygroundUsers.FileName);
+
+        IReadOnlyList<LocalUser> users = PlaygroundUsers.Parse(File.ReadLines(file));
+
+        Assert.Equal(6, users.Count);
+        Assert.Equal(new LocalUser(Sanne, "Sanne de Vries"), users[0]);
+        Assert.Contains(new LocalUser("00000000-0000-0000-0000-000000000106", "Eva Visser"), users);
+    }
+
+    private static TabSignIn Create(string environment, bool configured)
+    {
+        Mock<ITabTokenValidator> validator = new();
+        validator.SetupGet(v => v.IsConfigured).Returns(configured);
+        return Create(environment, validator);
+    }
+
+    private static TabSignIn Create(string environment, Mock<ITabTokenValidator> validator)
+    {
+        Mock<IHostEnvironment> host = new();
+        host.SetupGet(h => h.EnvironmentName).Returns(environment);
+        host.SetupGet(h => h.ContentRootPath).Returns(TestSupport.SharedDocuments.RepositoryRoot);
+        return new TabSignIn(validator.Object, new PlaygroundUsers(host.Object), host.Object);
+    }
+
+    private static HttpRequest Request(string user, IPAddress? remote = null)
+    {
+        DefaultHttpContext context = new();
+        context.Connection.RemoteIpAddress = remote ?? IPAddress.Loopback;
+        context.Request.Headers[TabSignIn.LocalUserHeader] = user;
+        return context.Request;
+    }
+}
