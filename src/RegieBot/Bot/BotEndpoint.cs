@@ -79,7 +79,20 @@ internal static class BotEndpoint
             return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no type");
         }
 
-        string? tenantId = TenantOf(activity);
+        // Every activity belongs to a conversation, and the channel never sends a list with a hole in it: the
+        // handlers may rely on both.
+        if (string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no conversation");
+        }
+
+        if (HasNullElement(activity.Entities) || HasNullElement(activity.Attachments)
+            || HasNullElement(activity.MembersAdded) || HasNullElement(activity.MembersRemoved))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has a null list element");
+        }
+
+        string? tenantId = activity.GetTenantId();
         using IDisposable? scope = logger.BeginScope(TurnLogScope.For(activity, tenantId));
         BotAuthenticationResult auth = await authenticator.AuthenticateAsync(http.Request, activity, cancellationToken);
         if (!auth.Succeeded)
@@ -145,18 +158,8 @@ internal static class BotEndpoint
         return new ReadOnlySequence<byte>(buffer.ToArray());
     }
 
-    /// <summary>The activity's tenant; null when channelData is malformed (then no allow-list admits it).</summary>
-    private static string? TenantOf(Activity activity)
-    {
-        try
-        {
-            return activity.GetTenantId();
-        }
-        catch (JsonException)
-        {
-            return activity.Conversation?.TenantId;
-        }
-    }
+    private static bool HasNullElement<T>(IList<T>? list)
+        where T : class => list is not null && list.Contains(null!);
 
     private static IResult Refuse(ILogger logger, RegieTelemetry telemetry, int statusCode, string reason)
     {
