@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RegieBot.TestSupport.Fuzz;
 
@@ -34,13 +33,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         Assert.True(report.ErrorLogs == 0, string.Join("\n", _errors.First));
         Assert.True(report.ByStatus.GetValueOrDefault(200) > iterations / 3, "most inputs must get past parsing and authentication: " + report);
         int sentBefore = _factory.Sent.Count;
-        using HttpRequestMessage help = new(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(FuzzSeeds.PersonalMessage("help").ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        help.Headers.TryAddWithoutValidation("Authorization", _signing.AuthorizationFor(FuzzAuth.Valid, FuzzSeeds.ServiceUrl));
-        HttpResponseMessage answer = await client.SendAsync(help, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        HttpStatusCode answer = await FuzzRunner.SayHelpAsync(client, _signing, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, answer);
         Assert.Equal(sentBefore + 1, _factory.Sent.Count);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
@@ -117,6 +118,25 @@ public static class FuzzRunner
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// After a run: a normal <c>help</c> in personal chat, new (its own id and timestamp, so no redelivery of an
+    /// input), authenticated as Teams does. The caller checks that it is answered.
+    /// </summary>
+    public static async Task<HttpStatusCode> SayHelpAsync(HttpClient client, FuzzSigning signing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(signing);
+        System.Text.Json.Nodes.JsonObject activity = FuzzSeeds.PersonalMessage("help");
+        activity["timestamp"] = TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        using HttpRequestMessage help = new(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        help.Headers.TryAddWithoutValidation("Authorization", signing.AuthorizationFor(FuzzAuth.Valid, FuzzSeeds.ServiceUrl));
+        using HttpResponseMessage answer = await client.SendAsync(help, cancellationToken);
+        return answer.StatusCode;
     }
 
     public static async Task<FuzzReport> RunAsync(
