@@ -25,6 +25,9 @@ internal static class BotEndpoint
     /// <summary>The one channel served (compared ordinally, as the Bot Framework writes it).</summary>
     public const string TeamsChannelId = "msteams";
 
+    /// <summary>The longest id (of the activity, its conversation, sender, recipient, team, channel, tenant) accepted.</summary>
+    public const int MaxIdLength = 512;
+
     public static IEndpointRouteBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
@@ -92,6 +95,11 @@ internal static class BotEndpoint
             return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has a null list element");
         }
 
+        if (HasOverlongId(activity))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has an id that is too long");
+        }
+
         string? tenantId = activity.GetTenantId();
         using IDisposable? scope = logger.BeginScope(TurnLogScope.For(activity, tenantId));
         BotAuthenticationResult auth = await authenticator.AuthenticateAsync(http.Request, activity, cancellationToken);
@@ -156,6 +164,20 @@ internal static class BotEndpoint
         }
 
         return new ReadOnlySequence<byte>(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// An id longer than Teams ever sends (its conversation ids are a few hundred characters at most). Ids become
+    /// table keys, which storage limits to 1 KiB, so a longer one would fail the turn instead of being refused.
+    /// </summary>
+    private static bool HasOverlongId(Activity activity)
+    {
+        TeamsChannelData? channelData = activity.GetTeamsChannelData();
+        return new[]
+        {
+            activity.Id, activity.ReplyToId, activity.Conversation?.Id, activity.Conversation?.TenantId, activity.From?.Id,
+            activity.From?.AadObjectId, activity.Recipient?.Id, channelData?.Team?.Id, channelData?.Channel?.Id, channelData?.Tenant?.Id,
+        }.Any(id => id?.Length > MaxIdLength);
     }
 
     private static bool HasNullElement<T>(IList<T>? list)

@@ -84,6 +84,25 @@ public sealed class MalformedActivityTests : IDisposable
         Assert.Empty(_factory.Sent);
     }
 
+    [Theory]
+    [InlineData("conversation", "id")]
+    [InlineData("from", "id")]
+    [InlineData("from", "aadObjectId")]
+    [InlineData("recipient", "id")]
+    [InlineData("channelData", "team")]
+    public async Task Post_IdLongerThanTeamsSends_Returns400(string owner, string field)
+    {
+        JsonNode activity = JsonNode.Parse(Activities.ChannelMessage("help"))!;
+        string id = "19:" + new string('x', 600);
+        activity[owner]![field] = field == "team" ? new JsonObject { ["id"] = id } : id;
+
+        (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(activity.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(errors);
+        Assert.Empty(_factory.Sent);
+    }
+
     private async Task<(HttpResponseMessage Response, IReadOnlyList<FakeLogRecord> Errors)> PostAsync(string body)
     {
         using WebApplicationFactory<Program> app = _factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddFakeLogging()));
