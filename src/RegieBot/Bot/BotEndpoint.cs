@@ -25,7 +25,7 @@ internal static class BotEndpoint
     /// <summary>The one channel served (compared ordinally, as the Bot Framework writes it).</summary>
     public const string TeamsChannelId = "msteams";
 
-    /// <summary>The longest id (of the activity, its conversation, sender, recipient, team, channel, tenant) accepted.</summary>
+    /// <summary>The longest id (of the activity, its conversation, sender, recipient, team, channel, tenant), serviceUrl or conversation type accepted.</summary>
     public const int MaxIdLength = 512;
 
     public static IEndpointRouteBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints)
@@ -168,14 +168,16 @@ internal static class BotEndpoint
 
     /// <summary>
     /// An id longer than Teams ever sends (its conversation ids are a few hundred characters at most). Ids become
-    /// table keys, which storage limits to 1 KiB, so a longer one would fail the turn instead of being refused.
+    /// table keys, which storage limits to 1 KiB, and with the serviceUrl and conversation type the stored
+    /// conversation reference, so a longer one would fail the turn instead of being refused.
     /// </summary>
     private static bool HasOverlongId(Activity activity)
     {
         TeamsChannelData? channelData = activity.GetTeamsChannelData();
         return new[]
         {
-            activity.Id, activity.ReplyToId, activity.Conversation?.Id, activity.Conversation?.TenantId, activity.From?.Id,
+            activity.Id, activity.ReplyToId, activity.ServiceUrl, activity.Conversation?.Id, activity.Conversation?.TenantId,
+            activity.Conversation?.ConversationType, activity.From?.Id,
             activity.From?.AadObjectId, activity.Recipient?.Id, channelData?.Team?.Id, channelData?.Channel?.Id, channelData?.Tenant?.Id,
         }.Any(id => id?.Length > MaxIdLength);
     }

@@ -29,6 +29,28 @@ public sealed class MalformedActivityOnStorageTests(AzuriteStorage storage) : IC
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData("serviceUrl")]
+    [InlineData("conversationType")]
+    public async Task Post_ReferenceFieldLongerThanATableProperty_Returns400WithoutAnError(string field)
+    {
+        JsonObject activity = FuzzSeeds.ChannelMessage("help", FuzzSeeds.ThreadId + Guid.NewGuid().ToString("N"));
+        string value = "https://smba.trafficmanager.net/" + new string('x', 40_000);
+        if (field == "serviceUrl")
+        {
+            activity["serviceUrl"] = value;
+        }
+        else
+        {
+            activity["conversation"]!["conversationType"] = value;
+        }
+
+        (HttpStatusCode status, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task Post_CardActionWithAKaartIdLongerThanATableKey_AnswersTheKaartIsGone()
     {
