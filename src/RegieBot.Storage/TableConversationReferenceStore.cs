@@ -86,10 +86,11 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
             logger.ConversationReferenceStored(TableKey.Hash(reference.ConversationId)[..12], stored is null);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             // Another instance stored this conversation's reference at the same moment, from an activity just as
-            // recent as ours: its value is as good as ours, and the next activity refreshes it again anyway.
+            // recent as ours: its value is as good as ours, and the next activity refreshes it again anyway. Or an
+            // erasure deleted it between our read and our replace (404): the erasure wins.
             logger.ConversationReferenceConflict(TableKey.Hash(reference.ConversationId)[..12]);
             return false;
         }

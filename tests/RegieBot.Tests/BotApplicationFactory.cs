@@ -21,6 +21,8 @@ namespace RegieBot.Tests;
 /// </summary>
 internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _realAuthentication;
+
     public Mock<ITurnLedger> Ledger { get; } = new();
     public Mock<IConversationReferenceStore> Conversations { get; } = new();
     public Mock<IConnectorClient> Connector { get; } = new();
@@ -33,8 +35,10 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
     /// <summary>Every activity the bot sent through the connector, in order.</summary>
     public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
 
-    public BotApplicationFactory()
+    /// <param name="realAuthentication">Keeps the real authenticator (the caller configures its keys) instead of the mock.</param>
+    public BotApplicationFactory(bool realAuthentication = false)
     {
+        _realAuthentication = realAuthentication;
         Ledger.Setup(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<Microsoft.AspNetCore.Http.HttpRequest>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(BotAuthenticationResult.AnonymousLocal);
@@ -59,7 +63,11 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
             services.Replace(ServiceDescriptor.Singleton(Ledger.Object));
             services.Replace(ServiceDescriptor.Singleton(Conversations.Object));
             services.Replace(ServiceDescriptor.Singleton(Connector.Object));
-            services.Replace(ServiceDescriptor.Singleton(Authenticator.Object));
+            if (!_realAuthentication)
+            {
+                services.Replace(ServiceDescriptor.Singleton(Authenticator.Object));
+            }
+
             services.Replace(ServiceDescriptor.Singleton(Kaarten.Object));
             services.Replace(ServiceDescriptor.Singleton(Retention.Object));
             services.RemoveAll<ICasusDataEraser>();

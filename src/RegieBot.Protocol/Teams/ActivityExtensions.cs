@@ -7,7 +7,10 @@ namespace RegieBot.Protocol.Teams;
 
 public static class ActivityExtensions
 {
-    /// <summary>Reads Teams' channelData; null when absent or not an object.</summary>
+    /// <summary>
+    /// Reads Teams' channelData; null when absent, not an object, or not in Teams' shape (e.g. a <c>tenant</c> that is
+    /// a string): the body is the sender's, and every caller treats "no channelData" as the safe case.
+    /// </summary>
     public static TeamsChannelData? GetTeamsChannelData(this Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -16,7 +19,14 @@ public static class ActivityExtensions
             return null;
         }
 
-        return data.Deserialize(ProtocolJsonContext.Default.TeamsChannelData);
+        try
+        {
+            return data.Deserialize(ProtocolJsonContext.Default.TeamsChannelData);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The tenant id from channelData, falling back to the conversation.</summary>

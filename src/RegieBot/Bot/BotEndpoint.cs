@@ -25,6 +25,9 @@ internal static class BotEndpoint
     /// <summary>The one channel served (compared ordinally, as the Bot Framework writes it).</summary>
     public const string TeamsChannelId = "msteams";
 
+    /// <summary>The longest id (of the activity, its conversation, sender, recipient, team, channel, tenant), serviceUrl or conversation type accepted.</summary>
+    public const int MaxIdLength = 512;
+
     public static IEndpointRouteBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
@@ -79,7 +82,25 @@ internal static class BotEndpoint
             return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no type");
         }
 
-        string? tenantId = TenantOf(activity);
+        // Every activity belongs to a conversation, and the channel never sends a list with a hole in it: the
+        // handlers may rely on both.
+        if (string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no conversation");
+        }
+
+        if (HasNullElement(activity.Entities) || HasNullElement(activity.Attachments)
+            || HasNullElement(activity.MembersAdded) || HasNullElement(activity.MembersRemoved))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has a null list element");
+        }
+
+        if (HasOverlongId(activity))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has an id that is too long");
+        }
+
+        string? tenantId = activity.GetTenantId();
         using IDisposable? scope = logger.BeginScope(TurnLogScope.For(activity, tenantId));
         BotAuthenticationResult auth = await authenticator.AuthenticateAsync(http.Request, activity, cancellationToken);
         if (!auth.Succeeded)
@@ -145,18 +166,24 @@ internal static class BotEndpoint
         return new ReadOnlySequence<byte>(buffer.ToArray());
     }
 
-    /// <summary>The activity's tenant; null when channelData is malformed (then no allow-list admits it).</summary>
-    private static string? TenantOf(Activity activity)
+    /// <summary>
+    /// An id longer than Teams ever sends (its conversation ids are a few hundred characters at most). Ids become
+    /// table keys, which storage limits to 1 KiB, and with the serviceUrl and conversation type the stored
+    /// conversation reference, so a longer one would fail the turn instead of being refused.
+    /// </summary>
+    private static bool HasOverlongId(Activity activity)
     {
-        try
+        TeamsChannelData? channelData = activity.GetTeamsChannelData();
+        return new[]
         {
-            return activity.GetTenantId();
-        }
-        catch (JsonException)
-        {
-            return activity.Conversation?.TenantId;
-        }
+            activity.Id, activity.ReplyToId, activity.ServiceUrl, activity.Conversation?.Id, activity.Conversation?.TenantId,
+            activity.Conversation?.ConversationType, activity.From?.Id,
+            activity.From?.AadObjectId, activity.Recipient?.Id, channelData?.Team?.Id, channelData?.Channel?.Id, channelData?.Tenant?.Id,
+        }.Any(id => id?.Length > MaxIdLength);
     }
+
+    private static bool HasNullElement<T>(IList<T>? list)
+        where T : class => list is not null && list.Contains(null!);
 
     private static IResult Refuse(ILogger logger, RegieTelemetry telemetry, int statusCode, string reason)
     {

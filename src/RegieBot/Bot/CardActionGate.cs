@@ -20,6 +20,9 @@ internal sealed class CardActionGate(IKaartStore store, ChannelMembers members, 
 {
     public const string UpdateVerb = "bijwerken";
 
+    /// <summary>Longer than any kaart id the bot issues.</summary>
+    public const int MaxKaartIdLength = 64;
+
     private static readonly FrozenDictionary<string, Rule> Rules = new Dictionary<string, Rule>(StringComparer.Ordinal)
     {
         [DialogCard.Verb] = new(Load.Dialog, Actor.InConversation),
@@ -71,7 +74,8 @@ internal sealed class CardActionGate(IKaartStore store, ChannelMembers members, 
 
         string? conversationId = turn.Activity.Conversation?.Id;
         string? aad = turn.Activity.From?.AadObjectId;
-        if (action["kaartId"] is not { Length: > 0 } kaartId || string.IsNullOrEmpty(conversationId))
+        // The bot's kaart ids are short ("k" and 16 hex digits); a longer one names nothing and is no storage key.
+        if (action["kaartId"] is not { Length: > 0 and <= MaxKaartIdLength } kaartId || string.IsNullOrEmpty(conversationId))
         {
             return (null, InvokeResponse.Message(RegieTexts.KaartGone));
         }

@@ -68,7 +68,7 @@ internal sealed record CardAction(string Verb, IReadOnlyDictionary<string, strin
         }
 
         bool refresh = value.TryGetProperty("trigger", out JsonElement trigger)
-            && string.Equals(trigger.GetString(), "automatic", StringComparison.Ordinal);
+            && trigger.ValueKind == JsonValueKind.String && trigger.ValueEquals("automatic");
         return new CardAction(verb.GetString()!, data, refresh);
     }
 

@@ -1,3 +1,6 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegieBot.Domain.Conversations;
 using RegieBot.Storage;
@@ -34,6 +37,44 @@ public sealed class TableConversationReferenceStoreTests(AzuriteStorage storage)
         Assert.NotNull(read);
         Assert.True(read.SameTargetAs(Reference(id)));
         Assert.False(string.IsNullOrEmpty(read.Version));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_DeletedBetweenReadAndReplace_GivesWayToTheErasure()
+    {
+        string id = "19:c0ffee@thread.tacv2;messageid=" + Guid.NewGuid().ToString("N");
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await NewStore().RefreshAsync(Reference(id), ct);
+        TableClient direct = storage.Tables.Get(RegieTables.Conversations);
+        TableClientOptions options = new();
+        options.Retry.MaxRetries = 0;
+        options.AddPolicy(new BeforeReplace(() => direct.DeleteEntityAsync(TableKey.Encode(id), TableKey.Encode(id), cancellationToken: ct)), HttpPipelinePosition.PerCall);
+        TableConversationReferenceStore racing = new(
+            new RegieTables(new TableServiceClient(AzuriteStorage.ConnectionString, options), storage.Options), NullLogger<TableConversationReferenceStore>.Instance);
+
+        bool wrote = await racing.RefreshAsync(Reference(id, "https://smba.trafficmanager.net/amer/"), ct);
+
+        Assert.False(wrote);
+        Assert.Null(await NewStore().GetAsync(id, ct));
+    }
+
+    /// <summary>Runs an action (e.g. a concurrent erasure) right before the first replace (PUT) goes out.</summary>
+    private sealed class BeforeReplace(Func<Task> action) : HttpPipelinePolicy
+    {
+        private int _done;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Method == RequestMethod.Put && Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                await action();
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RegieBot.Protocol.Authentication;
 using RegieBot.Protocol.Schema;
+using RegieBot.TestSupport;
 
 namespace RegieBot.Protocol.Tests.Authentication;
 

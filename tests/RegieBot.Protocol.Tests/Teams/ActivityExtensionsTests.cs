@@ -84,6 +84,23 @@ public sealed class ActivityExtensionsTests
         Assert.Equal("t-1", activity.GetTenantId());
     }
 
+    [Theory]
+    [InlineData("""{"tenant":"onbekend"}""")]
+    [InlineData("""{"team":42,"tenant":{"id":"t-2"}}""")]
+    [InlineData("""{"channel":[],"tenant":{"id":"t-2"}}""")]
+    public void GetTeamsChannelData_NotInTeamsShape_IsNullAndTheTenantComesFromTheConversation(string channelData)
+    {
+        Activity activity = new()
+        {
+            Type = ActivityTypes.Message,
+            Conversation = new ConversationAccount { Id = "a:1", TenantId = "t-1" },
+            ChannelData = System.Text.Json.JsonDocument.Parse(channelData).RootElement.Clone(),
+        };
+
+        Assert.Null(activity.GetTeamsChannelData());
+        Assert.Equal("t-1", activity.GetTenantId());
+    }
+
     private static Activity Message(string text, params Entity[] entities) => new()
     {
         Type = ActivityTypes.Message,
