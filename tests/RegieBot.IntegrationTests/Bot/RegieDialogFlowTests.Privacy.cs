@@ -75,7 +75,7 @@ public sealed partial class RegieDialogFlowTests
             Assert.NotNull(await store.GetKaartAsync(kaartId, Ct));
 
             time.Jump(TimeSpan.FromDays(2));
-            Assert.Equal(1, await sweeper.SweepAsync(Ct));
+            Assert.True(await sweeper.SweepAsync(Ct) >= 1);   // this one, and any other test's casus closed in these tables
             await AssertNothingLeftAsync(kaartId, channel.ThreadId);
             Assert.Contains("bewaartermijn", SharedCard(cardId).ToJsonString(), StringComparison.Ordinal);
             Assert.DoesNotContain("Kees Bakker", SharedCard(cardId).ToJsonString(), StringComparison.Ordinal);
