@@ -14,6 +14,8 @@ namespace RegieBot.Protocol;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(TeamsChannelAccount))]
+[JsonSerializable(typeof(TeamDetails))]
+[JsonSerializable(typeof(ConversationList))]
 [JsonSerializable(typeof(IList<TeamsChannelAccount>))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]

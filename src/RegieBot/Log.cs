@@ -1,6 +1,6 @@
 namespace RegieBot;
 
-internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations, 6xxx privacy (closing, deletion, retention, export), 7xxx outbox
+internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations, 6xxx privacy (closing, deletion, retention, export), 7xxx outbox, 8xxx personal tab
 {
     [LoggerMessage(1001, LogLevel.Debug, "Activity {ActivityType} {ActivityHash} in conversation {ConversationHash} received")]
     public static partial void ActivityReceived(this ILogger logger, string activityType, string activityHash, string conversationHash);
@@ -178,4 +178,7 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
 
     [LoggerMessage(7005, LogLevel.Warning, "The kaart card of {KaartHash} cannot be shown in its thread ({StatusCode}); given up")]
     public static partial void OutboxCardUndeliverable(this ILogger logger, string kaartHash, int statusCode);
+
+    [LoggerMessage(8001, LogLevel.Information, "Team and channel names for the tab unavailable ({Reason}); the kaarten are shown without them")]
+    public static partial void TeamPlacesUnavailable(this ILogger logger, string reason);
 }

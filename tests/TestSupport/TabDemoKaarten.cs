@@ -1,6 +1,7 @@
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.TestSupport;
 
@@ -18,6 +19,12 @@ public static class TabDemoKaarten
     public const string Joost = "00000000-0000-0000-0000-000000000104";
     public const string Fatma = "00000000-0000-0000-0000-000000000105";
     public const string Eva = "00000000-0000-0000-0000-000000000106";
+
+    /// <summary>The Playground's team and channel, where all three kaarten are.</summary>
+    public const string TeamId = "19:team-regie-zeeland@thread.tacv2";
+    public const string TeamName = "Regieteam Zeeland";
+    public const string ChannelId = "19:casusoverleg@thread.tacv2";
+    public const string ChannelName = "Casusoverleg";
 
     public const string FamilieT = "Familie T.";
     public const string GezinK = "Gezin K.";
@@ -128,14 +135,20 @@ public static class TabDemoKaarten
         Regievorm = regievorm,
     };
 
+    /// <summary>What Teams answers for any team: the Playground's team name.</summary>
+    public static TeamDetails Team(string teamId) => new(teamId, TeamName, null);
+
+    /// <summary>What Teams answers for a team's channels: General (no name, the team's id) and the casus channel.</summary>
+    public static IReadOnlyList<ChannelInfo> Channels(string teamId) => [new ChannelInfo(teamId, null), new ChannelInfo(ChannelId, ChannelName)];
+
     private static async Task<Kaart> SaveAsync(IKaartStore store, string id, string casus, KaartContent content, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        string thread = $"19:casusoverleg@thread.tacv2;messageid={at.ToUnixTimeMilliseconds()}";
+        string thread = $"{ChannelId};messageid={at.ToUnixTimeMilliseconds()}";
         Kaart kaart = new()
         {
             Id = id,
             Casus = casus,
-            Location = new KaartLocation(thread, "19:casusoverleg@thread.tacv2", "19:team-regie-zeeland@thread.tacv2",
+            Location = new KaartLocation(thread, ChannelId, TeamId,
                 "00000000-0000-0000-0000-0000000000001", "https://smba.trafficmanager.net/emea/"),
             Content = content,
             CreatedAt = at,

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Protocol.Connector;
 
@@ -115,6 +116,30 @@ public sealed class ConnectorClient(HttpClient httpClient, ILogger<ConnectorClie
         while (continuationToken is not null);
 
         return members;
+    }
+
+    public async Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        const string Operation = "GetTeamDetails";
+        TeamDetails? team = await SendAsync(
+            Operation, HttpMethod.Get, BuildUri(serviceUrl, $"teams/{Escape(teamId)}"), null,
+            ProtocolJsonContext.Default.TeamDetails, cancellationToken);
+        if (team is null)
+        {
+            ConnectorException exception = new(HttpStatusCode.OK, null, "The Bot Connector returned no team details.");
+            logger.ConnectorCallFailed(Operation, HttpStatusCode.OK, exception);
+            throw exception;
+        }
+
+        return team;
+    }
+
+    public async Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        ConversationList? list = await SendAsync(
+            "GetTeamChannels", HttpMethod.Get, BuildUri(serviceUrl, $"teams/{Escape(teamId)}/conversations"), null,
+            ProtocolJsonContext.Default.ConversationList, cancellationToken);
+        return [.. list?.Conversations ?? []];
     }
 
     private async Task<T?> SendAsync<T>(

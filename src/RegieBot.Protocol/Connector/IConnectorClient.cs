@@ -1,4 +1,5 @@
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Protocol.Connector;
 
@@ -22,4 +23,10 @@ public interface IConnectorClient
 
     /// <summary>All members of a conversation or team, following continuation tokens.</summary>
     Task<IReadOnlyList<TeamsChannelAccount>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The team's name and ids (<c>GET v3/teams/{teamId}</c>).</summary>
+    Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken);
+
+    /// <summary>The team's channels the bot can see (<c>GET v3/teams/{teamId}/conversations</c>); General has no name.</summary>
+    Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ internal static class TabHostingExtensions
         services.AddSingleton<PlaygroundUsers>();
         services.AddSingleton<TabSignIn>();
         services.AddSingleton<MijnKaarten>();
+        services.AddSingleton<TeamPlaces>();
         return services;
     }
 
@@ -55,28 +56,29 @@ internal static class TabHostingExtensions
 
         RouteGroupBuilder api = app.MapGroup($"{BasePath}/api");
         api.MapGet("/aanmelding", (TabSignIn signIn, PlaygroundUsers playground) => Results.Text(SignInModes(signIn, playground), "application/json"));
-        api.MapGet("/overzicht", async (HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, CancellationToken cancellationToken) =>
+        api.MapGet("/overzicht", async (HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, TeamPlaces places, CancellationToken cancellationToken) =>
             await signIn.UserAsync(request, cancellationToken) is { } user
-                ? Html(TabPages.Overview(await kaarten.ListAsync(user, cancellationToken)))
+                ? Html(TabPages.Overview(await places.WithPlacesAsync(await kaarten.ListAsync(user, cancellationToken), cancellationToken)))
                 : Results.Unauthorized());
-        api.MapGet("/kaarten/{id}", (string id, HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, CancellationToken cancellationToken) =>
-            KaartAsync(id, request, signIn, kaarten, TabPages.Kaart, cancellationToken));
+        api.MapGet("/kaarten/{id}", (string id, HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, TeamPlaces places, CancellationToken cancellationToken) =>
+            KaartAsync(id, request, signIn, kaarten, places, TabPages.Kaart, cancellationToken));
         api.MapGet("/kaarten/{id}/clientversie", (string id, HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, CancellationToken cancellationToken) =>
-            KaartAsync(id, request, signIn, kaarten, TabPages.ClientVersion, cancellationToken));
+            KaartAsync(id, request, signIn, kaarten, null, TabPages.ClientVersion, cancellationToken));
         return app;
     }
 
     private static async Task<IResult> KaartAsync(
-        string id, HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, Func<TabKaart, string> render, CancellationToken cancellationToken)
+        string id, HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, TeamPlaces? places, Func<TabKaart, string> render,
+        CancellationToken cancellationToken)
     {
         if (await signIn.UserAsync(request, cancellationToken) is not { } user)
         {
             return Results.Unauthorized();
         }
 
-        // Not "forbidden": whether a kaart exists is itself not for others to know.
+        // Not "forbidden": whether a kaart exists is itself not for others to know. The client version names no team.
         return await kaarten.GetAsync(id, user, cancellationToken) is { } kaart
-            ? Html(render(kaart))
+            ? Html(render(places is null ? kaart : await places.WithPlaceAsync(kaart, cancellationToken)))
             : Results.Text($"<h1>Niet gevonden</h1><p>{TabPages.NotFound}</p>", "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
     }
 

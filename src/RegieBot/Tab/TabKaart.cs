@@ -18,6 +18,9 @@ internal sealed record TabKaart(
 {
     public Kaart Kaart => Snapshot.Kaart;
 
+    /// <summary>Team and channel as Teams names them at render time (<see cref="TeamPlaces"/>); null when unknown.</summary>
+    public TeamPlace? Place { get; init; }
+
     public bool Closed => Kaart.Status == KaartStatus.Afgesloten;
 
     public bool Overdue => !Closed && Kaart.Content.Evaluatiedatum is { } date && date < Today;

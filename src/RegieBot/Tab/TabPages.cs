@@ -40,7 +40,8 @@ internal static class TabPages
             html.Append(CultureInfo.InvariantCulture, $"<h2><a href=\"./?kaart={id}\">{E(kaart.Casus)}</a></h2>");
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"status\">{E(StatusText(tab))}</p>");
             html.Append("<dl class=\"feiten\">");
-            Fact(html, "Team en kanaal", $"<a href=\"{E(DeepLink(kaart))}\" data-teams-link target=\"_blank\" rel=\"noopener\">Open de draad van de casus in Teams</a>", encoded: true);
+            string place = tab.Place?.Text is { } text ? $"<span class=\"plek\">{E(text)}</span> · " : string.Empty;
+            Fact(html, "Team en kanaal", $"{place}<a href=\"{E(DeepLink(kaart))}\" data-teams-link target=\"_blank\" rel=\"noopener\">Open de draad van de casus in Teams</a>", encoded: true);
             Fact(html, "Mijn rol", MyRole(tab));
             Fact(html, "Bevestigd", Confirmed(tab));
             Fact(html, "Volgende evaluatie", NextEvaluation(tab));
@@ -67,6 +68,11 @@ internal static class TabPages
         html.Append("<article class=\"regiekaart\">");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(Title)}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"casus\"><span class=\"label\">{E(Casus)}</span><strong>{E(kaart.Casus)}</strong></p>");
+        if (tab.Place?.Text is { } place)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"plek\">Team en kanaal: {E(place)}</p>");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"versie\">Versie {kaart.Version} · opgeslagen op {E(KaartCard.FormatDay(kaart.UpdatedAt))} · {E(StatusText(tab))}</p>");
         if (Moments.Text.TryGetValue(content.Moment, out string? moment))
         {

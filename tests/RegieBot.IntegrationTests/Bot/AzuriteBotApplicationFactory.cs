@@ -7,6 +7,7 @@ using Moq;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Storage;
+using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Bot;
 
@@ -66,6 +67,10 @@ internal sealed class AzuriteBotApplicationFactory(
         Mock<IConnectorClient> connector = new();
         connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ResourceResponse("1767225699999"));
+        connector.Setup(c => c.GetTeamDetailsAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, string teamId, CancellationToken _) => TabDemoKaarten.Team(teamId));
+        connector.Setup(c => c.GetChannelsAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, string teamId, CancellationToken _) => TabDemoKaarten.Channels(teamId));
         return connector;
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Bot;
 
@@ -74,4 +76,11 @@ internal sealed class RecordingConnector : IConnectorClient
         MemberRequests.Enqueue(conversationId);
         return Task.FromResult<IReadOnlyList<TeamsChannelAccount>>([.. ConversationMembers.TryGetValue(conversationId, out List<TeamsChannelAccount>? own) ? own : Members]);
     }
+
+    /// <summary>Every team is the Playground's: "Regieteam Zeeland", with General (no name) and "Casusoverleg".</summary>
+    public Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+        Task.FromResult(TabDemoKaarten.Team(teamId));
+
+    public Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+        Task.FromResult(TabDemoKaarten.Channels(teamId));
 }

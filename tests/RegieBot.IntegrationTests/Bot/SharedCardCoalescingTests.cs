@@ -150,6 +150,12 @@ public sealed class SharedCardCoalescingTests(AzuriteStorage storage) : IClassFi
         public Task<IReadOnlyList<TeamsChannelAccount>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
             teams.GetMembersAsync(serviceUrl, conversationId, cancellationToken);
 
+        public Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+            teams.GetTeamDetailsAsync(serviceUrl, teamId, cancellationToken);
+
+        public Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+            teams.GetChannelsAsync(serviceUrl, teamId, cancellationToken);
+
         private static TaskCompletionSource Completed()
         {
             TaskCompletionSource done = new();

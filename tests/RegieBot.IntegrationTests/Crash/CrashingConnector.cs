@@ -26,5 +26,11 @@ internal sealed class CrashingConnector(RecordingConnector teams, ProcessCrash c
     public Task<IReadOnlyList<TeamsChannelAccount>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
         Alive(() => teams.GetMembersAsync(serviceUrl, conversationId, cancellationToken));
 
+    public Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+        Alive(() => teams.GetTeamDetailsAsync(serviceUrl, teamId, cancellationToken));
+
+    public Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+        Alive(() => teams.GetChannelsAsync(serviceUrl, teamId, cancellationToken));
+
     private Task<T> Alive<T>(Func<Task<T>> call) => crash.Dead ? throw new ProcessCrashedException() : call();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests.Bot;
+using RegieBot.Protocol.Connector;
 using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Tab;
@@ -10,6 +11,14 @@ namespace RegieBot.IntegrationTests.Tab;
 public sealed class TabApplication : IAsyncLifetime
 {
     private readonly AzuriteStorage _storage = new();
+    private readonly IConnectorClient? _connector;
+
+    public TabApplication()
+    {
+    }
+
+    /// <summary>With <paramref name="connector"/> as Teams instead of the factory's (e.g. a Teams that fails).</summary>
+    internal TabApplication(IConnectorClient connector) => _connector = connector;
 
     internal AzuriteBotApplicationFactory App { get; private set; } = null!;
 
@@ -20,7 +29,7 @@ public sealed class TabApplication : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _storage.InitializeAsync();
-        App = new AzuriteBotApplicationFactory(_storage.TablePrefix, settings: new Dictionary<string, string>
+        App = new AzuriteBotApplicationFactory(_storage.TablePrefix, _connector, settings: new Dictionary<string, string>
         {
             ["RegieBot:Reminders:PollInterval"] = "01:00:00",
             ["RegieBot:Outbox:SweepInterval"] = "01:00:00",

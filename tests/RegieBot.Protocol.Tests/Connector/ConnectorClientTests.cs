@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Testing;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Protocol.Tests.Connector;
 
@@ -198,6 +199,62 @@ public sealed class ConnectorClientTests : IDisposable
             () => _host.Client.GetMembersAsync(ConnectorTestHost.ServiceUrl, "19:team@thread.tacv2", Ct));
 
         Assert.Equal(2, _host.Network.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetTeamDetailsAsync_Team_GetsEscapedTeamPathAndReadsName()
+    {
+        _host.Network.Respond(
+            HttpStatusCode.OK,
+            """{"id":"19:team@thread.tacv2","name":"Regieteam Zeeland","aadGroupId":"g-1","channelCount":2,"memberCount":6,"type":"standard"}""");
+
+        TeamDetails team = await _host.Client.GetTeamDetailsAsync(ConnectorTestHost.ServiceUrl, "19:team@thread.tacv2", Ct);
+
+        Assert.Equal(new TeamDetails("19:team@thread.tacv2", "Regieteam Zeeland", "g-1"), team);
+        RecordedRequest request = Assert.Single(_host.Network.Requests);
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal($"{Base}teams/19%3Ateam%40thread.tacv2", request.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task GetTeamDetailsAsync_BotRemovedFromTeam_ThrowsForbidden()
+    {
+        _host.Network.Respond(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"x"}}""");
+
+        await Assert.ThrowsAsync<ConnectorForbiddenException>(
+            () => _host.Client.GetTeamDetailsAsync(ConnectorTestHost.ServiceUrl, "19:team@thread.tacv2", Ct));
+    }
+
+    [Fact]
+    public async Task GetTeamDetailsAsync_EmptyBody_ThrowsConnectorException()
+    {
+        _host.Network.Respond(HttpStatusCode.OK, string.Empty);
+
+        await Assert.ThrowsAsync<ConnectorException>(
+            () => _host.Client.GetTeamDetailsAsync(ConnectorTestHost.ServiceUrl, "19:team@thread.tacv2", Ct));
+    }
+
+    [Fact]
+    public async Task GetChannelsAsync_Team_GetsConversationsWithGeneralUnnamed()
+    {
+        _host.Network.Respond(
+            HttpStatusCode.OK,
+            """{"conversations":[{"id":"19:team@thread.tacv2","name":null},{"id":"19:casusoverleg@thread.tacv2","name":"Casusoverleg"}]}""");
+
+        IReadOnlyList<ChannelInfo> channels = await _host.Client.GetChannelsAsync(ConnectorTestHost.ServiceUrl, "19:team@thread.tacv2", Ct);
+
+        Assert.Equal([new ChannelInfo("19:team@thread.tacv2", null), new ChannelInfo("19:casusoverleg@thread.tacv2", "Casusoverleg")], channels);
+        RecordedRequest request = Assert.Single(_host.Network.Requests);
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal($"{Base}teams/19%3Ateam%40thread.tacv2/conversations", request.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task GetChannelsAsync_NoConversations_ReturnsEmpty()
+    {
+        _host.Network.Respond(HttpStatusCode.OK, "{}");
+
+        Assert.Empty(await _host.Client.GetChannelsAsync(ConnectorTestHost.ServiceUrl, "19:team@thread.tacv2", Ct));
     }
 
     [Fact]
