@@ -32,6 +32,9 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
     public Task<PendingWork> MarkEraseAsync(string kaartId, string notice, string? keepActivityId, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
         MarkAsync(new PendingWork(kaartId, Erase: true, notBefore) { KeepActivityId = keepActivityId, Notice = notice }, cancellationToken);
 
+    public async Task<bool> IsErasingAsync(string kaartId, CancellationToken cancellationToken) =>
+        (await Work.GetEntityIfExistsAsync<TableEntity>(ErasePartition, TableKey.Encode(kaartId), select: ["NotBefore"], cancellationToken: cancellationToken)).HasValue;
+
     public async Task<IReadOnlyList<OutboxItem>> GetItemsAsync(string kaartId, CancellationToken cancellationToken)
     {
         string pk = TableKey.Encode(kaartId);

@@ -12,6 +12,9 @@ public interface IOutboxStore
     /// <summary>Records a tombstone: the casus is erased everywhere, now or by the next sweep.</summary>
     Task<PendingWork> MarkEraseAsync(string kaartId, string notice, string? keepActivityId, DateTimeOffset notBefore, CancellationToken cancellationToken);
 
+    /// <summary>True while the casus has a tombstone: it is being erased and is shown nowhere any more.</summary>
+    Task<bool> IsErasingAsync(string kaartId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<OutboxItem>> GetItemsAsync(string kaartId, CancellationToken cancellationToken);
 
     /// <summary>Removes an applied item (idempotent).</summary>

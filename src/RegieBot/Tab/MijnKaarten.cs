@@ -10,7 +10,7 @@ namespace RegieBot.Tab;
 /// whether they may see a kaart is decided by the kaart itself, read live on every request: they must be a
 /// linked professional on its current version. An erased kaart, or one they were removed from, is not there.
 /// </summary>
-internal sealed class MijnKaarten(IKaartStore store, IReminderStore reminders, TimeProvider time)
+internal sealed class MijnKaarten(IKaartStore store, IReminderStore reminders, Domain.Outbox.IOutboxStore outbox, TimeProvider time)
 {
     /// <summary>Longer ids are never ours: refused before storage is asked.</summary>
     public const int MaxKaartIdLength = 128;
@@ -44,6 +44,11 @@ internal sealed class MijnKaarten(IKaartStore store, IReminderStore reminders, T
         if (snapshot is null || mine.Length == 0)
         {
             return null;
+        }
+
+        if (await outbox.IsErasingAsync(kaartId, cancellationToken))
+        {
+            return null;   // verwijderen was answered: gone from the tab at once, while the erasure still runs
         }
 
         IReadOnlyList<Kaart> versions = await store.GetVersionsAsync(kaartId, cancellationToken);

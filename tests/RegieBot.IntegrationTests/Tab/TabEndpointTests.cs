@@ -183,5 +183,21 @@ public sealed class TabEndpointTests(TabApplication tab) : IClassFixture<TabAppl
         Assert.DoesNotContain($"data-kaart=\"{id}\"", await eva.GetStringAsync("/tab/api/overzicht", Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Kaart_VerwijderenAnsweredWhileTheErasureStillRuns_IsGoneAtOnce()
+    {
+        IReadOnlyDictionary<string, string> extra = await TabDemoKaarten.SeedAsync(
+            tab.Store, tab.App.Services.GetRequiredService<Domain.Reminders.IReminderStore>(), "tomb" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow, Ct);
+        HttpClient eva = tab.ClientAs(TabDemoKaarten.Eva);
+        string id = extra[TabDemoKaarten.FamilieDeB];
+
+        // Only the tombstone, as verwijderen writes it first; the erasure itself (Teams' messages first) has not run yet.
+        await tab.App.Services.GetRequiredService<Domain.Outbox.IOutboxStore>().MarkEraseAsync(id, "Verwijderd.", null, DateTimeOffset.UtcNow.AddHours(1), Ct);
+
+        Assert.NotNull(await tab.Store.GetKaartAsync(id, Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync($"/tab/api/kaarten/{id}", Ct)).StatusCode);
+        Assert.DoesNotContain($"data-kaart=\"{id}\"", await eva.GetStringAsync("/tab/api/overzicht", Ct), StringComparison.Ordinal);
+    }
+
     private static string Encoded(string text) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
 }
