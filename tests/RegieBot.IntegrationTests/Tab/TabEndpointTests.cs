@@ -171,10 +171,7 @@ public sealed class TabEndpointTests(TabApplication tab) : IClassFixture<TabAppl
     [Fact]
     public async Task Kaart_Erased_DisappearsAtOnce()
     {
-        IReadOnlyDictionary<string, string> extra = await TabDemoKaarten.SeedAsync(
-            tab.Store, tab.App.Services.GetRequiredService<Domain.Reminders.IReminderStore>(), "erase" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow, Ct);
-        HttpClient eva = tab.ClientAs(TabDemoKaarten.Eva);
-        string id = extra[TabDemoKaarten.FamilieDeB];
+        (HttpClient eva, string id) = await EvasNewKaartAsync("erase");
         Assert.Equal(HttpStatusCode.OK, (await eva.GetAsync($"/tab/api/kaarten/{id}", Ct)).StatusCode);
 
         await tab.App.Services.GetRequiredService<CasusEraser>().EraseAsync(id, "Verwijderd.", null, Ct);
@@ -186,10 +183,7 @@ public sealed class TabEndpointTests(TabApplication tab) : IClassFixture<TabAppl
     [Fact]
     public async Task Kaart_VerwijderenAnsweredWhileTheErasureStillRuns_IsGoneAtOnce()
     {
-        IReadOnlyDictionary<string, string> extra = await TabDemoKaarten.SeedAsync(
-            tab.Store, tab.App.Services.GetRequiredService<Domain.Reminders.IReminderStore>(), "tomb" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow, Ct);
-        HttpClient eva = tab.ClientAs(TabDemoKaarten.Eva);
-        string id = extra[TabDemoKaarten.FamilieDeB];
+        (HttpClient eva, string id) = await EvasNewKaartAsync("tomb");
 
         // Only the tombstone, as verwijderen writes it first; the erasure itself (Teams' messages first) has not run yet.
         await tab.App.Services.GetRequiredService<Domain.Outbox.IOutboxStore>().MarkEraseAsync(id, "Verwijderd.", null, DateTimeOffset.UtcNow.AddHours(1), Ct);
@@ -197,6 +191,14 @@ public sealed class TabEndpointTests(TabApplication tab) : IClassFixture<TabAppl
         Assert.NotNull(await tab.Store.GetKaartAsync(id, Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync($"/tab/api/kaarten/{id}", Ct)).StatusCode);
         Assert.DoesNotContain($"data-kaart=\"{id}\"", await eva.GetStringAsync("/tab/api/overzicht", Ct), StringComparison.Ordinal);
+    }
+
+    /// <summary>A kaart of its own (Familie de B., on which Eva is linked), so erasing it leaves the other tests' data alone.</summary>
+    private async Task<(HttpClient Eva, string KaartId)> EvasNewKaartAsync(string prefix)
+    {
+        IReadOnlyDictionary<string, string> extra = await TabDemoKaarten.SeedAsync(
+            tab.Store, tab.App.Services.GetRequiredService<Domain.Reminders.IReminderStore>(), prefix + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow, Ct);
+        return (tab.ClientAs(TabDemoKaarten.Eva), extra[TabDemoKaarten.FamilieDeB]);
     }
 
     private static string Encoded(string text) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
