@@ -17,6 +17,7 @@ public sealed partial class CrashAtEveryRequestTests
 {
     private const string Proposal = "Petra neemt de casusregie over";
     private const string Reason = "de school reageert al weken niet";
+    private const string MeetingMarker = "Casusoverleg: de regiekaart";
     private const string LeftNotice = "Petra Jansen staat op deze kaart en is uit het team verwijderd.";
 
     /// <summary>
@@ -78,6 +79,9 @@ public sealed partial class CrashAtEveryRequestTests
                 case Operation.MemberLeaves:
                     await LeaveAsync();
                     return null;
+                case Operation.MeetingStarts:
+                    await channel.MeetingEventAsync(start: true, cancellationToken: Ct);
+                    return null;
                 case Operation.ReminderDispatch:
                     await services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>().DispatchDueAsync(Ct);
                     return null;
@@ -130,6 +134,7 @@ public sealed partial class CrashAtEveryRequestTests
                 Operation.EvaluatieLater => await PostponedAsync(kaart),
                 Operation.Afsluiten => await ClosedAsync(kaart),
                 Operation.MemberLeaves => await NoticedAsync(kaart),
+                Operation.MeetingStarts => await MeetingCardOnceAsync(kaart),
                 Operation.ReminderDispatch => await RemindedAsync(kaart),
                 _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
             };
@@ -277,6 +282,17 @@ public sealed partial class CrashAtEveryRequestTests
 
             int rows = await DueRowsAsync(kaart, ReminderKind.Evaluatie) + await DueRowsAsync(kaart, ReminderKind.Escalatie);
             return rows == 1 ? null : $"{rows} due rows for the kaart (one escalation expected)";
+        }
+
+        /// <summary>The meeting's card is posted once (now, or after Teams delivers the event again).</summary>
+        private async Task<string?> MeetingCardOnceAsync(Kaart kaart)
+        {
+            if (!teams.Messages.Values.Any(m => ChannelSimulator.CardOf(m).ToJsonString().Contains(MeetingMarker, StringComparison.Ordinal)))
+            {
+                await channel.MeetingEventAsync(start: true, cancellationToken: Ct);
+            }
+
+            return await PostedOnceAsync(kaart, MeetingMarker);
         }
 
         /// <summary>I4 for the retention sweep: once this host's sweep has run, nothing of the casus is left anywhere.</summary>

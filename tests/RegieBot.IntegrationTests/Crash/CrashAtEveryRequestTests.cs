@@ -53,6 +53,7 @@ public sealed partial class CrashAtEveryRequestTests
         EvaluatieLater,
         Afsluiten,
         MemberLeaves,
+        MeetingStarts,
         ReminderDispatch,
         RetentionSweep,
     }
@@ -71,6 +72,7 @@ public sealed partial class CrashAtEveryRequestTests
     [InlineData(Operation.EvaluatieLater)]
     [InlineData(Operation.Afsluiten)]
     [InlineData(Operation.MemberLeaves)]
+    [InlineData(Operation.MeetingStarts)]
     [InlineData(Operation.ReminderDispatch)]
     [InlineData(Operation.RetentionSweep)]
     public async Task Operation_CrashAtEveryStorageRequest_LeavesEveryInvariantIntact(Operation operation)
