@@ -4,7 +4,7 @@ using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests;
 using RegieBot.IntegrationTests.Bot;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.BrowserTests;
 

@@ -8,7 +8,7 @@ using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests.Bot;
 using RegieBot.IntegrationTests.Operations;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.IntegrationTests.Tab;
 

@@ -3,7 +3,7 @@ using System.Net;
 using Moq;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Teams;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.IntegrationTests.Tab;
 
