@@ -5,7 +5,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests.Bot;
-using RegieBot.Testing.Teams;
 
 namespace RegieBot.IntegrationTests.Tab;
 
