@@ -4,7 +4,7 @@ using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests;
 using RegieBot.IntegrationTests.Bot;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.BrowserTests;
 
@@ -31,7 +31,7 @@ public sealed class TabBrowser : IAsyncLifetime
     public IReadOnlyDictionary<string, string> KaartIds { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Screenshots and PDFs: artifacts/test-results/browser/ (and docs/images/ for the README when asked).</summary>
-    public static string ArtifactsFolder => Path.Combine(SharedDocuments.RepositoryRoot, "artifacts", "test-results", "browser");
+    public static string ArtifactsFolder => Path.Combine(RepositoryPaths.Root, "artifacts", "test-results", "browser");
 
     public static bool InCi =>
         SharedDocuments.IsRequired || SharedDocuments.IsSet(Environment.GetEnvironmentVariable("CI"));

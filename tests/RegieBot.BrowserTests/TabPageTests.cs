@@ -2,7 +2,7 @@ using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.BrowserTests;
 
@@ -175,7 +175,7 @@ public sealed class TabPageTests(TabBrowser browser) : IClassFixture<TabBrowser>
         File.WriteAllBytes(Path.Combine(TabBrowser.ArtifactsFolder, name), content);
         if (readme && SharedDocuments.IsSet(Environment.GetEnvironmentVariable(UpdateScreenshotsVariable)))
         {
-            string images = Path.Combine(SharedDocuments.RepositoryRoot, "docs", "images");
+            string images = Path.Combine(RepositoryPaths.Root, "docs", "images");
             Directory.CreateDirectory(images);
             File.WriteAllBytes(Path.Combine(images, "tab-" + name), content);
         }

@@ -80,4 +80,35 @@ public sealed class ExportCardsTests
         Assert.Contains("wordt ingevuld, stap 2 van 7", all, StringComparison.Ordinal);
         Assert.Contains("Ahmed El Amrani", all, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Pager_PagesAfterTheFirst_AreMeasuredWithoutTheIntro()
+    {
+        // A page costs 100 bytes, the intro 500 more, a block 10 and a line 100: the first page holds 3 lines, each later one 8.
+        ExportPager pager = new((blocks, intro) => 100 + (intro ? 500 : 0) + blocks.Sum(b => 10 + (100 * b.Lines.Count)));
+        ExportBlock block = new("Versie 1", [.. Enumerable.Range(1, 20).Select(i => new ExportLine("• ", $"afspraak {i}"))]);
+
+        List<List<ExportBlock>> pages = pager.Pack([block], budget: 1000);
+
+        Assert.Equal([3, 8, 8, 1], pages.Select(p => Assert.Single(p).Lines.Count));
+        Assert.Equal(["Versie 1", "Versie 1 (vervolg)", "Versie 1 (vervolg)", "Versie 1 (vervolg)"], pages.Select(p => p[0].Title));
+    }
+
+    [Fact]
+    public void Measure_AnEmptyPage_CountsTheIntroOnlyWhenAsked()
+    {
+        int without = _export.Measure("Familie T.", [], intro: false);
+        int with = _export.Measure("Familie T.", [], intro: true);
+
+        Assert.True(with - without > Encoding.UTF8.GetByteCount(ExportCards.Intro), $"{without} bytes without the intro, {with} with it");
+    }
+
+    [Fact]
+    public void Build_LargestCasus_OnlyTheFirstCardCarriesTheIntro()
+    {
+        IReadOnlyList<JsonObject> cards = _export.Build(SampleKaarten.Records(SampleKaarten.Largest), SampleKaarten.Now);
+
+        Assert.Contains(ExportCards.Intro, CardText.Of(cards[0]), StringComparison.Ordinal);
+        Assert.All(cards.Skip(1), c => Assert.DoesNotContain(ExportCards.Intro, CardText.Of(c), StringComparison.Ordinal));
+    }
 }

@@ -1,5 +1,4 @@
 using RegieBot.Domain.Kaarten;
-using RegieBot.TestSupport;
 
 namespace RegieBot.Domain.Tests.Kaarten;
 

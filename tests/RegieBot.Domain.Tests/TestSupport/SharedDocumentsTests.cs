@@ -1,4 +1,3 @@
-using RegieBot.TestSupport;
 
 namespace RegieBot.Domain.Tests.TestSupport;
 

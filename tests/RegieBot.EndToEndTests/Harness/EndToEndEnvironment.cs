@@ -36,8 +36,6 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
 
     public string TablePrefix { get; } = "E2e" + Guid.NewGuid().ToString("N")[..12];
 
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
-
     public Uri BotAddress { get; private set; } = null!;
 
     public ChildProcess Bot { get; private set; } = null!;
@@ -47,7 +45,7 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
     public PlaygroundDriver Playground { get; private set; } = null!;
 
     /// <summary>Makes a node service exit when the test host is gone, even if it was killed.</summary>
-    private string ExitWithParent => Require(Path.Combine(RepositoryRoot, "scripts", "lib", "exit-with-parent.cjs"));
+    private static string ExitWithParent => Require(Path.Combine(RepositoryPaths.Root, "scripts", "lib", "exit-with-parent.cjs"));
 
     private string PlaygroundLogFile => Path.Combine(_workDirectory, "playground", "playground.log");
 
@@ -141,7 +139,7 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
     {
         string configuration = typeof(EndToEndEnvironment).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         string framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-        string botDirectory = Path.Combine(RepositoryRoot, "src", "RegieBot", "bin", configuration, framework);
+        string botDirectory = Path.Combine(RepositoryPaths.Root, "src", "RegieBot", "bin", configuration, framework);
         string botDll = Path.Combine(botDirectory, "RegieBot.dll");
         if (!File.Exists(botDll))
         {
@@ -231,7 +229,7 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
                 ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = config,
                 ["M365_AGENTS_PLAYGROUND_LOGFILE"] = PlaygroundLogFile,   // without a TTY its console output goes only here
                 ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingFile,
-                ["NODE_OPTIONS"] = Require(Path.Combine(RepositoryRoot, "scripts", "playground", "loopback.cjs")) + " " + ExitWithParent,
+                ["NODE_OPTIONS"] = Require(Path.Combine(RepositoryPaths.Root, "scripts", "playground", "loopback.cjs")) + " " + ExitWithParent,
             }));
 
         // A taken port makes it pick another one silently; stdout then says which.
@@ -288,9 +286,9 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
         }
     }
 
-    private string NodeBin(string name)
+    private static string NodeBin(string name)
     {
-        string path = Path.Combine(RepositoryRoot, "node_modules", ".bin", name);
+        string path = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", name);
         if (!File.Exists(path))
         {
             throw new InvalidOperationException($"{path} is missing: run `npm ci` in the repository root (scripts/test.sh does).");
@@ -321,19 +319,6 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
         using TcpListener listener = new(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RegieBot.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No RegieBot.sln above {AppContext.BaseDirectory}.");
     }
 
     private static string[] ReadAllLinesShared(string path)

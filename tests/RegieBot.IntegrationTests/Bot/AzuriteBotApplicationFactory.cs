@@ -7,7 +7,7 @@ using Moq;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Storage;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.IntegrationTests.Bot;
 

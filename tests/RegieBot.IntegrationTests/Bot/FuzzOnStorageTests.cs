@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using RegieBot.TestSupport.Fuzz;
+using RegieBot.Testing.Teams.Fuzz;
 
 namespace RegieBot.IntegrationTests.Bot;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using RegieBot.TestSupport.Fuzz;
+using RegieBot.Testing.Teams.Fuzz;
 
 namespace RegieBot.IntegrationTests.Bot;
 

@@ -160,17 +160,9 @@ public sealed partial class RegieDialogFlowTests
         return rows;
     }
 
-    private static IEnumerable<string> VerbsInCards()
-    {
-        DirectoryInfo? root = new(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RegieBot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return Directory.GetFiles(Path.Combine(root!.FullName, "cards"), "*.json")
-            .SelectMany(f => ChannelSimulator.FindActions(JsonNode.Parse(File.ReadAllText(f))))
-            .Select(a => (string)a["verb"]!)
-            .Distinct(StringComparer.Ordinal);
-    }
+    private static IEnumerable<string> VerbsInCards() =>
+        Directory.GetFiles(RepositoryPaths.Cards, "*.json")
+        .SelectMany(f => ChannelSimulator.FindActions(JsonNode.Parse(File.ReadAllText(f))))
+        .Select(a => (string)a["verb"]!)
+        .Distinct(StringComparer.Ordinal);
 }

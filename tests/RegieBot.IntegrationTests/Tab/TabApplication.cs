@@ -3,7 +3,6 @@ using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests.Bot;
 using RegieBot.Protocol.Connector;
-using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Tab;
 

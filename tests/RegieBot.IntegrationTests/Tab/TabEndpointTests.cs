@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Cards;
 using RegieBot.Privacy;
-using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Tab;
 

@@ -8,7 +8,6 @@ using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests.Bot;
 using RegieBot.IntegrationTests.Operations;
-using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Tab;
 

@@ -5,8 +5,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests.Bot;
-using RegieBot.Protocol.Tests.Authentication;
-using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Tab;
 

@@ -3,7 +3,6 @@ using System.Net;
 using Moq;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Teams;
-using RegieBot.TestSupport;
 
 namespace RegieBot.IntegrationTests.Tab;
 

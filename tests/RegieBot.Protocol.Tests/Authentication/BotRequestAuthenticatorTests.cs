@@ -13,7 +13,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RegieBot.Protocol.Authentication;
 using RegieBot.Protocol.Schema;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.Protocol.Tests.Authentication;
 

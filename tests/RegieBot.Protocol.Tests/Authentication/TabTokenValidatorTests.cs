@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RegieBot.Protocol.Authentication;
-using RegieBot.TestSupport;
+using RegieBot.Testing.Teams;
 
 namespace RegieBot.Protocol.Tests.Authentication;
 

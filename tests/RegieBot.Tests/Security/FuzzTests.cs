@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using RegieBot.TestSupport.Fuzz;
+using RegieBot.Testing.Teams.Fuzz;
 
 namespace RegieBot.Tests.Security;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Moq;
+using RegieBot.Cards;
+using RegieBot.Domain.Commands;
 using RegieBot.Protocol;
 using RegieBot.Protocol.Authentication;
 using RegieBot.Protocol.Schema;
@@ -64,7 +67,7 @@ public sealed class TenantAllowListTests : IDisposable
         HttpResponseMessage response = await app.CreateClient().PostAsync("/api/messages", Json(Activities.ChannelMessage("help")), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_factory.Sent);
+        AssertRepliedWithTheHelpCard(CommandScopes.Shared);
     }
 
     [Fact]
@@ -77,6 +80,7 @@ public sealed class TenantAllowListTests : IDisposable
         HttpResponseMessage response = await app.CreateClient().PostAsync("/api/messages", Json(Activities.PersonalMessage("help")), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertRepliedWithTheHelpCard(CommandScopes.Personal);
     }
 
     [Fact]
@@ -97,7 +101,7 @@ public sealed class TenantAllowListTests : IDisposable
             "/api/messages", Json(Activities.ChannelMessage("help").Replace(Activities.TenantId, OtherTenant, StringComparison.Ordinal)), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_factory.Sent);
+        AssertRepliedWithTheHelpCard(CommandScopes.Shared);
     }
 
     [Fact]
@@ -151,5 +155,17 @@ public sealed class TenantAllowListTests : IDisposable
             NullLogger<TenantAllowList>.Instance);
 
         Assert.Equal(expected, list.IsAllowed(tenant));
+    }
+
+    /// <summary>
+    /// The one reply is the help card itself. Counting replies is not enough: a turn that fails is answered with one
+    /// message too (the apology), so a handled tenant and a broken turn would look alike.
+    /// </summary>
+    private void AssertRepliedWithTheHelpCard(CommandScopes scope)
+    {
+        (_, _, Activity reply) = Assert.Single(_factory.Sent);
+        Attachment card = Assert.Single(reply.Attachments ?? []);
+        Assert.Equal(Attachment.AdaptiveCardContentType, card.ContentType);
+        Assert.True(JsonNode.DeepEquals(new HelpCard(new CardTemplates()).Build(scope), card.Content), $"the reply is not the help card: {reply.Text}");
     }
 }

@@ -73,7 +73,7 @@ public sealed class TabSignInTests
     [Fact]
     public void Parse_PlaygroundFile_ReadsEveryMockUser()
     {
-        string file = Path.Combine(TestSupport.SharedDocuments.RepositoryRoot, PlaygroundUsers.FileName);
+        string file = Path.Combine(RepositoryPaths.Root, PlaygroundUsers.FileName);
 
         IReadOnlyList<LocalUser> users = PlaygroundUsers.Parse(File.ReadLines(file));
 
@@ -93,7 +93,7 @@ public sealed class TabSignInTests
     {
         Mock<IHostEnvironment> host = new();
         host.SetupGet(h => h.EnvironmentName).Returns(environment);
-        host.SetupGet(h => h.ContentRootPath).Returns(TestSupport.SharedDocuments.RepositoryRoot);
+        host.SetupGet(h => h.ContentRootPath).Returns(RepositoryPaths.Root);
         return new TabSignIn(validator.Object, new PlaygroundUsers(host.Object), host.Object);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using RegieBot.TestSupport;
 
 namespace RegieBot.Tests.Tab;
 
@@ -15,7 +14,7 @@ public sealed class TeamsJsTests
     [Fact]
     public void PackageJson_PinsTeamsJs()
     {
-        JsonNode package = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedDocuments.RepositoryRoot, "package.json")))!;
+        JsonNode package = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "package.json")))!;
 
         Assert.Equal(Version, (string?)package["devDependencies"]?["@microsoft/teams-js"]);
     }
@@ -23,12 +22,12 @@ public sealed class TeamsJsTests
     [Fact]
     public void ServedCopy_IsThePinnedPackagesBundle()
     {
-        string installed = Path.Combine(SharedDocuments.RepositoryRoot, "node_modules", "@microsoft", "teams-js");
+        string installed = Path.Combine(RepositoryPaths.Root, "node_modules", "@microsoft", "teams-js");
         Assert.SkipWhen(!Directory.Exists(installed) && !SharedDocuments.IsRequired, "needs node_modules (npm ci; scripts/test.sh runs it)");
 
         string version = (string)JsonNode.Parse(File.ReadAllText(Path.Combine(installed, "package.json")))!["version"]!;
         byte[] bundle = File.ReadAllBytes(Path.Combine(installed, "dist", "umd", "MicrosoftTeams.min.js"));
-        byte[] served = File.ReadAllBytes(Path.Combine(SharedDocuments.RepositoryRoot, "src", "RegieBot", "wwwroot", "tab", "lib", "MicrosoftTeams.min.js"));
+        byte[] served = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "src", "RegieBot", "wwwroot", "tab", "lib", "MicrosoftTeams.min.js"));
 
         Assert.Equal(Version, version);
         Assert.True(bundle.AsSpan().SequenceEqual(served), "src/RegieBot/wwwroot/tab/lib/MicrosoftTeams.min.js differs from the npm package's bundle");

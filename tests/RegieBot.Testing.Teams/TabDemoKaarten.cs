@@ -3,7 +3,7 @@ using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.Protocol.Teams;
 
-namespace RegieBot.TestSupport;
+namespace RegieBot.Testing.Teams;
 
 /// <summary>
 /// Three kaarten of the Playground's mock professionals (<c>.m365agentsplayground.yml</c>), stored as the bot stores

@@ -9,7 +9,7 @@ using RegieBot.Protocol;
 using RegieBot.Protocol.Schema;
 using Activity = RegieBot.Protocol.Schema.Activity;
 
-namespace RegieBot.TestSupport.Fuzz;
+namespace RegieBot.Testing.Teams.Fuzz;
 
 /// <summary>What a fuzz run sent and got back.</summary>
 public sealed record FuzzReport(long Inputs, IReadOnlyDictionary<int, long> ByStatus, long ServerErrors, long ErrorLogs, TimeSpan Duration)

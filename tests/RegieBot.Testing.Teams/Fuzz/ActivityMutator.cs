@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 
-namespace RegieBot.TestSupport.Fuzz;
+namespace RegieBot.Testing.Teams.Fuzz;
 
 public enum MutationKind
 {

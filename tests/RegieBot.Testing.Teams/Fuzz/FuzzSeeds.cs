@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RegieBot.TestSupport.Fuzz;
+namespace RegieBot.Testing.Teams.Fuzz;
 
 /// <summary>
 /// Real Teams activities of every kind the bot handles, as the channel sends them: @mention commands in a channel

@@ -1,10 +1,9 @@
-
 using System.Text.Json.Nodes;
 
-namespace RegieBot.Tests;
+namespace RegieBot.Testing;
 
-/// <summary>Teams-shaped activities for host tests, built as JSON the way the channel sends them.</summary>
-internal static class Activities
+/// <summary>Teams-shaped activities for host tests (in memory and on Azurite), built as JSON the way the channel sends them.</summary>
+public static class Activities
 {
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/7f0c0000-0000-0000-0000-00000000abcd/";
     public const string TenantId = "7f0c0000-0000-0000-0000-00000000abcd";
@@ -12,16 +11,23 @@ internal static class Activities
     public const string ThreadId = "19:c0ffee@thread.tacv2;messageid=1767225600123";
     private static long _nextId = 1767225600123;
 
-    public static string ChannelMessage(string command, string? id = null, string from = "29:1abcDEF") => new JsonObject
+    /// <summary>An @mention of the bot in a channel thread (<see cref="ThreadId"/> unless <paramref name="conversationId"/> is given).</summary>
+    public static string ChannelMessage(
+        string command,
+        string? id = null,
+        string from = "29:1abcDEF",
+        string timestamp = "2026-01-01T00:00:00.123Z",
+        string conversationId = ThreadId,
+        string serviceUrl = ServiceUrl) => new JsonObject
     {
         ["type"] = "message",
         ["id"] = id ?? NextId(),
         ["channelId"] = "msteams",
-        ["serviceUrl"] = ServiceUrl,
-        ["timestamp"] = "2026-01-01T00:00:00.123Z",
+        ["serviceUrl"] = serviceUrl,
+        ["timestamp"] = timestamp,
         ["from"] = new JsonObject { ["id"] = from, ["aadObjectId"] = "5d2f0000-0000-0000-0000-000000000001" },
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "RegieBot" },
-        ["conversation"] = new JsonObject { ["id"] = ThreadId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantId },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantId },
         ["text"] = "<at>RegieBot</at> " + command,
         ["entities"] = new JsonArray(new JsonObject
         {
@@ -106,5 +112,4 @@ internal static class Activities
     }
 
     private static string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
 }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace RegieBot.TestSupport;
+namespace RegieBot.Testing.Teams;
 
 /// <summary>An RSA key the test signs tokens with, and its JWK as the OpenID endpoint publishes it.</summary>
 public sealed class TestSigningKey(string keyId, IReadOnlyList<string>? endorsements = null, string? x5t = null)

@@ -7,9 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RegieBot.TestSupport;
 
-namespace RegieBot.Protocol.Tests.Authentication;
+namespace RegieBot.Testing.Teams;
 
 /// <summary>
 /// A real OpenID endpoint on 127.0.0.1: Bot Framework metadata and keys (with endorsements), Entra metadata and

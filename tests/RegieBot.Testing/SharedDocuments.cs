@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RegieBot.TestSupport;
+namespace RegieBot.Testing;
 
 /// <summary>
 /// Files of the project's shared folder beside the repository (<c>../shared</c>): the Dutch seed documents and the
@@ -8,13 +8,11 @@ namespace RegieBot.TestSupport;
 /// that needs one of its files is then skipped, with the reason. CI (<c>.ci/run</c>) sets <see cref="RequiredVariable"/>,
 /// which turns a missing file into a failure: there nothing is skipped.
 /// </summary>
-internal static class SharedDocuments
+public static class SharedDocuments
 {
     public const string RequiredVariable = "REGIEBOT_REQUIRE_SHARED";
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string Folder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    public static string Folder => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared"));
 
     public static bool IsRequired => IsSet(Environment.GetEnvironmentVariable(RequiredVariable));
 
@@ -47,20 +45,7 @@ internal static class SharedDocuments
 
     public static bool IsSet(string? value) =>
         value is not null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RegieBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RegieBot.sln not found above the test output folder.");
-    }
 }
 
 /// <summary>Where a shared file is, and why a test that needs it skips or fails when it is not there.</summary>
-internal sealed record SharedFile(string Path, string? SkipReason, string? Failure);
+public sealed record SharedFile(string Path, string? SkipReason, string? Failure);

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace RegieBot.TestSupport.Fuzz;
+namespace RegieBot.Testing.Teams.Fuzz;
 
 /// <summary>
 /// A test signing key published as the Bot Framework's: the host authenticates with its real authenticator (issuer,

@@ -4,16 +4,15 @@ using System.Net;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
-using RegieBot.TestSupport;
 
-namespace RegieBot.IntegrationTests.Bot;
+namespace RegieBot.Testing.Teams;
 
 /// <summary>
-/// The Teams side of our connector seam for integration tests: records what the bot posts and updates,
+/// The Teams side of our connector seam for tests on a running host: records what the bot posts and updates,
 /// hands out message ids, and knows the channel's members. Posted messages can be "deleted" to
 /// simulate Teams losing a card.
 /// </summary>
-internal sealed class RecordingConnector : IConnectorClient
+public sealed class RecordingConnector : IConnectorClient
 {
     private long _nextId = 1767225700000;
 

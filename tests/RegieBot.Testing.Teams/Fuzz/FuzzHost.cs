@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RegieBot.TestSupport.Fuzz;
+namespace RegieBot.Testing.Teams.Fuzz;
 
 /// <summary>Points a test host's real authenticator at the fuzz signing key and captures what it logs at Error.</summary>
 public static class FuzzHost
