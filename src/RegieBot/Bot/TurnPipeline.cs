@@ -10,11 +10,12 @@ namespace RegieBot.Bot;
 /// <summary>
 /// Runs one authenticated activity: refreshes the stored conversation reference, handles a redelivered
 /// activity once (through the turn ledger, or by the handler itself for the clicks of
-/// <see cref="CardActionHandler.IsIdempotentByItself"/>), routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
+/// <see cref="CardVerbs.IsIdempotentByItself"/>), routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
 /// <c>regiebot.turn</c> span and is counted in <c>regiebot.turns</c> and <c>regiebot.turn.duration</c>.
 /// </summary>
 internal sealed class TurnPipeline(
     ActivityRouter router,
+    CardVerbs verbs,
     ITurnLedger ledger,
     IConversationReferenceStore conversations,
     IConnectorClient connector,
@@ -64,7 +65,7 @@ internal sealed class TurnPipeline(
             await conversations.RefreshAsync(reference, cancellationToken);
         }
 
-        bool ledgered = !CardActionHandler.IsIdempotentByItself(activity) && !MemberSearchHandler.IsSearch(activity);
+        bool ledgered = !verbs.IsIdempotentByItself(activity) && !MemberSearchHandler.IsSearch(activity);
         if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
         {
             logger.DuplicateActivity(activity.Type, activityHash);
