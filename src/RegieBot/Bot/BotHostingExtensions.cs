@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RegieBot.Dialog;
+using RegieBot.Privacy;
+using RegieBot.Reminders;
 
 namespace RegieBot.Bot;
 
@@ -13,6 +16,10 @@ internal static class BotHostingExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<CardActionGate>();
         services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<CardVerbs>();
+        services.AddDialogCardVerbs();
+        services.AddPrivacyCardVerbs();
+        services.AddEvaluationCardVerbs();
         services.AddSingleton<CardSubmitHandler>();
         services.AddSingleton<MemberSearchHandler>();
         services.AddSingleton<MeetingHandler>();

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using RegieBot.Cards;
 using RegieBot.Dialog;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
@@ -14,60 +12,21 @@ namespace RegieBot.Bot;
 /// so for each verb the gate loads what the data names and lets the action through only when (1) it lives in the
 /// conversation the click came from, and (2) the clicker — by <c>from.aadObjectId</c> — may do that verb there.
 /// The loaded value is handed to the handler (<see cref="CardTarget"/>), so checking costs no extra read.
-/// A refusal names nothing of the casus. A verb without a rule here is refused.
+/// A refusal names nothing of the casus. A verb without an entry in <see cref="CardVerbs"/> is refused.
 /// </summary>
-internal sealed class CardActionGate(IKaartStore store, ChannelMembers members, ILogger<CardActionGate> logger)
+internal sealed class CardActionGate(CardVerbs verbs, IKaartStore store, ChannelMembers members, ILogger<CardActionGate> logger)
 {
     public const string UpdateVerb = "bijwerken";
 
     /// <summary>Longer than any kaart id the bot issues.</summary>
     public const int MaxKaartIdLength = 64;
 
-    private static readonly FrozenDictionary<string, Rule> Rules = new Dictionary<string, Rule>(StringComparer.Ordinal)
-    {
-        [DialogCard.Verb] = new(Load.Dialog, Actor.InConversation),
-        [KaartActions.ConfirmVerb] = new(Load.Snapshot, Actor.LinkedProfessional),
-        [KaartActions.ProposeVerb] = new(Load.Snapshot, Actor.InConversation),
-        [KaartActions.RefreshVerb] = new(Load.Snapshot, Actor.InConversation),
-        [CloseCard.AskVerb] = new(Load.Kaart, Actor.InConversation),
-        [CloseCard.Verb] = new(Load.Kaart, Actor.InConversation),
-        [CloseCard.CancelVerb] = new(Load.Kaart, Actor.InConversation),
-        [DeleteCard.Verb] = new(Load.Thread, Actor.ChannelMember),
-        [DeleteCard.CancelVerb] = new(Load.Thread, Actor.InConversation),
-        [EvaluationCard.Verb] = new(Load.Kaart, Actor.InConversation),
-        [Reminders.EvaluationActions.EscalateVerb] = new(Load.Kaart, Actor.InConversation),
-        [UpdateVerb] = new(Load.Kaart, Actor.InConversation),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private enum Load
-    {
-        Dialog,
-        Snapshot,
-        Kaart,
-        Thread,
-    }
-
-    private enum Actor
-    {
-        /// <summary>Anyone Teams lets click in the conversation (every member of the channel: it is a team conversation).</summary>
-        InConversation,
-
-        /// <summary>A professional linked to the kaart (their own entry is checked by the handler).</summary>
-        LinkedProfessional,
-
-        /// <summary>A member of the team's roster, asked of Teams at the moment of the click.</summary>
-        ChannelMember,
-    }
-
-    /// <summary>The verbs the gate knows; every verb a card in <c>cards/</c> uses must be one of them.</summary>
-    public static IReadOnlyCollection<string> Verbs => Rules.Keys;
-
     /// <summary>The target when the action is allowed; otherwise the answer that refuses it.</summary>
     public async Task<(CardTarget? Target, InvokeResponse? Refusal)> CheckAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        if (!Rules.TryGetValue(action.Verb, out Rule? rule))
+        if (verbs.Find(action.Verb) is not { } rule)
         {
             return (null, InvokeResponse.Error(400, "unknownAction", Texts.UnknownAction));
         }
@@ -98,10 +57,10 @@ internal sealed class CardActionGate(IKaartStore store, ChannelMembers members, 
 
         switch (rule.Actor)
         {
-            case Actor.LinkedProfessional when target.Snapshot?.State.ConfirmableBy(aad, null) is null:
+            case CardActor.LinkedProfessional when target.Snapshot?.State.ConfirmableBy(aad, null) is null:
                 return Refuse(kaartId, "not on the kaart", RegieTexts.NotOnKaart);
 
-            case Actor.ChannelMember:
+            case CardActor.ChannelMember:
                 IReadOnlyList<TeamMember> roster;
                 try
                 {
@@ -130,19 +89,19 @@ internal sealed class CardActionGate(IKaartStore store, ChannelMembers members, 
         }
     }
 
-    private async Task<CardTarget?> LoadAsync(Load load, string kaartId, string conversationId, CancellationToken cancellationToken)
+    private async Task<CardTarget?> LoadAsync(CardLoad load, string kaartId, string conversationId, CancellationToken cancellationToken)
     {
         switch (load)
         {
-            case Load.Dialog:
+            case CardLoad.Dialog:
                 DialogState? dialog = await store.GetDialogAsync(kaartId, cancellationToken);
                 return dialog is null ? null : new CardTarget { KaartId = kaartId, Dialog = dialog };
 
-            case Load.Snapshot:
+            case CardLoad.Snapshot:
                 KaartSnapshot? snapshot = await store.GetSnapshotAsync(kaartId, cancellationToken);
                 return snapshot is null ? null : new CardTarget { KaartId = kaartId, Snapshot = snapshot, Kaart = snapshot.Kaart };
 
-            case Load.Kaart:
+            case CardLoad.Kaart:
                 Kaart? kaart = await store.GetKaartAsync(kaartId, cancellationToken);
                 return kaart is null ? null : new CardTarget { KaartId = kaartId, Kaart = kaart };
 
@@ -161,6 +120,4 @@ internal sealed class CardActionGate(IKaartStore store, ChannelMembers members, 
 
     private static string? ThreadOf(CardTarget target) =>
         target.Dialog?.Location.ThreadId ?? target.Kaart?.Location.ThreadId ?? target.Thread?.ThreadId;
-
-    private sealed record Rule(Load Load, Actor Actor);
 }

@@ -10,7 +10,7 @@ namespace RegieBot.Bot;
 /// <summary>
 /// Runs one authenticated activity: handles a redelivered
 /// activity once (through the turn ledger, or by the handler itself for the clicks of
-/// <see cref="CardActionHandler.IsIdempotentByItself"/>), routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
+/// <see cref="CardVerbs.IsIdempotentByItself"/>), routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
 /// <c>regiebot.turn</c> span and is counted in <c>regiebot.turns</c> and <c>regiebot.turn.duration</c>. The stored
 /// conversation reference (the latest serviceUrl, for proactive posts) is refreshed after the turn, in the background:
 /// it is a hint that every later turn writes again (a post falls back to the serviceUrl it recorded), so it costs the
@@ -18,6 +18,7 @@ namespace RegieBot.Bot;
 /// </summary>
 internal sealed class TurnPipeline(
     ActivityRouter router,
+    CardVerbs verbs,
     ITurnLedger ledger,
     IConversationReferenceStore conversations,
     IAfterTurn afterTurn,
@@ -68,7 +69,7 @@ internal sealed class TurnPipeline(
         string activityHash = keys.ByContent[..12];
         logger.ActivityReceived(activity.Type, activityHash, TurnKeyFactory.ForLog(activity.Conversation?.Id));
 
-        bool ledgered = !CardActionHandler.IsIdempotentByItself(activity) && !MemberSearchHandler.IsSearch(activity);
+        bool ledgered = !verbs.IsIdempotentByItself(activity) && !MemberSearchHandler.IsSearch(activity);
         if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
         {
             logger.DuplicateActivity(activity.Type, activityHash);
