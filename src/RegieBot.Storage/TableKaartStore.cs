@@ -47,14 +47,14 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
     private TableClient Teams => tables.Get(RegieTables.TeamIndex);
 
     /// <remarks>
-    /// The dialog is written before the thread row, so a thread row always has a dialog or kaart behind it unless the
-    /// casus was erased (or a start crashed in a version before this order): such a row is taken over. A start that
-    /// crashes between the two writes leaves a dialog that no thread points to.
+    /// The thread row is claimed first and the dialog follows in one transaction with its outbox, so the start makes two
+    /// requests. A start that crashes between the two leaves a thread row with nothing behind it, which the next start in
+    /// the thread takes over (and <c>verwijderen</c> clears); no dialog is ever left that no thread points to.
     /// </remarks>
-    public async Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken)
+    public async Task<DialogState> CreateDialogAsync(DialogState dialog, IReadOnlyList<OutboxItem> effects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialog);
-        DialogState stored = await SaveDialogAsync(dialog, cancellationToken);
+        ArgumentNullException.ThrowIfNull(effects);
         TableEntity thread = ThreadEntity(dialog.Location.ThreadId, dialog.KaartId, dialog.Casus, saved: false);
         try
         {
@@ -62,18 +62,25 @@ public sealed class TableKaartStore(RegieTables tables, TimeProvider time) : IKa
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
-            try
-            {
-                await ClaimTakenThreadAsync(thread, ex, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                await TableErase.DeleteAsync(Kaarten, TableKey.Encode(dialog.KaartId), DialogRow, ETag.All, cancellationToken);
-                throw;
-            }
+            await ClaimTakenThreadAsync(thread, ex, cancellationToken);
         }
 
-        return stored;
+        TableEntity row = ToEntity(dialog);
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.Add, row),
+            .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(row.PartitionKey, e))),
+        ];
+        try
+        {
+            Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
+            return dialog with { ETag = result.Value[0].Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or 0 or >= 500)
+        {
+            // The kaart id is new, so a dialog already there is our own transaction: it landed and its response was lost.
+            return await OwnDialogWriteAsync(dialog with { ETag = null }, cancellationToken) ?? throw new ConcurrencyConflictException("The dialog could not be stored.", ex);
+        }
     }
 
     /// <summary>

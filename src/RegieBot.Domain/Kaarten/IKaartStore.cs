@@ -10,8 +10,11 @@ namespace RegieBot.Domain.Kaarten;
 /// </summary>
 public interface IKaartStore
 {
-    /// <summary>Registers a new casus in its thread with its dialog. Conflict when the thread already has one.</summary>
-    Task<DialogState> CreateDialogAsync(DialogState dialog, CancellationToken cancellationToken);
+    /// <summary>
+    /// Registers a new casus in its thread, then writes its dialog with <paramref name="effects"/> (the step card to post)
+    /// in one transaction. Conflict when the thread already has one.
+    /// </summary>
+    Task<DialogState> CreateDialogAsync(DialogState dialog, IReadOnlyList<Outbox.OutboxItem> effects, CancellationToken cancellationToken);
 
     Task<DialogState?> GetDialogAsync(string kaartId, CancellationToken cancellationToken);
 

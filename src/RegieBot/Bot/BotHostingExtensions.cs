@@ -38,6 +38,7 @@ internal static class BotHostingExtensions
         services.AddSingleton<Privacy.CasusExport>();
         services.AddSingleton<Privacy.RetentionSweeper>();
         services.AddSingleton<Outbox.OutboxRelay>();
+        services.AddSingleton<IAfterTurn>(sp => sp.GetRequiredService<Outbox.OutboxRelay>());
         services.AddHostedService<Outbox.OutboxWorker>();
         services.AddOptions<Outbox.OutboxOptions>().BindConfiguration(Outbox.OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<Privacy.RetentionWorker>();

@@ -8,16 +8,20 @@ using RegieBot.Protocol.Teams;
 namespace RegieBot.Bot;
 
 /// <summary>
-/// Runs one authenticated activity: refreshes the stored conversation reference, handles a redelivered
+/// Runs one authenticated activity: handles a redelivered
 /// activity once (through the turn ledger, or by the handler itself for the clicks of
 /// <see cref="CardVerbs.IsIdempotentByItself"/>), routes it, and turns failures into a short Dutch apology (never a stack trace). Each turn is a
-/// <c>regiebot.turn</c> span and is counted in <c>regiebot.turns</c> and <c>regiebot.turn.duration</c>.
+/// <c>regiebot.turn</c> span and is counted in <c>regiebot.turns</c> and <c>regiebot.turn.duration</c>. The stored
+/// conversation reference (the latest serviceUrl, for proactive posts) is refreshed after the turn, in the background:
+/// it is a hint that every later turn writes again (a post falls back to the serviceUrl it recorded), so it costs the
+/// request path nothing and a crash before it is written loses nothing.
 /// </summary>
 internal sealed class TurnPipeline(
     ActivityRouter router,
     CardVerbs verbs,
     ITurnLedger ledger,
     IConversationReferenceStore conversations,
+    IAfterTurn afterTurn,
     IConnectorClient connector,
     RegieTelemetry telemetry,
     TimeProvider time,
@@ -44,6 +48,11 @@ internal sealed class TurnPipeline(
         }
         finally
         {
+            if (ToReference(activity) is { } reference)
+            {
+                afterTurn.Run(reference.ConversationId, ct => conversations.RefreshAsync(reference, ct));
+            }
+
             span?.SetTag("regiebot.outcome", outcome);
             if (outcome is OutcomeFailed or OutcomeError)
             {
@@ -59,11 +68,6 @@ internal sealed class TurnPipeline(
         TurnKeys keys = TurnKeyFactory.Create(activity);
         string activityHash = keys.ByContent[..12];
         logger.ActivityReceived(activity.Type, activityHash, TurnKeyFactory.ForLog(activity.Conversation?.Id));
-
-        if (ToReference(activity) is { } reference)
-        {
-            await conversations.RefreshAsync(reference, cancellationToken);
-        }
 
         bool ledgered = !verbs.IsIdempotentByItself(activity) && !MemberSearchHandler.IsSearch(activity);
         if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))

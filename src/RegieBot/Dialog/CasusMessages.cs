@@ -26,31 +26,35 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
             return sent;
         }
 
-        if (await store.GetKaartAsync(kaartId, cancellationToken) is not { } kaart)
+        if (await LocateAsync(kaartId, cancellationToken) is not { } location)
         {
             return null;
         }
 
-        RecordedPost pending = await store.BeginPostAsync(kaartId, postId, kaart.Location.ThreadId, cancellationToken);
-        if (await store.GetKaartAsync(kaartId, cancellationToken) is null)
+        RecordedPost pending = await store.BeginPostAsync(kaartId, postId, location.ThreadId, cancellationToken);
+        if (await LocateAsync(kaartId, cancellationToken) is null)
         {
             // Erased between the two reads: the record just written is the only row of the casus; it goes again.
             await store.AbandonPostAsync(pending, cancellationToken);
             return null;
         }
 
-        string serviceUrl = await serviceUrls.LatestAsync(kaart.Location.ThreadId, kaart.Location.ServiceUrl, cancellationToken);
-        ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, kaart.Location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
+        string serviceUrl = await serviceUrls.LatestAsync(location.ThreadId, location.ServiceUrl, cancellationToken);
+        ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
         string id = posted.Id ?? string.Empty;
         if (!await store.CompletePostAsync(pending, id, cancellationToken) && id.Length > 0)
         {
             // Erased while it was being posted: the erasure could not know this message, so it is replaced here.
-            await connector.UpdateActivityAsync(serviceUrl, kaart.Location.ThreadId, id, KaartPublisher.CardMessage(removedCard.Build(RegieTexts.RemovedFallbackNotice)), cancellationToken);
+            await connector.UpdateActivityAsync(serviceUrl, location.ThreadId, id, KaartPublisher.CardMessage(removedCard.Build(RegieTexts.RemovedFallbackNotice)), cancellationToken);
             return null;
         }
 
         return id;
     }
+
+    /// <summary>Where the casus lives: its kaart's thread, or before its first version its dialog's; null once erased.</summary>
+    private async Task<KaartLocation?> LocateAsync(string kaartId, CancellationToken cancellationToken) =>
+        (await store.GetKaartAsync(kaartId, cancellationToken))?.Location ?? (await store.GetDialogAsync(kaartId, cancellationToken))?.Location;
 
     public async Task<string?> PostCardAsync(string kaartId, string serviceUrl, string conversationId, JsonObject card, CancellationToken cancellationToken)
     {

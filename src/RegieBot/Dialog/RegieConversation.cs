@@ -6,6 +6,7 @@ using RegieBot.Cards;
 using RegieBot.Domain;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Scheduling;
 using RegieBot.Domain.Validation;
 using RegieBot.Reminders;
@@ -52,41 +53,45 @@ internal sealed class RegieConversation(
             return;
         }
 
-        KaartLocation location = Location(activity);
-        if (await store.FindByThreadAsync(location.ThreadId, cancellationToken) is { } existing)
-        {
-            DialogState? open = existing.Saved ? null : await store.GetDialogAsync(existing.KaartId, cancellationToken);
-            if (open is { Status: DialogStatus.Open })
-            {
-                // A start that was interrupted (or whose step card got lost): the dialog resumes where it stopped.
-                await turn.SendPlainTextAsync(RegieTexts.Resumed(open.Casus), cancellationToken);
-                await PostStepCardAsync(turn, open, cancellationToken);
-                return;
-            }
-
-            if (existing.Saved || open is { Status: not DialogStatus.Cancelled } || await store.GetKaartAsync(existing.KaartId, cancellationToken) is not null)
-            {
-                await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing.Casus), cancellationToken);
-                return;
-            }
-
-            // Nothing behind the thread row (a cancelled new kaart being erased, or a start that crashed): taken over.
-        }
-
-        DialogState dialog;
+        // The common start makes three storage requests (the turn ledger, the thread row, the dialog's transaction)
+        // and no Teams call: the step card is an outbox post that the relay sends right after the commit. The thread is
+        // claimed before anything is read; only a claim that meets another casus reads what is there.
+        DialogState dialog = RegieDialog.Start(NewKaartId(), casus, Location(activity), Actor(activity), time.GetUtcNow());
         try
         {
-            dialog = await store.CreateDialogAsync(RegieDialog.Start(NewKaartId(), casus, location, Actor(activity), time.GetUtcNow()), cancellationToken);
+            JsonObject card = await RenderAsync(dialog, [], null, null, activity, cancellationToken);
+            dialog = await relay.CommitUnmarkedAsync(
+                dialog.KaartId,
+                token => store.CreateDialogAsync(dialog, [OutboxItem.Post(token, card.ToJsonString())], cancellationToken));
         }
         catch (ConcurrencyConflictException)
         {
-            ThreadKaart? taken = await store.FindByThreadAsync(location.ThreadId, cancellationToken);
-            await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(taken?.Casus ?? casus), cancellationToken);
+            await AnswerTakenThreadAsync(turn, casus, cancellationToken);
             return;
         }
 
         logger.DialogStarted(TurnKeyFactory.ForLog(dialog.KaartId));
-        await PostStepCardAsync(turn, dialog, cancellationToken);
+    }
+
+    /// <summary>The thread already has a casus: an interrupted start resumes where it stopped, anything else is named.</summary>
+    private async Task AnswerTakenThreadAsync(TurnContext turn, string casus, CancellationToken cancellationToken)
+    {
+        ThreadKaart? existing = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        DialogState? open = existing is null || existing.Saved ? null : await store.GetDialogAsync(existing.KaartId, cancellationToken);
+        if (open is { Status: DialogStatus.Open })
+        {
+            // A start that was interrupted (or whose step card got lost): the dialog resumes where it stopped. A step card
+            // still waiting in its outbox (a crash right after the commit) is posted now; else a new one is.
+            await turn.SendPlainTextAsync(RegieTexts.Resumed(open.Casus), cancellationToken);
+            if (await relay.ApplyPendingAsync(open.KaartId, cancellationToken) == 0)
+            {
+                await PostStepCardAsync(turn, open, cancellationToken);
+            }
+
+            return;
+        }
+
+        await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing?.Casus ?? casus), cancellationToken);
     }
 
     /// <summary>A click on the step card; <paramref name="dialog"/> is the one the card names, checked to be this thread's by the gate.</summary>

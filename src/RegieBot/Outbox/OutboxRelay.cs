@@ -32,7 +32,7 @@ internal sealed class OutboxRelay(
     TimeProvider time,
     IOptions<OutboxOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<OutboxRelay> logger)
+    ILogger<OutboxRelay> logger) : IAfterTurn
 {
     private const int SweepBatch = 50;
     private readonly ConcurrentDictionary<long, Task> _running = new();
@@ -71,6 +71,27 @@ internal sealed class OutboxRelay(
         return result;
     }
 
+    /// <summary>
+    /// An operation with no intent: the commit is its only storage request. Only for effects that the next reader of the
+    /// kaart finishes itself when a crash stops the relay (<see cref="ApplyPendingAsync"/>): the step card of a new
+    /// dialog, which the next <c>start</c> in the thread finds pending and posts.
+    /// </summary>
+    public async Task<T> CommitUnmarkedAsync<T>(string kaartId, Func<string, Task<T>> commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        T result = await commit(NewToken());
+        Start(kaartId, ct => ApplyItemsAsync(kaartId, ct));
+        return result;
+    }
+
+    /// <summary>Applies the kaart's pending outbox items now (after any work of it running here); returns how many there were.</summary>
+    public async Task<int> ApplyPendingAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        int applied = 0;
+        await RunSerialisedAsync(kaartId, async ct => applied = await ApplyItemsAsync(kaartId, ct), cancellationToken);
+        return applied;
+    }
+
     /// <summary>Commits <paramref name="build"/>'s <see cref="KaartCommit"/> (see <see cref="CommitAsync{T}"/>).</summary>
     public Task<Kaart?> CommitAsync(string kaartId, Func<string, KaartCommit> build, CancellationToken cancellationToken)
     {
@@ -90,6 +111,9 @@ internal sealed class OutboxRelay(
 
     /// <summary>A card update that follows a commit (the shared card after a click); the click's answer does not wait for it.</summary>
     public void Follow(string kaartId, Func<CancellationToken, Task> update) => Start(kaartId, update);
+
+    /// <summary>Work of a turn that follows its answer (see <see cref="IAfterTurn"/>); tracked like the outbox's own.</summary>
+    void IAfterTurn.Run(string key, Func<CancellationToken, Task> work) => Start(key, work);
 
     /// <summary>
     /// A card update that follows a commit and makes every earlier one of the same card (<paramref name="card"/>) moot:
@@ -188,6 +212,15 @@ internal sealed class OutboxRelay(
             return;
         }
 
+        int count = await ApplyItemsAsync(kaartId, cancellationToken);
+
+        // Conditional on the intent as written: an operation that marked the kaart again meanwhile keeps its own.
+        await outbox.ReleaseAsync(intent, cancellationToken);
+        logger.OutboxApplied(TurnKeyFactory.ForLog(kaartId), count);
+    }
+
+    private async Task<int> ApplyItemsAsync(string kaartId, CancellationToken cancellationToken)
+    {
         IReadOnlyList<OutboxItem> items = await outbox.GetItemsAsync(kaartId, cancellationToken);
         // In commit order (tokens sort by time), and within a commit in the order of the effects. The card updates of
         // all pending commits are one: the card is rendered from what is stored, so the last one shows every commit, and
@@ -208,9 +241,7 @@ internal sealed class OutboxRelay(
             }
         }
 
-        // Conditional on the intent as written: an operation that marked the kaart again meanwhile keeps its own.
-        await outbox.ReleaseAsync(intent, cancellationToken);
-        logger.OutboxApplied(TurnKeyFactory.ForLog(kaartId), items.Count);
+        return items.Count;
     }
 
     private async Task ApplyAsync(string kaartId, OutboxItem item, CancellationToken cancellationToken)

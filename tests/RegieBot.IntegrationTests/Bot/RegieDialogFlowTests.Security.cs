@@ -49,7 +49,7 @@ public sealed partial class RegieDialogFlowTests
             JsonObject ownView = app.Services.GetRequiredService<RegieBot.Cards.KaartCard>().Build((await store.GetSnapshotAsync(kaart.Id, Ct))!, "aad-petra");
 
             // A second casus whose dialog is open, in a thread of its own.
-            ChannelSimulator other = new(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]);
+            ChannelSimulator other = ChannelSimulator.For(app);
             await other.SayAsync("start Familie X.", cancellationToken: Ct);
 
             List<(JsonObject Action, string HomeThread)> actions =

@@ -161,11 +161,11 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
     [Fact]
     public async Task Dialog_RowWrittenBetweenAClicksReadAndWrite_AnswerIsAppliedNotCalledStale()
     {
-        // The start turn remembers the card it posted after posting it; a colleague who clicks that card at once has
-        // read the dialog row before that write. The row changed (its ETag), what was answered did not (its revision).
+        // Someone writes the dialog row between a click's read and its write (earlier: the start turn remembering the
+        // card it had just posted). The row changed (its ETag), what was answered did not (its revision).
         DialogRowToucher toucher = new(new TableServiceClient(AzuriteStorage.ConnectionString));
         using AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, storagePolicy: toucher);
-        ChannelSimulator channel = new(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]);
+        ChannelSimulator channel = ChannelSimulator.For(app);
         await channel.SayAsync("start Familie E.", cancellationToken: Ct);
         (string id, JsonObject card) = StepCard();
 
@@ -379,6 +379,26 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
             Assert.Equal(1, CountOf(shared, "Rol nog niet bevestigd"));
             JsonArray refreshUsers = SharedCard(cardId)["refresh"]!["userIds"]!.AsArray();
             Assert.Equal(["29:sanne", "29:ahmed", "29:petra"], refreshUsers.Select(u => (string?)u));
+        }
+    }
+
+    [Fact]
+    public async Task Start_RequestPath_IsTheLedgerTheThreadClaimAndOneTransaction()
+    {
+        StorageRequestCounter storageRequests = new();
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start(storageRequests: storageRequests);
+        using (app)
+        {
+            await channel.SayAsync("help", cancellationToken: Ct);   // not the first turn of the host
+            storageRequests.Clear();
+
+            await channel.SayAsync("start Familie S.", cancellationToken: Ct);
+
+            // The turn ledger, the thread row, the dialog with its step card in the outbox. The conversation reference
+            // and the step card itself follow in the background.
+            Assert.Equal(["POST $batch", "POST " + storage.TablePrefix + RegieTables.Threads, "POST $batch"], storageRequests.RequestPath);
+            Assert.Contains(storageRequests.Requests, r => r.EndsWith(RegieTables.Conversations, StringComparison.Ordinal));
+            Assert.Equal("Waarom maken jullie de regiekaart nu?", Title(StepCard().Card));
         }
     }
 

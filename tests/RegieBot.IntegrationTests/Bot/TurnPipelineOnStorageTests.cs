@@ -58,8 +58,11 @@ public sealed class TurnPipelineOnStorageTests(AzuriteStorage storage) : IClassF
         string thread = "19:c0ffee@thread.tacv2;messageid=" + Guid.NewGuid().ToString("N");
         CancellationToken ct = TestContext.Current.CancellationToken;
 
+        RegieBot.Outbox.OutboxRelay relay = app.Services.GetRequiredService<RegieBot.Outbox.OutboxRelay>();
         await app.CreateClient().PostAsync("/api/messages", Json(Activities.ChannelMessage("help", conversationId: thread)), ct);
+        await relay.WhenIdleAsync();   // the reference is written after the answer, in the background
         await app.CreateClient().PostAsync("/api/messages", Json(Activities.ChannelMessage("help", conversationId: thread, serviceUrl: "https://smba.trafficmanager.net/amer/")), ct);
+        await relay.WhenIdleAsync();
 
         ConversationReference? stored = await app.Services.GetRequiredService<IConversationReferenceStore>().GetAsync(thread, ct);
         Assert.NotNull(stored);

@@ -30,7 +30,7 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
             AanspreekpuntId = "p1",
             BewakerId = "p2",
         };
-        DialogState dialog = await store.CreateDialogAsync(RegieDialog.Start(id, "Familie R.", location, "aad-1", Now) with { Draft = content }, Ct);
+        DialogState dialog = await store.CreateDialogAsync(RegieDialog.Start(id, "Familie R.", location, "aad-1", Now) with { Draft = content }, [], Ct);
         return await store.SaveVersionAsync(
             new Kaart { Id = id, Casus = "Familie R.", Location = location, Content = content, CreatedAt = Now, UpdatedAt = Now },
             dialog with { Status = DialogStatus.Saved },

@@ -60,7 +60,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
         CancellationToken ct = TestContext.Current.CancellationToken;
         DialogState dialog = NewDialog() with { Draft = Content(3, 2), Step = DialogStep.Afstemming, Revision = 7 };
 
-        DialogState created = await _store.CreateDialogAsync(dialog, ct);
+        DialogState created = await _store.CreateDialogAsync(dialog, [], ct);
         DialogState? read = await _store.GetDialogAsync(dialog.KaartId, ct);
         ThreadKaart? thread = await _store.FindByThreadAsync(dialog.Location.ThreadId, ct);
 
@@ -81,11 +81,11 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         DialogState first = NewDialog();
-        await _store.CreateDialogAsync(first, ct);
+        await _store.CreateDialogAsync(first, [], ct);
 
         DialogState second = NewDialog(first.Location.ThreadId);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.CreateDialogAsync(second, ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.CreateDialogAsync(second, [], ct));
         Assert.Null(await _store.GetDialogAsync(second.KaartId, ct));
     }
 
@@ -93,7 +93,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
     public async Task SaveDialogAsync_TwoAnswersOnTheSameRevision_OneWinsTheOtherConflicts()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        DialogState stored = await _store.CreateDialogAsync(NewDialog(), ct);
+        DialogState stored = await _store.CreateDialogAsync(NewDialog(), [], ct);
         DialogState a = stored with { Step = DialogStep.Professionals, Revision = 1, Draft = new KaartContent { Moment = Moment.MeerdereInstanties } };
         DialogState b = stored with { Step = DialogStep.Professionals, Revision = 1, Draft = new KaartContent { Moment = Moment.Evaluatiemoment } };
 
@@ -110,7 +110,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
     public async Task SaveVersionAsync_FirstVersion_StoresKaartVersionAndIndexes()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(4, 3) }, ct);
+        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(4, 3) }, [], ct);
         DialogState completed = dialog with { Status = DialogStatus.Saved, Revision = dialog.Revision + 1 };
 
         Kaart saved = await _store.SaveVersionAsync(KaartFrom(completed), completed, ct);
@@ -133,7 +133,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
     public async Task SaveVersionAsync_SecondVersion_KeepsTheFirstAndUpdatesTheMemberIndex()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(3, 1) }, ct);
+        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(3, 1) }, [], ct);
         Kaart v1 = await _store.SaveVersionAsync(KaartFrom(dialog), dialog with { Status = DialogStatus.Saved }, ct);
         DialogState update = await _store.SaveDialogAsync(RegieDialog.StartUpdate(v1, "aad-1", Now) with { ETag = (await _store.GetDialogAsync(v1.Id, ct))!.ETag }, ct);
         KaartContent changed = v1.Content with { Professionals = [.. v1.Content.Professionals.Where(p => p.Id != "p3")] };
@@ -152,7 +152,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
     public async Task SaveVersionAsync_SameVersionTwiceAtOnce_OnlyOneIsSaved()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(2, 1) }, ct);
+        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(2, 1) }, [], ct);
         Kaart kaart = KaartFrom(dialog);
 
         Task<Kaart>[] saves = [.. Enumerable.Range(0, 5).Select(_ => _store.SaveVersionAsync(kaart, dialog with { Status = DialogStatus.Saved }, ct))];
@@ -166,7 +166,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
     public async Task SaveVersionAsync_LargeCasus_RoundTripsAcrossSeveralColumns()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(20, 30, length: 290) }, ct);
+        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(20, 30, length: 290) }, [], ct);
 
         await _store.SaveVersionAsync(KaartFrom(dialog), dialog with { Status = DialogStatus.Saved }, ct);
 
@@ -180,7 +180,7 @@ public sealed class TableKaartStoreTests(AzuriteStorage storage) : IClassFixture
     public async Task UpdateKaartAsync_StaleETag_Conflicts()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(2, 1) }, ct);
+        DialogState dialog = await _store.CreateDialogAsync(NewDialog() with { Draft = Content(2, 1) }, [], ct);
         Kaart saved = await _store.SaveVersionAsync(KaartFrom(dialog), dialog with { Status = DialogStatus.Saved }, ct);
         await _store.UpdateKaartAsync(saved with { CardActivityId = "1" }, ct);
 

@@ -20,7 +20,7 @@ internal static class FuzzStorage
         }
 
         factory.Ledger.Setup(l => l.TryBeginAsync(It.IsAny<RegieBot.Domain.Turns.TurnKeys>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        factory.Kaarten.Setup(k => k.CreateDialogAsync(It.IsAny<DialogState>(), It.IsAny<CancellationToken>())).ReturnsAsync((DialogState d, CancellationToken _) => d);
+        factory.Kaarten.Setup(k => k.CreateDialogAsync(It.IsAny<DialogState>(), It.IsAny<IReadOnlyList<RegieBot.Domain.Outbox.OutboxItem>>(), It.IsAny<CancellationToken>())).ReturnsAsync((DialogState d, IReadOnlyList<RegieBot.Domain.Outbox.OutboxItem> _, CancellationToken _) => d);
         factory.Kaarten.Setup(k => k.SaveDialogAsync(It.IsAny<DialogState>(), It.IsAny<CancellationToken>())).ReturnsAsync((DialogState d, CancellationToken _) => d);
         factory.Kaarten.Setup(k => k.UpdateKaartAsync(It.IsAny<Kaart>(), It.IsAny<CancellationToken>())).ReturnsAsync((Kaart k, CancellationToken _) => k);
     }
