@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RegieBot.Domain;
 using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Cards;
@@ -23,7 +24,7 @@ public sealed class ClientCard(CardTemplates templates)
         return new JsonObject
         {
             ["casus"] = kaart.Casus,
-            ["subtitle"] = $" · afgesproken op {KaartCard.FormatDate(datum)}",
+            ["subtitle"] = $" · afgesproken op {DutchDates.Date(datum)}",
             ["forProfessionals"] =
                 "Voor de hulpverleners: dit is een korte uitleg in eenvoudige taal voor het gezin. Bespreek hem samen of geef hem door. " +
                 "De afspraken die jullie onderling maken (onderdeel 2) en de namen van de andere hulpverleners staan er niet in.",
@@ -51,7 +52,7 @@ public sealed class ClientCard(CardTemplates templates)
     {
         if (kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure })
         {
-            List<string> lines = [$"De hulpverleners hebben deze afspraken afgesloten op {KaartCard.FormatDay(closure.ClosedAt)}."];
+            List<string> lines = [$"De hulpverleners hebben deze afspraken afgesloten op {DutchDates.Day(closure.ClosedAt)}."];
             switch (closure.Criterium)
             {
                 case AfschaalCriterium.HulpAdequaatGeorganiseerd:
@@ -73,7 +74,7 @@ public sealed class ClientCard(CardTemplates templates)
         }
 
         return kaart.Content.Evaluatiedatum is { } evaluatie
-            ? [$"Op {KaartCard.FormatDate(evaluatie)} kijken we samen of de afspraken goed werken.", "Is er iets nodig? Dan maken we nieuwe afspraken. Dat kan ook eerder."]
+            ? [$"Op {DutchDates.Date(evaluatie)} kijken we samen of de afspraken goed werken.", "Is er iets nodig? Dan maken we nieuwe afspraken. Dat kan ook eerder."]
             : ["We spreken nog een dag af om samen te kijken of de afspraken goed werken."];
     }
 

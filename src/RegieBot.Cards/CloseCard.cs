@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using RegieBot.Domain;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Validation;
 
@@ -62,7 +63,7 @@ public sealed class CloseCard(CardTemplates templates)
         KaartClosure closure = kaart.Closure ?? throw new ArgumentException("The kaart has no close record.", nameof(kaart));
         List<(string Label, string Text)> lines =
         [
-            ("", $"De casus is afgesloten op {KaartCard.FormatMoment(closure.ClosedAt)} door {closedBy}."),
+            ("", $"De casus is afgesloten op {DutchDates.Moment(closure.ClosedAt)} door {closedBy}."),
             ("Criterium: ", AfschaalCriteria.Text.TryGetValue(closure.Criterium, out string? text) ? text : "–"),
         ];
         if (!string.IsNullOrEmpty(closure.OvergedragenAan))
@@ -71,7 +72,7 @@ public sealed class CloseCard(CardTemplates templates)
         }
 
         lines.Add(("", "Er komen geen herinneringen meer. Bespreek de uitkomst met het gezin: typ @RegieBot clientversie voor een korte uitleg voor hen."));
-        lines.Add(("", $"Alle gegevens van deze casus worden op {KaartCard.FormatDay(closure.RetentionDueAt)} automatisch verwijderd. Eerder verwijderen kan met @RegieBot verwijderen."));
+        lines.Add(("", $"Alle gegevens van deze casus worden op {DutchDates.Day(closure.RetentionDueAt)} automatisch verwijderd. Eerder verwijderen kan met @RegieBot verwijderen."));
         return Result(kaart, lines);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RegieBot.Domain;
 using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Cards;
@@ -19,7 +20,7 @@ public sealed class EvaluationCard(CardTemplates templates)
         {
             ["kaartId"] = kaart.Id,
             ["casus"] = kaart.Casus,
-            ["evaluatiedatum"] = KaartCard.FormatDate(kaart.Content.Evaluatiedatum),
+            ["evaluatiedatum"] = DutchDates.Date(kaart.Content.Evaluatiedatum),
             ["call"] = mention.Length == 0 ? string.Empty : $"{mention}: het is tijd om de afspraken van deze regiekaart te evalueren.",
             ["vragen"] = new JsonArray([.. Hulpvragen.Evaluatie.Select(v => JsonValue.Create(v))]),
             ["handled"] = handled ?? string.Empty,

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using RegieBot.Domain;
 
 namespace RegieBot.Cards;
 
@@ -28,7 +29,7 @@ public sealed class ExportCards(CardTemplates templates)
     {
         ArgumentNullException.ThrowIfNull(records);
         List<ExportBlock> document = ExportDocument.Of(records);
-        string generated = KaartCard.FormatMoment(generatedAt);
+        string generated = DutchDates.Moment(generatedAt);
         ExportPager pager = Pager(records.Casus);
         List<JsonObject> cards = [];
         for (int budget = PageBudget; budget >= 8 * 1024; budget -= 2 * 1024)

@@ -1,3 +1,4 @@
+using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
@@ -23,13 +24,13 @@ internal static class ExportDocument
         ];
         if (kaart is not null)
         {
-            about.Add(new("Aangemaakt op: ", KaartCard.FormatMoment(kaart.CreatedAt)));
+            about.Add(new("Aangemaakt op: ", DutchDates.Moment(kaart.CreatedAt)));
             about.Add(new("Status: ", kaart.Status == KaartStatus.Afgesloten ? "afgesloten" : "actief"));
-            about.Add(new("Huidige versie: ", $"{kaart.Version}, opgeslagen op {KaartCard.FormatMoment(kaart.UpdatedAt)} door {names.Of(kaart.UpdatedBy)}"));
+            about.Add(new("Huidige versie: ", $"{kaart.Version}, opgeslagen op {DutchDates.Moment(kaart.UpdatedAt)} door {names.Of(kaart.UpdatedBy)}"));
             about.Add(new("Teams-draad: ", kaart.Location.ThreadId));
             if (kaart.Status != KaartStatus.Afgesloten)
             {
-                about.Add(new("Volgende evaluatie: ", KaartCard.FormatDate(kaart.Content.Evaluatiedatum)));
+                about.Add(new("Volgende evaluatie: ", DutchDates.Date(kaart.Content.Evaluatiedatum)));
             }
         }
         else
@@ -45,7 +46,7 @@ internal static class ExportDocument
         {
             List<ExportLine> closing =
             [
-                new("Afgesloten op: ", KaartCard.FormatMoment(closure.ClosedAt)),
+                new("Afgesloten op: ", DutchDates.Moment(closure.ClosedAt)),
                 new("Door: ", names.Of(closure.ClosedBy)),
                 new("Criterium: ", AfschaalCriteria.Text.TryGetValue(closure.Criterium, out string? criterium) ? criterium : "–"),
             ];
@@ -54,25 +55,25 @@ internal static class ExportDocument
                 closing.Add(new("Overgedragen aan: ", closure.OvergedragenAan));
             }
 
-            closing.Add(new("Wordt automatisch verwijderd op: ", KaartCard.FormatDay(closure.RetentionDueAt)));
+            closing.Add(new("Wordt automatisch verwijderd op: ", DutchDates.Day(closure.RetentionDueAt)));
             document.Add(new("Afsluiting", closing));
         }
 
         foreach (Kaart version in records.Versions.OrderBy(v => v.Version))
         {
             document.Add(new(
-                $"Versie {version.Version} — opgeslagen op {KaartCard.FormatMoment(version.UpdatedAt)} door {names.Of(version.UpdatedBy)}",
+                $"Versie {version.Version} — opgeslagen op {DutchDates.Moment(version.UpdatedAt)} door {names.Of(version.UpdatedBy)}",
                 ContentLines(version.Content)));
         }
 
         document.Add(new("Bevestigingen", Confirmations(records, names)));
         document.Add(new("Voorgestelde wijzigingen", records.Proposals.Count == 0
             ? [new(string.Empty, "Geen.")]
-            : [.. records.Proposals.OrderBy(p => p.At).Select(p => new ExportLine($"{names.Of(p.ProposedBy)}, {KaartCard.FormatMoment(p.At)}: ", p.Text))]));
+            : [.. records.Proposals.OrderBy(p => p.At).Select(p => new ExportLine($"{names.Of(p.ProposedBy)}, {DutchDates.Moment(p.At)}: ", p.Text))]));
 
         document.Add(new("Opgeschaald", records.Escalations.Count == 0
             ? [new(string.Empty, "Nooit.")]
-            : [.. records.Escalations.OrderBy(e => e.At).Select(e => new ExportLine($"{names.Of(e.By)}, {KaartCard.FormatMoment(e.At)}: ", e.Reason.Length == 0 ? "–" : e.Reason))]));
+            : [.. records.Escalations.OrderBy(e => e.At).Select(e => new ExportLine($"{names.Of(e.By)}, {DutchDates.Moment(e.At)}: ", e.Reason.Length == 0 ? "–" : e.Reason))]));
         document.Add(new("Herinneringen", records.Reminders.Count == 0
             ? [new(string.Empty, "Geen.")]
             : [.. records.Reminders.OrderBy(r => r.Kind).Select(ReminderLine)]));
@@ -99,7 +100,7 @@ internal static class ExportDocument
             bool counts = professional is not null && state?.Of(professional) is not null;
             return new ExportLine(
                 $"{names.Of(c.AadObjectId)}: ",
-                $"rol bevestigd op {KaartCard.FormatMoment(c.ConfirmedAt)}" + (counts ? string.Empty : " (vervallen door een latere wijziging)"));
+                $"rol bevestigd op {DutchDates.Moment(c.ConfirmedAt)}" + (counts ? string.Empty : " (vervallen door een latere wijziging)"));
         })];
     }
 
@@ -108,8 +109,8 @@ internal static class ExportDocument
         string what = reminder.Kind == ReminderKind.Evaluatie ? "Evaluatie: " : "Opschalen als een evaluatie onbeantwoord blijft: ";
         string state = reminder.Status switch
         {
-            ReminderStatus.Scheduled => $"gepland op {KaartCard.FormatMoment(reminder.DueAt)}",
-            ReminderStatus.Sent => $"verstuurd op {KaartCard.FormatMoment(reminder.SentAt ?? reminder.DueAt)}",
+            ReminderStatus.Scheduled => $"gepland op {DutchDates.Moment(reminder.DueAt)}",
+            ReminderStatus.Sent => $"verstuurd op {DutchDates.Moment(reminder.SentAt ?? reminder.DueAt)}",
             ReminderStatus.Cancelled => "gestopt",
             _ => "kon niet worden bezorgd",
         };
@@ -127,7 +128,7 @@ internal static class ExportDocument
         List<ExportLine> lines =
         [
             new("Status: ", status),
-            new("Laatst ingevuld: ", $"{KaartCard.FormatMoment(dialog.UpdatedAt)} door {names.Of(dialog.LastEditedBy)}"),
+            new("Laatst ingevuld: ", $"{DutchDates.Moment(dialog.UpdatedAt)} door {names.Of(dialog.LastEditedBy)}"),
         ];
         if (dialog.Status == DialogStatus.Saved && versions > 0)
         {
@@ -168,8 +169,8 @@ internal static class ExportDocument
         lines.AddRange(Agreements(content.Afstemming));
         lines.Add(new("3. Vast aanspreekpunt voor de cliënt: ", content.Aanspreekpunt?.Naam ?? "–"));
         lines.Add(new("4. Houdt zicht op naleving van de afspraken: ", content.Bewaker?.Naam ?? "–"));
-        lines.Add(new(Hulpvragen.Datum + " ", KaartCard.FormatDate(content.Datum)));
-        lines.Add(new("Evaluatiedatum: ", KaartCard.FormatDate(content.Evaluatiedatum)));
+        lines.Add(new(Hulpvragen.Datum + " ", DutchDates.Date(content.Datum)));
+        lines.Add(new("Evaluatiedatum: ", DutchDates.Date(content.Evaluatiedatum)));
         lines.Add(new("Besproken met cliënt: ", content.BesprokenMetClient ? "ja" : "nee"));
         return lines;
     }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Validation;
@@ -17,15 +17,12 @@ public sealed class KaartCard(CardTemplates templates)
     /// <summary>Teams' strictest limit is 28 KB; stay below it with room for the activity around the card.</summary>
     public const int MaxBytes = 26 * 1024;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     /// <summary>From full to smallest: compact professionals (one line each), then shorter agreements.</summary>
     private static readonly (bool Compact, int? MaxAgreementLength)[] Levels =
         [(false, null), (true, null), (true, 200), (true, 120), (true, 80), (true, 50), (true, 40)];
 
     /// <summary>Teams refreshes a card automatically for at most 60 listed users.</summary>
     public const int MaxRefreshUsers = 60;
-
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public JsonObject Build(Kaart kaart) => Build(new KaartSnapshot(kaart, [], []), viewerAadObjectId: null);
 
@@ -54,15 +51,6 @@ public sealed class KaartCard(CardTemplates templates)
         return card;
     }
 
-    public static string FormatDate(DateOnly? date) => date?.ToString("d MMMM yyyy", Dutch) ?? "–";
-
-    /// <summary>The day of a moment in the Netherlands, e.g. "23 februari 2027".</summary>
-    public static string FormatDay(DateTimeOffset moment) =>
-        FormatDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime));
-
-    public static string FormatMoment(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
-
     private static JsonObject Data(KaartSnapshot snapshot, string? viewer, bool compact, int? maxAgreementLength)
     {
         Kaart kaart = snapshot.Kaart;
@@ -76,7 +64,7 @@ public sealed class KaartCard(CardTemplates templates)
         {
             ["kaartId"] = kaart.Id,
             ["casus"] = kaart.Casus,
-            ["versionText"] = $" · versie {kaart.Version} · {FormatDay(kaart.UpdatedAt)}",
+            ["versionText"] = $" · versie {kaart.Version} · {DutchDates.Day(kaart.UpdatedAt)}",
             ["isClosed"] = closed,
             ["refreshUserIds"] = new JsonArray([.. content.Professionals
                 .Where(p => p.IsLinked && p.TeamsUserId is not null)
@@ -84,17 +72,17 @@ public sealed class KaartCard(CardTemplates templates)
                 .Select(p => JsonValue.Create(p.TeamsUserId))]),
             ["viewerText"] = viewerEntry is null ? string.Empty
                 : viewerConfirmation is null ? $"Je staat op deze kaart als {viewerEntry.Naam}. Bevestig je rol met de knop onderaan, of stel een wijziging voor."
-                : $"Je hebt je rol bevestigd op {FormatMoment(viewerConfirmation.ConfirmedAt)}.",
+                : $"Je hebt je rol bevestigd op {DutchDates.Moment(viewerConfirmation.ConfirmedAt)}.",
             ["viewerProfessionalId"] = viewerEntry?.Id,
             // Only in the per-user view of a professional who has not yet confirmed: others would only get a refusal.
             ["canConfirm"] = !closed && viewerEntry is not null && viewerConfirmation is null,
             ["proposalMaxLength"] = Limits.ReasonMaxLength,
             ["proposals"] = new JsonArray([.. snapshot.OpenProposals.TakeLast(5).Select(p => new JsonObject
             {
-                ["who"] = $"{ProposerName(p, content)}, {FormatMoment(p.At)}",
+                ["who"] = $"{ProposerName(p, content)}, {DutchDates.Moment(p.At)}",
                 ["text"] = p.Text.Length > 200 ? p.Text[..199] + "…" : p.Text,
             })]),
-            ["closedText"] = kaart.Closure is { } closure ? $"Afgesloten op {FormatDay(closure.ClosedAt)}" : "Afgesloten",
+            ["closedText"] = kaart.Closure is { } closure ? $"Afgesloten op {DutchDates.Day(closure.ClosedAt)}" : "Afgesloten",
             ["closedDetails"] = ClosedDetails(kaart.Closure),
             ["compact"] = compact,
             ["moment"] = Moments.Text.TryGetValue(content.Moment, out string? moment) ? "Aanleiding: " + moment : string.Empty,
@@ -113,8 +101,8 @@ public sealed class KaartCard(CardTemplates templates)
             ["afstemming"] = Agreements(content.Afstemming, maxAgreementLength),
             ["aanspreekpunt"] = Person(content.Aanspreekpunt),
             ["bewaker"] = Person(content.Bewaker),
-            ["datum"] = FormatDate(content.Datum),
-            ["evaluatiedatum"] = FormatDate(content.Evaluatiedatum),
+            ["datum"] = DutchDates.Date(content.Datum),
+            ["evaluatiedatum"] = DutchDates.Date(content.Evaluatiedatum),
             ["besproken"] = content.BesprokenMetClient ? "Ja" : "Nee",
             ["shortened"] = shortened,
         };
@@ -167,7 +155,7 @@ public sealed class KaartCard(CardTemplates templates)
     /// <summary>Whether the professional confirmed their role, and when, as the card says it.</summary>
     public static string Status(Professional professional, KaartConfirmations confirmations) =>
         !professional.IsLinked ? "Extern: bevestigt niet in Teams"
-        : confirmations.Of(professional) is { } confirmation ? $"✓ Rol bevestigd op {FormatMoment(confirmation.ConfirmedAt)}"
+        : confirmations.Of(professional) is { } confirmation ? $"✓ Rol bevestigd op {DutchDates.Moment(confirmation.ConfirmedAt)}"
         : "Rol nog niet bevestigd";
 
     private static string ProposerName(ChangeProposal proposal, KaartContent content) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 
@@ -19,14 +20,14 @@ public sealed class MeetingCard(CardTemplates templates)
         Kaart kaart = snapshot.Kaart;
         string unconfirmed = string.Join(", ", snapshot.State.Unconfirmed.Select(p => p.Naam));
         string escalations = openEscalations.Count == 0 ? "geen"
-            : string.Join("; ", openEscalations.Select(e => $"{KaartCard.FormatMoment(e.At)}: {KaartDiff.Shorten(e.Reason)}"));
+            : string.Join("; ", openEscalations.Select(e => $"{DutchDates.Moment(e.At)}: {KaartDiff.Shorten(e.Reason)}"));
         return Build(kaart, "Casusoverleg: de regiekaart", ended: false,
         [
             ("Vast aanspreekpunt", kaart.Content.Aanspreekpunt?.Naam ?? "–"),
             ("Bewaker van de afspraken", kaart.Content.Bewaker?.Naam ?? "–"),
             ("Rol nog niet bevestigd", unconfirmed.Length == 0 ? "niemand" : unconfirmed),
             ("Open escalaties", escalations),
-            ("Volgende evaluatie", KaartCard.FormatDate(kaart.Content.Evaluatiedatum)),
+            ("Volgende evaluatie", DutchDates.Date(kaart.Content.Evaluatiedatum)),
         ]);
     }
 

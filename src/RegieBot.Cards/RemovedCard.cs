@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RegieBot.Domain;
 
 namespace RegieBot.Cards;
 
@@ -13,9 +14,9 @@ public sealed class RemovedCard(CardTemplates templates)
 
     /// <summary>By <c>verwijderen</c>.</summary>
     public static string DeletedText(DateTimeOffset at) =>
-        $"Deze regiekaart is verwijderd op {KaartCard.FormatDay(at)} door een collega.";
+        $"Deze regiekaart is verwijderd op {DutchDates.Day(at)} door een collega.";
 
     /// <summary>By the retention job, after the retention period following <c>afsluiten</c>.</summary>
     public static string ExpiredText(DateTimeOffset at) =>
-        $"Deze regiekaart is automatisch verwijderd op {KaartCard.FormatDay(at)}: de bewaartermijn na het afsluiten van de casus was voorbij.";
+        $"Deze regiekaart is automatisch verwijderd op {DutchDates.Day(at)}: de bewaartermijn na het afsluiten van de casus was voorbij.";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RegieBot.Domain.Kaarten;
 
 /// <summary>
@@ -10,8 +8,6 @@ public static class KaartDiff
 {
     /// <summary>How much of a changed text the history shows.</summary>
     public const int MaxTextLength = 80;
-
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public static IReadOnlyList<string> Describe(KaartContent before, KaartContent after)
     {
@@ -56,12 +52,12 @@ public static class KaartDiff
 
         if (before.Datum != after.Datum)
         {
-            changes.Add($"{Section(Hulpvragen.Datum)}: {Format(before.Datum)} → {Format(after.Datum)}");
+            changes.Add($"{Section(Hulpvragen.Datum)}: {DutchDates.Date(before.Datum)} → {DutchDates.Date(after.Datum)}");
         }
 
         if (before.Evaluatiedatum != after.Evaluatiedatum)
         {
-            changes.Add($"Evaluatiedatum: {Format(before.Evaluatiedatum)} → {Format(after.Evaluatiedatum)}");
+            changes.Add($"Evaluatiedatum: {DutchDates.Date(before.Evaluatiedatum)} → {DutchDates.Date(after.Evaluatiedatum)}");
         }
 
         if (before.BesprokenMetClient != after.BesprokenMetClient)
@@ -134,6 +130,4 @@ public static class KaartDiff
     private static string Section(string label) => label.TrimEnd(':');
 
     private static string Vorm(Regievorm regievorm) => regievorm == Regievorm.Geen ? "geen" : regievorm.ToString().ToLowerInvariant();
-
-    private static string Format(DateOnly? date) => date?.ToString("d MMMM yyyy", Dutch) ?? "–";
 }

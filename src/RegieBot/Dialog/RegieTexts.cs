@@ -1,3 +1,4 @@
+using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 
@@ -102,8 +103,8 @@ internal static class RegieTexts
         KaartConfirmations state = snapshot.State;
         List<string> lines =
         [
-            $"Regiekaart {kaart.Casus}: versie {kaart.Version}, opgeslagen op {Cards.KaartCard.FormatDay(kaart.UpdatedAt)}.",
-            "Bevestigd: " + Names(state.Confirmed.Select(p => $"{p.Naam} ({Cards.KaartCard.FormatMoment(state.Of(p)!.ConfirmedAt)})")),
+            $"Regiekaart {kaart.Casus}: versie {kaart.Version}, opgeslagen op {DutchDates.Day(kaart.UpdatedAt)}.",
+            "Bevestigd: " + Names(state.Confirmed.Select(p => $"{p.Naam} ({DutchDates.Moment(state.Of(p)!.ConfirmedAt)})")),
             "Nog niet bevestigd: " + Names(state.Unconfirmed.Select(p => p.Naam)),
         ];
         Professional[] external = [.. kaart.Content.Professionals.Where(p => !p.IsLinked)];
@@ -120,21 +121,21 @@ internal static class RegieTexts
 
         foreach (Escalation escalation in Escalation.OpenOn(kaart, escalations))
         {
-            lines.Add($"Open escalatie: {Cards.KaartCard.FormatMoment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, kaart)}. Reden: {KaartDiff.Shorten(escalation.Reason)}");
+            lines.Add($"Open escalatie: {DutchDates.Moment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, kaart)}. Reden: {KaartDiff.Shorten(escalation.Reason)}");
         }
 
         lines.Add(kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure }
             ? ClosedLine(closure)
             : kaart.Status == KaartStatus.Afgesloten
                 ? "De casus is afgesloten."
-                : $"Volgende evaluatie: {Cards.KaartCard.FormatDate(kaart.Content.Evaluatiedatum)}.");
+                : $"Volgende evaluatie: {DutchDates.Date(kaart.Content.Evaluatiedatum)}.");
         return string.Join('\n', lines);
     }
 
     public static string ClosedLine(KaartClosure closure) =>
-        $"De casus is afgesloten op {Cards.KaartCard.FormatDay(closure.ClosedAt)} ({AfschaalCriteria.Brief.GetValueOrDefault(closure.Criterium, "–")})"
+        $"De casus is afgesloten op {DutchDates.Day(closure.ClosedAt)} ({AfschaalCriteria.Brief.GetValueOrDefault(closure.Criterium, "–")})"
         + (string.IsNullOrEmpty(closure.OvergedragenAan) ? string.Empty : $", overgedragen aan {closure.OvergedragenAan}")
-        + $". Alle gegevens worden op {Cards.KaartCard.FormatDay(closure.RetentionDueAt)} verwijderd.";
+        + $". Alle gegevens worden op {DutchDates.Day(closure.RetentionDueAt)} verwijderd.";
 
     /// <summary>
     /// The versions with who saved them and what changed, and between them the escalations (with how they were
@@ -150,7 +151,7 @@ internal static class RegieTexts
         {
             Kaart version = versions[i];
             bool evaluation = i > 0 && KaartDiff.OnlyEvaluationDateChanged(versions[i - 1].Content, version.Content);
-            List<string> lines = [$"Versie {version.Version} — {Cards.KaartCard.FormatMoment(version.UpdatedAt)}, door {name(version.UpdatedBy)}"
+            List<string> lines = [$"Versie {version.Version} — {DutchDates.Moment(version.UpdatedAt)}, door {name(version.UpdatedBy)}"
                 + (evaluation ? " — evaluatie: afspraken blijven staan" : string.Empty)];
             IReadOnlyList<string> changes = i == 0 ? ["Eerste versie van de kaart."] : KaartDiff.Describe(versions[i - 1].Content, version.Content);
             lines.AddRange(changes.Count == 0 ? ["• Geen inhoudelijke wijzigingen."] : changes.Select(c => "• " + c));
@@ -161,13 +162,13 @@ internal static class RegieTexts
         {
             Kaart? answer = versions.FirstOrDefault(v => v.UpdatedAt > escalation.At);
             string outcome = answer is not null
-                ? $"• Beantwoord met versie {answer.Version} ({Cards.KaartCard.FormatMoment(answer.UpdatedAt)}, door {name(answer.UpdatedBy)})."
+                ? $"• Beantwoord met versie {answer.Version} ({DutchDates.Moment(answer.UpdatedAt)}, door {name(answer.UpdatedBy)})."
                 : closure is not null && closure.ClosedAt > escalation.At
-                    ? $"• Beantwoord: de casus is afgesloten ({Cards.KaartCard.FormatMoment(closure.ClosedAt)})."
+                    ? $"• Beantwoord: de casus is afgesloten ({DutchDates.Moment(closure.ClosedAt)})."
                     : "• Nog open.";
             entries.Add((escalation.At,
             [
-                $"Opgeschaald — {Cards.KaartCard.FormatMoment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, versions[^1])}",
+                $"Opgeschaald — {DutchDates.Moment(escalation.At)}, door {name(escalation.By)}, aan {Recipient(escalation, versions, versions[^1])}",
                 "• Reden: " + KaartDiff.Shorten(escalation.Reason),
                 outcome,
             ]));
@@ -178,7 +179,7 @@ internal static class RegieTexts
             // Closing is not a version (the content does not change), but it belongs in the history.
             List<string> lines =
             [
-                $"Afgesloten — {Cards.KaartCard.FormatMoment(closure.ClosedAt)}, door {name(closure.ClosedBy)}",
+                $"Afgesloten — {DutchDates.Moment(closure.ClosedAt)}, door {name(closure.ClosedBy)}",
                 "• Criterium: " + AfschaalCriteria.Brief.GetValueOrDefault(closure.Criterium, "–"),
             ];
             if (!string.IsNullOrEmpty(closure.OvergedragenAan))
@@ -232,5 +233,5 @@ internal static class RegieTexts
 
     public static string Overzicht(IEnumerable<MemberKaart> kaarten) =>
         "Jouw regiekaarten:\n\n" + string.Join('\n', kaarten.Select(k =>
-            $"• {k.Casus} — " + (k.Status == KaartStatus.Afgesloten ? "afgesloten" : $"volgende evaluatie: {Cards.KaartCard.FormatDate(k.Evaluatiedatum)}")));
+            $"• {k.Casus} — " + (k.Status == KaartStatus.Afgesloten ? "afgesloten" : $"volgende evaluatie: {DutchDates.Date(k.Evaluatiedatum)}")));
 }

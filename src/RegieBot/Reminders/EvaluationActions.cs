@@ -44,7 +44,7 @@ internal sealed class EvaluationActions(
         {
             DateTimeOffset later = scheduler.Later(now);
             string? botId = turn.Activity.Recipient?.Id;
-            card = evaluationCard.Build(kaart, $"Herinnering verzet door {who}: de evaluatie komt terug op {KaartCard.FormatMoment(later)}.");
+            card = evaluationCard.Build(kaart, $"Herinnering verzet door {who}: de evaluatie komt terug op {DutchDates.Moment(later)}.");
             string shown = card.ToJsonString();
             await relay.CommitAsync(
                 kaart.Id,
@@ -61,7 +61,7 @@ internal sealed class EvaluationActions(
                 UpdatedAt = now,
                 UpdatedBy = RegieConversation.Actor(turn.Activity),
             };
-            card = evaluationCard.Build(next, $"Afspraken blijven staan ({who}, {KaartCard.FormatMoment(now)}). Volgende evaluatie: {KaartCard.FormatDate(next.Content.Evaluatiedatum)}.");
+            card = evaluationCard.Build(next, $"Afspraken blijven staan ({who}, {DutchDates.Moment(now)}). Volgende evaluatie: {DutchDates.Date(next.Content.Evaluatiedatum)}.");
             string shown = card.ToJsonString();
             try
             {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Cards;
 using RegieBot.Dialog;
+using RegieBot.Domain;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.Protocol.Connector;
@@ -33,7 +34,7 @@ internal sealed class ReminderSender(
             return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);
         }
 
-        string reason = $"De evaluatie van {KaartCard.FormatDate(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord.";
+        string reason = $"De evaluatie van {DutchDates.Date(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord.";
         JsonObject card = reminder.Kind == ReminderKind.Evaluatie
             ? evaluationCard.Build(kaart)
             : escalationCard.Build(kaart, "RegieBot", reason);

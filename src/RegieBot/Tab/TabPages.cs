@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using RegieBot.Cards;
+using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Scheduling;
@@ -73,7 +74,7 @@ internal static class TabPages
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"plek\">Team en kanaal: {E(place)}</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"versie\">Versie {kaart.Version} · opgeslagen op {E(KaartCard.FormatDay(kaart.UpdatedAt))} · {E(StatusText(tab))}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"versie\">Versie {kaart.Version} · opgeslagen op {E(DutchDates.Day(kaart.UpdatedAt))} · {E(StatusText(tab))}</p>");
         if (Moments.Text.TryGetValue(content.Moment, out string? moment))
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"aanleiding\">Aanleiding: {E(moment)}</p>");
@@ -97,23 +98,23 @@ internal static class TabPages
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(Section3)}</h2><p>{E(KaartCard.Person(content.Aanspreekpunt))}</p></section>");
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(Section4)}</h2><p>{E(KaartCard.Person(content.Bewaker))}</p></section>");
         html.Append("<section class=\"data\"><dl>");
-        Fact(html, Datum, KaartCard.FormatDate(content.Datum));
-        Fact(html, Evaluatiedatum, KaartCard.FormatDate(content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty));
+        Fact(html, Datum, DutchDates.Date(content.Datum));
+        Fact(html, Evaluatiedatum, DutchDates.Date(content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty));
         Fact(html, Besproken, content.BesprokenMetClient ? "Ja" : "Nee");
         html.Append("</dl></section>");
         html.Append("<section class=\"geschiedenis\"><h2>Versies en bevestigingen</h2><ul>");
         foreach (Kaart version in tab.Versions)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li>Versie {version.Version}: {E(KaartCard.FormatMoment(version.UpdatedAt))}, door {E(NameOf(version.UpdatedBy, content))}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li>Versie {version.Version}: {E(DutchDates.Moment(version.UpdatedAt))}, door {E(NameOf(version.UpdatedBy, content))}</li>");
         }
 
         foreach (Professional p in confirmations.Confirmed)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{E(p.Naam)}: rol bevestigd op {E(KaartCard.FormatMoment(confirmations.Of(p)!.ConfirmedAt))}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(p.Naam)}: rol bevestigd op {E(DutchDates.Moment(confirmations.Of(p)!.ConfirmedAt))}</li>");
         }
 
         html.Append("</ul></section>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"voet\">Uit RegieBot, {E(KaartCard.FormatDate(tab.Today))}. Vertrouwelijk: alleen voor het dossier van de betrokken organisaties.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"voet\">Uit RegieBot, {E(DutchDates.Date(tab.Today))}. Vertrouwelijk: alleen voor het dossier van de betrokken organisaties.</p>");
         html.Append("</article>");
         return html.ToString();
     }
@@ -171,7 +172,7 @@ internal static class TabPages
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     private static string StatusText(TabKaart tab) =>
-        tab.Kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure } ? $"Afgesloten op {KaartCard.FormatDay(closure.ClosedAt)}"
+        tab.Kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure } ? $"Afgesloten op {DutchDates.Day(closure.ClosedAt)}"
         : tab.Closed ? "Afgesloten"
         : "Actief";
 
@@ -201,13 +202,13 @@ internal static class TabPages
     {
         KaartConfirmations state = tab.Snapshot.State;
         Confirmation? mine = tab.Mine.Select(state.Of).FirstOrDefault(c => c is not null);
-        return mine is null ? "Nog niet bevestigd" : $"Ja, op {KaartCard.FormatMoment(mine.ConfirmedAt)}";
+        return mine is null ? "Nog niet bevestigd" : $"Ja, op {DutchDates.Moment(mine.ConfirmedAt)}";
     }
 
     private static string NextEvaluation(TabKaart tab) =>
         tab.Closed ? "Geen: de casus is afgesloten"
         : tab.Kaart.Content.Evaluatiedatum is null ? "Nog niet gepland"
-        : KaartCard.FormatDate(tab.Kaart.Content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty);
+        : DutchDates.Date(tab.Kaart.Content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty);
 
     private static string NameOf(string? aadObjectId, KaartContent content) =>
         content.Professionals.FirstOrDefault(p => p.IsLinked && string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Naam

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using RegieBot.Cards;
+using RegieBot.Domain;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Scheduling;
 
@@ -40,8 +41,8 @@ internal static class TimelineSvg
             svg.Append(Marker(e, X(e.At)));
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - 6}\" class=\"datum\">{Encode(KaartCard.FormatDay(first))}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Right}\" y=\"{Height - 6}\" class=\"datum eind\">{Encode(KaartCard.FormatDay(last))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - 6}\" class=\"datum\">{Encode(DutchDates.Day(first))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Right}\" y=\"{Height - 6}\" class=\"datum eind\">{Encode(DutchDates.Day(last))}</text>");
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -81,7 +82,7 @@ internal static class TimelineSvg
 
     private static string Marker(Event e, double x)
     {
-        string title = $"<title>{Encode($"{e.Text}: {KaartCard.FormatDay(e.At)}")}</title>";
+        string title = $"<title>{Encode($"{e.Text}: {DutchDates.Day(e.At)}")}</title>";
         string cx = x.ToString("0.#", CultureInfo.InvariantCulture);
         return e.Kind switch
         {
@@ -101,7 +102,7 @@ internal static class TimelineSvg
             Plural(Count(Kind.Evaluatie), "evaluatie", "evaluaties"), Plural(Count(Kind.Escalatie), "escalatie", "escalaties")];
         if (events.FirstOrDefault(e => e.Kind is Kind.Afgesloten or Kind.Gepland) is { } end)
         {
-            parts.Add($"{end.Text.ToLowerInvariant()} {KaartCard.FormatDay(end.At)}");
+            parts.Add($"{end.Text.ToLowerInvariant()} {DutchDates.Day(end.At)}");
         }
 
         return "Tijdlijn: " + string.Join(", ", parts);
