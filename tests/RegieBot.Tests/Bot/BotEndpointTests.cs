@@ -262,6 +262,7 @@ public sealed class BotEndpointTests : IDisposable
     public async Task Post_AnyActivity_RefreshesTheConversationReference()
     {
         await _factory.CreateClient().PostAsync("/api/messages", Json(Activities.ChannelMessage("help")), TestContext.Current.CancellationToken);
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RegieBot.Outbox.OutboxRelay>(_factory.Services).WhenIdleAsync();   // after the answer, in the background
 
         _factory.Conversations.Verify(c => c.RefreshAsync(
             It.Is<RegieBot.Domain.Conversations.ConversationReference>(r =>
