@@ -15,7 +15,7 @@ internal sealed class CommandHandler(
     KaartClosing closing,
     Privacy.CasusDeletion deletion,
     Privacy.CasusExport export,
-    IKaartStore store,
+    IKaartIndex store,
     Reminders.EvaluationActions evaluations,
     ILogger<CommandHandler> logger)
 {

@@ -9,7 +9,7 @@ namespace RegieBot.Dialog;
 /// Which casus a command in a channel is about: in a thread, that thread's kaart and no other; in a new channel
 /// post, the channel's only kaart.
 /// </summary>
-internal sealed class CasusLocator(IKaartStore store)
+internal sealed class CasusLocator(IKaartIndex store)
 {
     private const string ThreadMarker = ";messageid=";
 

@@ -1,0 +1,107 @@
+using Azure;
+using Azure.Data.Tables;
+using RegieBot.Domain.Kaarten;
+using static RegieBot.Storage.KaartPartition;
+using static RegieBot.Storage.KaartRows;
+
+namespace RegieBot.Storage;
+
+/// <summary>The thread, member and team index tables, which follow the <c>kaart</c> row.</summary>
+public sealed partial class TableKaartStore : IKaartIndex
+{
+    public async Task ApplyIndexesAsync(string kaartId, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(removedMembers);
+        if (await GetKaartAsync(kaartId, cancellationToken) is not { } kaart)
+        {
+            return;   // erased meanwhile: nothing may point to it again
+        }
+
+        await UpdateIndexesAsync(kaart, removedMembers, cancellationToken);
+    }
+
+    public async Task<ThreadKaart?> FindByThreadAsync(string threadId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(threadId);
+        TableEntity? entity = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+        return entity is null ? null : ToThread(entity);
+    }
+
+    public async Task<IReadOnlyList<ThreadKaart>> ListByChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(channelId);
+        List<ThreadKaart> threads = [];
+        await foreach (TableEntity entity in Threads.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        {
+            threads.Add(ToThread(entity));
+        }
+
+        return threads;
+    }
+
+    public Task<IReadOnlyList<MemberKaart>> ListByMemberAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        ListIndexAsync(Members, aadObjectId, cancellationToken);
+
+    public Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken) =>
+        ListIndexAsync(Teams, teamId, cancellationToken);
+
+    private static TableEntity IndexEntry(string partition, Kaart kaart) => new(TableKey.Encode(partition), TableKey.Encode(kaart.Id))
+    {
+        ["Casus"] = kaart.Casus,
+        ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
+        ["Status"] = kaart.Status.ToString(),
+        ["ThreadId"] = kaart.Location.ThreadId,
+    };
+
+    private static async Task<IReadOnlyList<MemberKaart>> ListIndexAsync(TableClient index, string partition, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(partition);
+        List<MemberKaart> kaarten = [];
+        await foreach (TableEntity entity in index.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        {
+            kaarten.Add(new MemberKaart(
+                TableKey.Decode(entity.RowKey),
+                entity.GetString("Casus") ?? string.Empty,
+                ParseDate(entity.GetString("Evaluatiedatum")),
+                Enum.Parse<KaartStatus>(entity.GetString("Status") ?? nameof(KaartStatus.Actief)),
+                entity.GetString("ThreadId") ?? string.Empty));
+        }
+
+        return kaarten;
+    }
+
+    /// <summary>The indexes follow the saved kaart; every write is an idempotent upsert or delete, so a retry repairs them.</summary>
+    private async Task UpdateIndexesAsync(Kaart saved, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken)
+    {
+        await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
+        if (saved.Location.TeamId is { Length: > 0 } teamId)
+        {
+            await Teams.UpsertEntityAsync(IndexEntry(teamId, saved), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        HashSet<string> linked = [.. saved.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
+        foreach (string aad in linked)
+        {
+            await Members.UpsertEntityAsync(IndexEntry(aad, saved), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        foreach (string aad in removedMembers.Where(a => !linked.Contains(a)))
+        {
+            await TableErase.DeleteAsync(Members, TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
+        }
+    }
+
+    private static TableEntity ThreadEntity(string threadId, string kaartId, string casus, bool saved) =>
+        new(TableKey.Encode(KaartLocation.ChannelOf(threadId)), TableKey.Encode(threadId))
+        {
+            ["KaartId"] = kaartId,
+            ["Casus"] = casus,
+            ["Saved"] = saved,
+        };
+
+    private static ThreadKaart ToThread(TableEntity entity) => new(
+        TableKey.Decode(entity.RowKey),
+        entity.GetString("KaartId") ?? string.Empty,
+        entity.GetString("Casus") ?? string.Empty,
+        entity.GetBoolean("Saved") ?? false);
+}
