@@ -45,26 +45,13 @@ public sealed partial class TableKaartStore : IKaartIndex
     public Task<IReadOnlyList<MemberKaart>> ListByTeamAsync(string teamId, CancellationToken cancellationToken) =>
         ListIndexAsync(Teams, teamId, cancellationToken);
 
-    private static TableEntity IndexEntry(string partition, Kaart kaart) => new(TableKey.Encode(partition), TableKey.Encode(kaart.Id))
-    {
-        ["Casus"] = kaart.Casus,
-        ["Evaluatiedatum"] = FormatDate(kaart.Content.Evaluatiedatum),
-        ["Status"] = kaart.Status.ToString(),
-        ["ThreadId"] = kaart.Location.ThreadId,
-    };
-
     private static async Task<IReadOnlyList<MemberKaart>> ListIndexAsync(TableClient index, string partition, CancellationToken cancellationToken)
     {
         string pk = TableKey.Encode(partition);
         List<MemberKaart> kaarten = [];
-        await foreach (TableEntity entity in index.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        await foreach (KaartIndexEntity entity in index.QueryAsync<KaartIndexEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
         {
-            kaarten.Add(new MemberKaart(
-                TableKey.Decode(entity.RowKey),
-                entity.GetString("Casus") ?? string.Empty,
-                ParseDate(entity.GetString("Evaluatiedatum")),
-                Enum.Parse<KaartStatus>(entity.GetString("Status") ?? nameof(KaartStatus.Actief)),
-                entity.GetString("ThreadId") ?? string.Empty));
+            kaarten.Add(entity.ToMemberKaart());
         }
 
         return kaarten;
@@ -76,13 +63,13 @@ public sealed partial class TableKaartStore : IKaartIndex
         await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
         if (saved.Location.TeamId is { Length: > 0 } teamId)
         {
-            await Teams.UpsertEntityAsync(IndexEntry(teamId, saved), TableUpdateMode.Replace, cancellationToken);
+            await Teams.UpsertEntityAsync(KaartIndexEntity.From(teamId, saved), TableUpdateMode.Replace, cancellationToken);
         }
 
         HashSet<string> linked = [.. saved.Content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!)];
         foreach (string aad in linked)
         {
-            await Members.UpsertEntityAsync(IndexEntry(aad, saved), TableUpdateMode.Replace, cancellationToken);
+            await Members.UpsertEntityAsync(KaartIndexEntity.From(aad, saved), TableUpdateMode.Replace, cancellationToken);
         }
 
         foreach (string aad in removedMembers.Where(a => !linked.Contains(a)))
