@@ -39,9 +39,13 @@ internal static class KaartPartition
     internal static TableTransactionAction TouchSeal(string partitionKey) =>
         new(TableTransactionActionType.UpsertMerge, new TableEntity(partitionKey, SealRow));
 
-    internal static async Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    internal static Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken cancellationToken) =>
+        GetAsync<TableEntity>(table, partition, row, cancellationToken);
+
+    internal static async Task<T?> GetAsync<T>(TableClient table, string partition, string row, CancellationToken cancellationToken)
+        where T : class, ITableEntity
     {
-        NullableResponse<TableEntity> response = await table.GetEntityIfExistsAsync<TableEntity>(
+        NullableResponse<T> response = await table.GetEntityIfExistsAsync<T>(
             TableKey.Encode(partition), TableKey.Encode(row), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }

@@ -21,7 +21,7 @@ public sealed partial class TableKaartStore : IDialogStore
     {
         ArgumentNullException.ThrowIfNull(dialog);
         DialogState stored = await SaveDialogAsync(dialog, cancellationToken);
-        TableEntity thread = ThreadEntity(dialog.Location.ThreadId, dialog.KaartId, dialog.Casus, saved: false);
+        KaartThreadEntity thread = KaartThreadEntity.From(dialog.Location.ThreadId, dialog.KaartId, dialog.Casus, saved: false);
         try
         {
             await Threads.AddEntityAsync(thread, cancellationToken);
@@ -46,24 +46,24 @@ public sealed partial class TableKaartStore : IDialogStore
     /// The thread row exists. It is ours when our own insert landed and only its response was lost (the SDK retried);
     /// it is taken over when nothing is behind it (no kaart, and no dialog or a cancelled one). Anything else is a casus of the thread.
     /// </summary>
-    private async Task ClaimTakenThreadAsync(TableEntity thread, RequestFailedException conflict, CancellationToken cancellationToken)
+    private async Task ClaimTakenThreadAsync(KaartThreadEntity thread, RequestFailedException conflict, CancellationToken cancellationToken)
     {
         string threadId = TableKey.Decode(thread.RowKey);
-        TableEntity? existing = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
-        string? existingKaart = existing?.GetString("KaartId");
+        KaartThreadEntity? existing = await GetAsync<KaartThreadEntity>(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+        string? existingKaart = existing?.KaartId;
         if (existing is null)
         {
             await Threads.UpsertEntityAsync(thread, TableUpdateMode.Replace, cancellationToken);   // erased meanwhile
             return;
         }
 
-        if (existingKaart == thread.GetString("KaartId"))
+        if (existingKaart == thread.KaartId)
         {
             return;
         }
 
         // A new kaart cancelled before its first version is being erased: its thread is free again.
-        if (existing.GetBoolean("Saved") == true || existingKaart is null
+        if (existing.Saved || existingKaart is null
             || await GetAsync(Kaarten, existingKaart, DialogRow, cancellationToken) is { } other && other.GetString("Status") != nameof(DialogStatus.Cancelled)
             || await GetAsync(Kaarten, existingKaart, KaartRow, cancellationToken) is not null)
         {

@@ -21,8 +21,8 @@ public sealed partial class TableKaartStore : ICasusDataEraser
         if (casus.ThreadId is { } threadId)
         {
             // Only this casus's own entry: after an erasure the thread may already hold a new kaart.
-            TableEntity? thread = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
-            if (thread is not null && thread.GetString("KaartId") == casus.KaartId)
+            KaartThreadEntity? thread = await GetAsync<KaartThreadEntity>(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+            if (thread is not null && thread.KaartId == casus.KaartId)
             {
                 deleted += await TableErase.DeleteAsync(Threads, thread.PartitionKey, thread.RowKey, thread.ETag, cancellationToken);
             }

@@ -23,17 +23,17 @@ public sealed partial class TableKaartStore : IKaartIndex
     public async Task<ThreadKaart?> FindByThreadAsync(string threadId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(threadId);
-        TableEntity? entity = await GetAsync(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
-        return entity is null ? null : ToThread(entity);
+        KaartThreadEntity? entity = await GetAsync<KaartThreadEntity>(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+        return entity?.ToThreadKaart();
     }
 
     public async Task<IReadOnlyList<ThreadKaart>> ListByChannelAsync(string channelId, CancellationToken cancellationToken)
     {
         string pk = TableKey.Encode(channelId);
         List<ThreadKaart> threads = [];
-        await foreach (TableEntity entity in Threads.QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
+        await foreach (KaartThreadEntity entity in Threads.QueryAsync<KaartThreadEntity>(e => e.PartitionKey == pk, cancellationToken: cancellationToken))
         {
-            threads.Add(ToThread(entity));
+            threads.Add(entity.ToThreadKaart());
         }
 
         return threads;
@@ -60,7 +60,7 @@ public sealed partial class TableKaartStore : IKaartIndex
     /// <summary>The indexes follow the saved kaart; every write is an idempotent upsert or delete, so a retry repairs them.</summary>
     private async Task UpdateIndexesAsync(Kaart saved, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken)
     {
-        await Threads.UpsertEntityAsync(ThreadEntity(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
+        await Threads.UpsertEntityAsync(KaartThreadEntity.From(saved.Location.ThreadId, saved.Id, saved.Casus, saved: true), TableUpdateMode.Replace, cancellationToken);
         if (saved.Location.TeamId is { Length: > 0 } teamId)
         {
             await Teams.UpsertEntityAsync(KaartIndexEntity.From(teamId, saved), TableUpdateMode.Replace, cancellationToken);
@@ -77,18 +77,4 @@ public sealed partial class TableKaartStore : IKaartIndex
             await TableErase.DeleteAsync(Members, TableKey.Encode(aad), TableKey.Encode(saved.Id), ETag.All, cancellationToken);
         }
     }
-
-    private static TableEntity ThreadEntity(string threadId, string kaartId, string casus, bool saved) =>
-        new(TableKey.Encode(KaartLocation.ChannelOf(threadId)), TableKey.Encode(threadId))
-        {
-            ["KaartId"] = kaartId,
-            ["Casus"] = casus,
-            ["Saved"] = saved,
-        };
-
-    private static ThreadKaart ToThread(TableEntity entity) => new(
-        TableKey.Decode(entity.RowKey),
-        entity.GetString("KaartId") ?? string.Empty,
-        entity.GetString("Casus") ?? string.Empty,
-        entity.GetBoolean("Saved") ?? false);
 }
