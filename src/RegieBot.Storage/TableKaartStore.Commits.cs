@@ -157,8 +157,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
 
         if (commit.Escalation is { } escalation)
         {
-            TableEntity row = EscalationEntity(pk, escalation);
-            row[CommitTokenColumn] = commit.Token;
+            EscalationEntity row = EscalationEntity.From(pk, escalation, commit.Token);
             actions.Add(new(TableTransactionActionType.Add, row));
             anchor ??= (row.RowKey, true);
         }

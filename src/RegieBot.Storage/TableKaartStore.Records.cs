@@ -14,18 +14,13 @@ public sealed partial class TableKaartStore : ICasusRecordStore
 {
     public async Task<RecordedPost?> GetPostAsync(string kaartId, string postId, CancellationToken cancellationToken)
     {
-        TableEntity? entity = await GetAsync(Kaarten, kaartId, PostRow(postId), cancellationToken);
+        PostedMessageEntity? entity = await GetAsync<PostedMessageEntity>(Kaarten, kaartId, PostRow(postId), cancellationToken);
         return entity is null ? null : ToPost(kaartId, postId, entity);
     }
 
     public async Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, CancellationToken cancellationToken)
     {
-        TableEntity entity = new(TableKey.Encode(kaartId), PostRow(postId))
-        {
-            ["ConversationId"] = conversationId,
-            ["ActivityId"] = null,
-            ["IsCard"] = true,
-        };
+        PostedMessageEntity entity = PostedMessageEntity.From(kaartId, PostRow(postId), conversationId, activityId: null, isCard: true);
         Response response = await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         return new RecordedPost(kaartId, postId, conversationId, null, response.Headers.ETag?.ToString());
     }
@@ -33,12 +28,7 @@ public sealed partial class TableKaartStore : ICasusRecordStore
     public async Task<bool> CompletePostAsync(RecordedPost post, string activityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        TableEntity entity = new(TableKey.Encode(post.KaartId), PostRow(post.PostId))
-        {
-            ["ConversationId"] = post.ConversationId,
-            ["ActivityId"] = activityId,
-            ["IsCard"] = true,
-        };
+        PostedMessageEntity entity = PostedMessageEntity.From(post.KaartId, PostRow(post.PostId), post.ConversationId, activityId, isCard: true);
         try
         {
             await Kaarten.UpdateEntityAsync(entity, post.ETag is null ? ETag.All : new ETag(post.ETag), TableUpdateMode.Replace, cancellationToken);
@@ -57,30 +47,17 @@ public sealed partial class TableKaartStore : ICasusRecordStore
         return TableErase.DeleteAsync(Kaarten, TableKey.Encode(post.KaartId), PostRow(post.PostId), post.ETag is null ? ETag.All : new ETag(post.ETag), cancellationToken);
     }
 
-    private static RecordedPost ToPost(string kaartId, string postId, TableEntity entity) => new(
+    private static RecordedPost ToPost(string kaartId, string postId, PostedMessageEntity entity) => new(
         kaartId,
         postId,
-        entity.GetString("ConversationId") ?? string.Empty,
-        entity.GetString("ActivityId") is { Length: > 0 } id ? id : null,
+        entity.ConversationId ?? string.Empty,
+        entity.ActivityId is { Length: > 0 } id ? id : null,
         entity.ETag.ToString());
-
-    private static TableEntity EscalationEntity(string pk, Escalation escalation) =>
-        new(pk, EscalationPrefix + escalation.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
-        {
-            ["By"] = escalation.By,
-            ["Reason"] = escalation.Reason,
-            ["At"] = escalation.At,
-        };
 
     public async Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        TableEntity entity = new(TableKey.Encode(kaartId), MessagePrefix + MessageHash(message))
-        {
-            ["ConversationId"] = message.ConversationId,
-            ["ActivityId"] = message.ActivityId,
-            ["IsCard"] = message.IsCard,
-        };
+        PostedMessageEntity entity = PostedMessageEntity.From(kaartId, MessagePrefix + MessageHash(message), message.ConversationId, message.ActivityId, message.IsCard);
         await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -97,16 +74,16 @@ public sealed partial class TableKaartStore : ICasusRecordStore
     }
 
     public async Task AddEscalationAsync(string kaartId, string by, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await Kaarten.UpsertEntityAsync(EscalationEntity(TableKey.Encode(kaartId), new Escalation(by, reason, at)), TableUpdateMode.Replace, cancellationToken);
+        await Kaarten.UpsertEntityAsync(EscalationEntity.From(TableKey.Encode(kaartId), new Escalation(by, reason, at)), TableUpdateMode.Replace, cancellationToken);
 
     public async Task<IReadOnlyList<Escalation>> GetEscalationsAsync(string kaartId, CancellationToken cancellationToken)
     {
         string pk = TableKey.Encode(kaartId);
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {EscalationPrefix} and RowKey lt {"o."}");
         List<Escalation> escalations = [];
-        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (EscalationEntity entity in Kaarten.QueryAsync<EscalationEntity>(filter, cancellationToken: cancellationToken))
         {
-            escalations.Add(new Escalation(entity.GetString("By") ?? string.Empty, entity.GetString("Reason") ?? string.Empty, entity.GetDateTimeOffset("At") ?? default));
+            escalations.Add(entity.ToEscalation());
         }
 
         return escalations;
@@ -147,9 +124,9 @@ public sealed partial class TableKaartStore : ICasusRecordStore
             else if (entity.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
             {
                 messages.Add(new PostedMessage(
-                    entity.GetString("ConversationId") ?? string.Empty,
-                    entity.GetString("ActivityId") ?? string.Empty,
-                    entity.GetBoolean("IsCard") ?? true));
+                    entity.GetString(nameof(PostedMessageEntity.ConversationId)) ?? string.Empty,
+                    entity.GetString(nameof(PostedMessageEntity.ActivityId)) ?? string.Empty,
+                    entity.GetBoolean(nameof(PostedMessageEntity.IsCard)) ?? true));
             }
             else if (entity.RowKey.StartsWith(ReplacedPrefix, StringComparison.Ordinal))
             {

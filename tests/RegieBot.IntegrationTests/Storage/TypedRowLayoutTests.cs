@@ -51,6 +51,22 @@ public sealed class TypedRowLayoutTests(AzuriteStorage storage) : IClassFixture<
     }
 
     [Fact]
+    public async Task RecordRows_KeepTheirColumns()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string kaartId = "k" + Guid.NewGuid().ToString("N")[..10];
+        RecordedPost post = await _store.BeginPostAsync(kaartId, "post-1", "19:c@thread.tacv2", ct);
+        Assert.Equal(["ConversationId", "IsCard"], Columns(Assert.Single(await Partition(kaartId, ct))));
+        Assert.True(await _store.CompletePostAsync(post, "a-1", ct));
+        await _store.AddEscalationAsync(kaartId, "aad-1", "Geen voortgang", Now, ct);
+
+        TableEntity[] rows = await Partition(kaartId, ct);
+        Assert.Equal(["ActivityId", "ConversationId", "IsCard"], Columns(Assert.Single(rows, r => r.RowKey.StartsWith("m-", StringComparison.Ordinal))));
+        Assert.Equal(["At", "By", "Reason"], Columns(Assert.Single(rows, r => r.RowKey.StartsWith("o-", StringComparison.Ordinal))));
+        Assert.Equal("a-1", (await _store.GetPostAsync(kaartId, "post-1", ct))?.ActivityId);
+    }
+
+    [Fact]
     public async Task UntypedRows_StillRead()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
@@ -72,6 +88,18 @@ public sealed class TypedRowLayoutTests(AzuriteStorage storage) : IClassFixture<
 
     private async Task<TableEntity> Raw(string table, string partition, string row, CancellationToken ct) =>
         (await storage.Tables.Get(table).GetEntityAsync<TableEntity>(TableKey.Encode(partition), TableKey.Encode(row), cancellationToken: ct)).Value;
+
+    private async Task<TableEntity[]> Partition(string kaartId, CancellationToken ct)
+    {
+        string pk = TableKey.Encode(kaartId);
+        List<TableEntity> rows = [];
+        await foreach (TableEntity row in storage.Tables.Get(RegieTables.Kaarten).QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: ct))
+        {
+            rows.Add(row);
+        }
+
+        return [.. rows];
+    }
 
     private static string[] Columns(TableEntity entity) => [.. entity.Keys.Except(SystemColumns).Order(StringComparer.Ordinal)];
 }
