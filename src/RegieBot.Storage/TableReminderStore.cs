@@ -172,21 +172,25 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
             e.GetString("SentActivityId"));
     }
 
-    public async Task<bool> IsLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
+    public async Task<bool> IsLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken) =>
+        await FindLostAsync(kaartId, kind, cancellationToken) is not null;
+
+    public async Task<LostReminder?> FindLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
     {
         TableEntity? pointer = await GetPointerAsync(kaartId, kind, cancellationToken);
         if (pointer is null)
         {
-            return true;
+            return new LostReminder(ScheduledAt: null);
         }
 
         if (pointer.GetString("Status") != nameof(ReminderStatus.Scheduled))
         {
-            return false;   // sent, cancelled or undeliverable: what happened to it is known
+            return null;   // sent, cancelled or undeliverable: what happened to it is known
         }
 
-        return pointer.GetString("DueRow") is not { Length: > 0 } dueRow
+        bool lost = pointer.GetString("DueRow") is not { Length: > 0 } dueRow
             || !(await Table.GetEntityIfExistsAsync<TableEntity>(DuePartition, dueRow, select: ["KaartId"], cancellationToken: cancellationToken)).HasValue;
+        return lost ? new LostReminder(pointer.GetDateTimeOffset("DueAt")) : null;
     }
 
     IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Reminders];

@@ -39,4 +39,11 @@ public interface IReminderStore
     /// names is gone (what the daily audit repairs).
     /// </summary>
     Task<bool> IsLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What <see cref="IsLostAsync"/> asks, with what the repair needs from the same read of the pointer: null when the
+    /// reminder is in step, else the lost reminder (with the moment a scheduled pointer still names). The daily audit
+    /// reads each pointer once this way.
+    /// </summary>
+    Task<LostReminder?> FindLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken);
 }

@@ -15,7 +15,7 @@ internal sealed class CommandHandler(
     KaartClosing closing,
     Privacy.CasusDeletion deletion,
     Privacy.CasusExport export,
-    IKaartIndex store,
+    CasusLocator locator,
     Reminders.EvaluationActions evaluations,
     ILogger<CommandHandler> logger)
 {
@@ -64,7 +64,7 @@ internal sealed class CommandHandler(
 
     private async Task UpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        ThreadKaart? thread = await locator.FindThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         if (thread is not { Saved: true })
         {
             await turn.SendPlainTextAsync(NoKaart(turn), cancellationToken);
@@ -79,7 +79,7 @@ internal sealed class CommandHandler(
 
     private async Task EscalateAsync(TurnContext turn, string reason, CancellationToken cancellationToken)
     {
-        ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        ThreadKaart? thread = await locator.FindThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         if (thread is not { Saved: true })
         {
             await turn.SendPlainTextAsync(NoKaart(turn), cancellationToken);

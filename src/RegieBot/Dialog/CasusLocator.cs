@@ -1,5 +1,6 @@
 using RegieBot.Bot;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
 
@@ -7,9 +8,10 @@ namespace RegieBot.Dialog;
 
 /// <summary>
 /// Which casus a command in a channel is about: in a thread, that thread's kaart and no other; in a new channel
-/// post, the channel's only kaart.
+/// post, the channel's only kaart. A casus with a tombstone is gone for every command from the moment verwijderen
+/// answers, not only once the relay erased its rows: its name must not be shown again while the erasure runs.
 /// </summary>
-internal sealed class CasusLocator(IKaartIndex store)
+internal sealed class CasusLocator(IKaartIndex store, IOutboxStore outbox)
 {
     private const string ThreadMarker = ";messageid=";
 
@@ -26,7 +28,7 @@ internal sealed class CasusLocator(IKaartIndex store)
         }
 
         string conversationId = turn.Activity.Conversation?.Id ?? string.Empty;
-        if (await store.FindByThreadAsync(conversationId, cancellationToken) is { } thread)
+        if (await FindThreadAsync(conversationId, cancellationToken) is { } thread)
         {
             return thread;
         }
@@ -38,7 +40,7 @@ internal sealed class CasusLocator(IKaartIndex store)
             return null;
         }
 
-        IReadOnlyList<ThreadKaart> inChannel = await store.ListByChannelAsync(KaartLocation.ChannelOf(conversationId), cancellationToken);
+        IReadOnlyList<ThreadKaart> inChannel = await ShownAsync(await store.ListByChannelAsync(KaartLocation.ChannelOf(conversationId), cancellationToken), cancellationToken);
         switch (inChannel.Count)
         {
             case 0:
@@ -50,6 +52,29 @@ internal sealed class CasusLocator(IKaartIndex store)
                 await turn.SendPlainTextAsync(RegieTexts.Several(inChannel.Select(t => t.Casus)), cancellationToken);
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The kaart (or dialog) of this thread, null when there is none or it is being erased. One read more only when
+    /// the thread has a casus: the tombstone lives in the work table, not in the thread row.
+    /// </summary>
+    public async Task<ThreadKaart?> FindThreadAsync(string conversationId, CancellationToken cancellationToken) =>
+        await store.FindByThreadAsync(conversationId, cancellationToken) is { } thread && !await outbox.IsErasingAsync(thread.KaartId, cancellationToken)
+            ? thread
+            : null;
+
+    private async Task<IReadOnlyList<ThreadKaart>> ShownAsync(IReadOnlyList<ThreadKaart> threads, CancellationToken cancellationToken)
+    {
+        List<ThreadKaart> shown = [];
+        foreach (ThreadKaart thread in threads)
+        {
+            if (!await outbox.IsErasingAsync(thread.KaartId, cancellationToken))
+            {
+                shown.Add(thread);
+            }
+        }
+
+        return shown;
     }
 
     /// <summary>

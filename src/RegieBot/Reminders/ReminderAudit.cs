@@ -28,15 +28,14 @@ internal sealed class ReminderAudit(
         await foreach (Kaart kaart in store.ListActiveAsync(cancellationToken))
         {
             checkedKaarten++;
-            if (!await reminders.IsLostAsync(kaart.Id, ReminderKind.Evaluatie, cancellationToken)
+            // One read of the pointer: it says whether the reminder is lost and, if so, the moment it still names.
+            if (await reminders.FindLostAsync(kaart.Id, ReminderKind.Evaluatie, cancellationToken) is not { } lost
                 || (await outbox.GetItemsAsync(kaart.Id, cancellationToken)).Count > 0)
             {
                 continue;   // in step, or an operation's own effects are still on their way (the relay schedules it)
             }
 
-            ReminderState? state = await reminders.GetStateAsync(kaart.Id, ReminderKind.Evaluatie, cancellationToken);
-            DateTimeOffset? postponed = state is { Status: ReminderStatus.Scheduled } ? state.DueAt : null;
-            await scheduler.ScheduleEvaluationAsync(kaart, botId: null, postponed, cancellationToken);
+            await scheduler.ScheduleEvaluationAsync(kaart, botId: null, lost.ScheduledAt, cancellationToken);
             await UndoIfGoneAsync(kaart.Id, cancellationToken);
             repaired++;
             logger.ReminderRepaired(TurnKeyFactory.ForLog(kaart.Id));

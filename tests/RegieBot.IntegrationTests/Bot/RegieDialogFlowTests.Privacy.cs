@@ -16,6 +16,29 @@ public sealed partial class RegieDialogFlowTests
     private const string Handover = "Jeugdbescherming regio West";
 
     [Fact]
+    public async Task Commands_WhileTheErasureIsUnderway_AnswerThatThereIsNoKaartAndNeverShowTheCasus()
+    {
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            await SavedKaartAsync(channel, app);
+            string kaartId = (await app.Services.GetRequiredService<IKaartStore>().FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+
+            // verwijderen's tombstone, with the erasure itself not yet run: the rows and the thread row are all still there.
+            await app.Services.GetRequiredService<RegieBot.Domain.Outbox.IOutboxStore>().MarkEraseAsync(kaartId, "Verwijderd.", null, DateTimeOffset.UtcNow.AddDays(1), Ct);
+
+            foreach (string command in new[] { "kaart", "status", "bijwerken", "opschalen de school reageert niet", "afsluiten", "export" })
+            {
+                int before = _teams.Calls.Count;
+                await channel.SayAsync(command, user: "sanne", cancellationToken: Ct);
+                (string Kind, string ConversationId, string? ActivityId, RegieBot.Protocol.Schema.Activity Activity)[] answers = [.. _teams.Calls.Skip(before)];
+                Assert.Contains(answers, a => a.Activity.Text == RegieBot.Dialog.RegieTexts.NoKaartInThread);
+                Assert.DoesNotContain(answers, a => System.Text.Json.JsonSerializer.Serialize(a.Activity).Contains("Familie", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Afsluiten_WithHandover_ClosesTheKaartStopsItsRemindersAndRetentionErasesEverythingAfterP90D()
     {
         Reminders.MovableTime time = new();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests.Bot;
+using RegieBot.IntegrationTests.Storage;
 using RegieBot.Storage;
 
 namespace RegieBot.IntegrationTests.Reminders;
@@ -29,6 +30,26 @@ public sealed class ReminderAuditTests(AzuriteStorage storage) : IClassFixture<A
             Assert.True(await reminders.IsLostAsync(kaart.Id, ReminderKind.Evaluatie, Ct));
 
             await RepairedAsync(flow, kaart, before);
+        }
+    }
+
+    [Fact]
+    public async Task RepairAsync_DueRowGone_ReadsTheEvaluationPointerOnceToFindIt()
+    {
+        StorageRequestCounter storageRequests = new();
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams, storagePolicy: storageRequests);
+        KaartFlow flow = new(app, ChannelSimulator.For(app), _teams);
+        (Kaart kaart, _) = await flow.SaveKaartAsync(Ct);
+        using (app)
+        {
+            await DeleteDueRowsAsync(kaart.Id);
+            storageRequests.Clear();
+
+            Assert.Equal(1, await app.Services.GetRequiredService<RegieBot.Reminders.ReminderAudit>().RepairAsync(Ct));
+
+            // One read finds the lost reminder and the moment it names; the second is the schedule's own read before it moves the pointer.
+            string pointer = $"PartitionKey='k|{TableKey.Encode(kaart.Id)}',RowKey='{ReminderKind.Evaluatie}|{TableKey.Encode(kaart.Id)}'";
+            Assert.Equal(2, storageRequests.Paths.Count(p => p.StartsWith("GET ", StringComparison.Ordinal) && p.Contains(pointer, StringComparison.Ordinal)));
         }
     }
 

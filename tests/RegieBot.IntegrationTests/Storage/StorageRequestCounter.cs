@@ -8,10 +8,18 @@ namespace RegieBot.IntegrationTests.Storage;
 internal sealed class StorageRequestCounter : HttpPipelinePolicy
 {
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _paths = new();
 
     public IReadOnlyList<string> Requests => [.. _requests];
 
-    public void Clear() => _requests.Clear();
+    /// <summary>Each request as "{method} {unescaped path}", keys included: to count reads of one row.</summary>
+    public IReadOnlyList<string> Paths => [.. _paths];
+
+    public void Clear()
+    {
+        _requests.Clear();
+        _paths.Clear();
+    }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -31,5 +39,6 @@ internal sealed class StorageRequestCounter : HttpPipelinePolicy
         string last = path[(path.LastIndexOf('/') + 1)..];
         int open = last.IndexOf('(', StringComparison.Ordinal);
         _requests.Enqueue(message.Request.Method.Method + " " + (open >= 0 ? last[..open] : last));
+        _paths.Enqueue(message.Request.Method.Method + " " + Uri.UnescapeDataString(path));
     }
 }
