@@ -65,6 +65,13 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<ITurnLedger>(sp => sp.GetRequiredService<TableTurnLedger>());
         builder.Services.AddSingleton<TableKaartStore>();
         builder.Services.AddSingleton<IKaartStore>(sp => sp.GetRequiredService<TableKaartStore>());
+
+        // The narrower stores resolve through IKaartStore, so a replacement of it (a test's fault injection) covers them all.
+        builder.Services.AddSingleton<IDialogStore>(sp => sp.GetRequiredService<IKaartStore>());
+        builder.Services.AddSingleton<IKaartVersionStore>(sp => sp.GetRequiredService<IKaartStore>());
+        builder.Services.AddSingleton<IKaartIndex>(sp => sp.GetRequiredService<IKaartStore>());
+        builder.Services.AddSingleton<IKaartCommitStore>(sp => sp.GetRequiredService<IKaartStore>());
+        builder.Services.AddSingleton<ICasusRecordStore>(sp => sp.GetRequiredService<IKaartStore>());
         builder.Services.AddSingleton<TableReminderStore>();
         builder.Services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<TableReminderStore>());
         builder.Services.AddSingleton<TableRetentionIndex>();

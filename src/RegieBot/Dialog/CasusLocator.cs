@@ -11,7 +11,7 @@ namespace RegieBot.Dialog;
 /// post, the channel's only kaart. A casus with a tombstone is gone for every command from the moment verwijderen
 /// answers, not only once the relay erased its rows: its name must not be shown again while the erasure runs.
 /// </summary>
-internal sealed class CasusLocator(IKaartStore store, IOutboxStore outbox)
+internal sealed class CasusLocator(IKaartIndex store, IOutboxStore outbox)
 {
     private const string ThreadMarker = ";messageid=";
 

@@ -13,7 +13,7 @@ namespace RegieBot.Dialog;
 /// automatic refresh that shows each linked professional their own state.
 /// </summary>
 internal sealed class KaartActions(
-    IKaartStore store,
+    IKaartCommitStore store,
     KaartPublisher publisher,
     Outbox.OutboxRelay relay,
     KaartCard kaartCard,

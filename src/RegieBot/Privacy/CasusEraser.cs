@@ -17,7 +17,7 @@ namespace RegieBot.Privacy;
 /// retention job and a cancelled new kaart erase.
 /// </summary>
 internal sealed class CasusEraser(
-    IKaartStore store,
+    ICasusRecordStore store,
     IEnumerable<ICasusDataEraser> erasers,
     IConnectorClient connector,
     RemovedCard removedCard,

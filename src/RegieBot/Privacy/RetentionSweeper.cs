@@ -12,7 +12,7 @@ namespace RegieBot.Privacy;
 /// </summary>
 internal sealed class RetentionSweeper(
     IRetentionIndex index,
-    IKaartStore store,
+    IKaartVersionStore store,
     CasusEraser eraser,
     IOptions<PrivacyOptions> options,
     TimeProvider time,

@@ -17,7 +17,7 @@ namespace RegieBot.Reminders;
 /// by command or from the kaart card.
 /// </summary>
 internal sealed class EvaluationActions(
-    IKaartStore store,
+    IKaartVersionStore store,
     ReminderScheduler scheduler,
     Outbox.OutboxRelay relay,
     EvaluationCard evaluationCard,

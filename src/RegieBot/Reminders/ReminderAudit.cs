@@ -13,7 +13,7 @@ namespace RegieBot.Reminders;
 /// version or a storage fault left; it is idempotent, so every instance may run it.
 /// </summary>
 internal sealed class ReminderAudit(
-    IKaartStore store,
+    IKaartVersionStore store,
     IReminderStore reminders,
     IOutboxStore outbox,
     ReminderScheduler scheduler,
