@@ -94,12 +94,30 @@ public sealed partial class TableKaartStore : IDialogStore
         return entity is null ? null : ToDialog(entity);
     }
 
-    public async Task<DialogState> SaveDialogAsync(DialogState dialog, CancellationToken cancellationToken)
+    public Task<DialogState> SaveDialogAsync(DialogState dialog, CancellationToken cancellationToken) =>
+        SaveDialogAsync(dialog, [], cancellationToken);
+
+    public async Task<DialogState> SaveDialogAsync(DialogState dialog, IReadOnlyList<OutboxItem> effects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialog);
+        ArgumentNullException.ThrowIfNull(effects);
         TableEntity entity = ToEntity(dialog);
         try
         {
+            if (effects.Count > 0)
+            {
+                // The dialog and what follows from it (the shared step card's update) in one transaction.
+                Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(
+                    [
+                        dialog.ETag is null
+                            ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)
+                            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(dialog.ETag)),
+                        .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(entity.PartitionKey, e))),
+                    ],
+                    cancellationToken);
+                return dialog with { ETag = result.Value[0].Headers.ETag?.ToString() };
+            }
+
             Response response = dialog.ETag is null
                 ? await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
                 : await Kaarten.UpdateEntityAsync(entity, new ETag(dialog.ETag), TableUpdateMode.Replace, cancellationToken);

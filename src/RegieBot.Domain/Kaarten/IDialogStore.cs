@@ -19,4 +19,7 @@ public interface IDialogStore
 
     /// <summary>Stores a changed dialog (new, for <c>bijwerken</c>, when it has no ETag).</summary>
     Task<DialogState> SaveDialogAsync(DialogState dialog, CancellationToken cancellationToken);
+
+    /// <summary>Stores a changed dialog with <paramref name="effects"/> (the shared step card's update) in one transaction.</summary>
+    Task<DialogState> SaveDialogAsync(DialogState dialog, IReadOnlyList<Outbox.OutboxItem> effects, CancellationToken cancellationToken);
 }

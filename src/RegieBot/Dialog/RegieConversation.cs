@@ -119,6 +119,7 @@ internal sealed class RegieConversation(
             At = time.GetUtcNow(),
         };
 
+        bool recorded = false;   // the shared card's update went with the write
         DialogOutcome outcome = RegieDialog.Apply(dialog, answer, Defaults());
         for (int attempt = 1; outcome.Changed; attempt++)
         {
@@ -132,7 +133,19 @@ internal sealed class RegieConversation(
                     break;
                 }
 
-                DialogState stored = await store.SaveDialogAsync(next, cancellationToken);
+                // The shared step card's update is an outbox item in the dialog's own write; the relay applies it.
+                DialogState stored;
+                if (outcome.Kind == DialogOutcomeKind.Cancelled || next.CardActivityId is not { } cardId)
+                {
+                    stored = await store.SaveDialogAsync(next, cancellationToken);
+                }
+                else
+                {
+                    string shared = (await RenderAsync(next, outcome.Errors, null, roster, activity, cancellationToken)).ToJsonString();
+                    stored = await relay.CommitUnmarkedAsync(next.KaartId, token => store.SaveDialogAsync(next, [OutboxItem.Update(token, cardId, shared)], cancellationToken));
+                    recorded = true;
+                }
+
                 outcome = outcome with { State = stored };
                 if (outcome.Kind == DialogOutcomeKind.Cancelled)
                 {
@@ -166,7 +179,7 @@ internal sealed class RegieConversation(
             roster,
             activity,
             cancellationToken);
-        if (outcome.Changed)
+        if (outcome.Changed && !recorded)
         {
             UpdateSharedCard(outcome.State, activity.ReplyToId, card);
         }

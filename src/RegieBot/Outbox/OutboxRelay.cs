@@ -239,16 +239,24 @@ internal sealed class OutboxRelay(
         // all pending commits are one: the card is rendered from what is stored, so the last one shows every commit, and
         // each card item is removed only after that update succeeded (a burst of clicks becomes one PUT).
         List<OutboxItem> ordered = [.. items.OrderBy(i => i.Token, StringComparer.Ordinal).ThenBy(i => i.Effect)];
+        // Likewise the updates of one other card (a burst of dialog steps on the step card): only the newest is shown.
         OutboxItem[] cards = [.. ordered.Where(i => i.Effect == OutboxEffect.KaartCard)];
+        ILookup<string?, OutboxItem> updates = ordered.Where(i => i.Effect == OutboxEffect.CardUpdate).ToLookup(i => i.ActivityId, StringComparer.Ordinal);
         foreach (OutboxItem item in ordered)
         {
-            if (item.Effect == OutboxEffect.KaartCard && item != cards[^1])
+            OutboxItem[] same = item.Effect switch
+            {
+                OutboxEffect.KaartCard => cards,
+                OutboxEffect.CardUpdate => [.. updates[item.ActivityId]],
+                _ => [item],
+            };
+            if (item != same[^1])
             {
                 continue;
             }
 
             await ApplyAsync(kaartId, item, cancellationToken);
-            foreach (OutboxItem done in item.Effect == OutboxEffect.KaartCard ? cards : [item])
+            foreach (OutboxItem done in same)
             {
                 await outbox.CompleteAsync(kaartId, done, cancellationToken);
             }
@@ -295,10 +303,12 @@ internal sealed class OutboxRelay(
 
                 break;
             case OutboxEffect.CardUpdate:
-                if (item.ActivityId is { } activityId && await store.GetKaartAsync(kaartId, cancellationToken) is { } located)
+                // A kaart's card, or before its first version its dialog's step card.
+                if (item.ActivityId is { } activityId
+                    && ((await store.GetKaartAsync(kaartId, cancellationToken))?.Location ?? (await store.GetDialogAsync(kaartId, cancellationToken))?.Location) is { } located)
                 {
                     JsonObject card = JsonNode.Parse(item.Card ?? "{}")!.AsObject();
-                    await publisher.ReplaceCardAsync(kaartId, located.Location.ServiceUrl, located.Location.ThreadId, activityId, card, cancellationToken);
+                    await publisher.ReplaceCardAsync(kaartId, located.ServiceUrl, located.ThreadId, activityId, card, cancellationToken);
                 }
 
                 break;

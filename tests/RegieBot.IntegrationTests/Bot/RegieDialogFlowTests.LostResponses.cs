@@ -41,7 +41,8 @@ public sealed partial class RegieDialogFlowTests
     [Fact]
     public async Task Step_DialogWriteResponseLost_ShowsTheNextStepNotStale()
     {
-        LoseOneResponse lose = new(LoseOneResponse.To("PUT", storage.TablePrefix + RegieTables.Kaarten));
+        // The step's write is one transaction: the dialog row and the shared step card's outbox item.
+        LoseOneResponse lose = new(LoseOneResponse.ToBatchOf(storage.TablePrefix + RegieTables.Kaarten));
         (AzuriteBotApplicationFactory app, ChannelSimulator channel) = StartLosing(lose);
         using (app)
         {

@@ -194,13 +194,18 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            string last = Uri.UnescapeDataString(message.Request.Uri.Path).Split('/')[^1];   // "{table}(PartitionKey='..',RowKey='dialog')"
-            if (Armed && message.Request.Method == RequestMethod.Put && message.Request.Headers.Contains("If-Match")
-                && last.EndsWith(",RowKey='dialog')", StringComparison.Ordinal))
+            // A step writes the dialog conditionally in a transaction, with the shared card's outbox item:
+            // "PUT …/{table}(PartitionKey='..',RowKey='dialog')" with an If-Match inside the $batch body.
+            string body = Armed && message.Request.Method == RequestMethod.Post && message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)
+                ? Uri.UnescapeDataString(Storage.LoseOneResponse.BodyOf(message))
+                : string.Empty;
+            if (body.Contains(",RowKey='dialog')", StringComparison.Ordinal) && body.Contains("If-Match", StringComparison.OrdinalIgnoreCase))
             {
                 Armed = false;
-                string table = last[..last.IndexOf('(', StringComparison.Ordinal)];
-                string partition = last.Split("PartitionKey='")[1].Split('\'')[0];
+                string url = body[..body.IndexOf(",RowKey='dialog')", StringComparison.Ordinal)];
+                url = url[(url.LastIndexOf('/') + 1)..];   // "{table}(PartitionKey='..'"
+                string table = url[..url.IndexOf('(', StringComparison.Ordinal)];
+                string partition = url.Split("PartitionKey='")[1].Split('\'')[0];
                 await service.GetTableClient(table).UpdateEntityAsync(new TableEntity(partition, "dialog"), ETag.All, TableUpdateMode.Merge);
                 Interlocked.Increment(ref _touched);
             }

@@ -34,7 +34,8 @@ internal sealed class LoseOneResponse(Func<HttpMessage, bool> matches) : HttpPip
     public static Func<HttpMessage, bool> ToBatchOf(string table) =>
         m => To("POST", "$batch")(m) && BodyOf(m).Contains("/" + table + "(", StringComparison.Ordinal);
 
-    private static string BodyOf(HttpMessage message)
+    /// <summary>The request's body as text (a transaction's operations with their URLs and headers).</summary>
+    public static string BodyOf(HttpMessage message)
     {
         if (message.Request.Content is not { } content)
         {
