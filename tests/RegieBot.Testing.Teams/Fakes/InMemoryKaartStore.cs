@@ -24,10 +24,20 @@ public sealed class InMemoryKaartStore : IKaartStore
     private readonly Dictionary<string, List<Escalation>> _escalations = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), RecordedPost> _posts = [];
     private readonly Dictionary<string, List<PostedMessage>> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OutboxItem>> _effects = new(StringComparer.Ordinal);
     private long _etag;
 
     /// <summary>Every write (method name and kaart), in order: lets a test assert that nothing was stored.</summary>
     public List<string> Writes { get; } = [];
+
+    /// <summary>The outbox items written with the kaart's commits, in order (the relay's part is not played here).</summary>
+    public IReadOnlyList<OutboxItem> EffectsOf(string kaartId)
+    {
+        lock (_gate)
+        {
+            return [.. _effects.GetValueOrDefault(kaartId) ?? []];
+        }
+    }
 
     /// <summary>Puts a kaart in place as if it had been saved (version, thread index, empty seal); returns it with its ETag.</summary>
     public Kaart Seed(Kaart kaart)
@@ -53,6 +63,7 @@ public sealed class InMemoryKaartStore : IKaartStore
                 throw new ConcurrencyConflictException("The dialog exists.");
             }
 
+            Effects(dialog.KaartId).AddRange(effects);
             return Task.FromResult(_dialogs[dialog.KaartId] = Written(nameof(CreateDialogAsync), dialog.KaartId, dialog with { ETag = NextETag() }));
         }
     }
@@ -95,6 +106,7 @@ public sealed class InMemoryKaartStore : IKaartStore
                 _dialogs[completedDialog.KaartId] = completedDialog with { ETag = NextETag() };
             }
 
+            Effects(kaart.Id).AddRange(effects);
             return Task.FromResult(Store(nameof(SaveVersionAsync), kaart));
         }
     }
@@ -169,7 +181,7 @@ public sealed class InMemoryKaartStore : IKaartStore
         }
     }
 
-    public Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, CancellationToken cancellationToken)
+    public Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, IReadOnlyList<OutboxItem> effects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(confirmation);
@@ -188,6 +200,7 @@ public sealed class InMemoryKaartStore : IKaartStore
                 SealETag = NextETag(),
             };
             _seals[snapshot.Kaart.Id] = Written(nameof(ConfirmAsync), snapshot.Kaart.Id, next);
+            Effects(snapshot.Kaart.Id).AddRange(effects);
             return Task.FromResult(new ConfirmOutcome(next, Recorded: true));
         }
     }
@@ -208,6 +221,7 @@ public sealed class InMemoryKaartStore : IKaartStore
                 Writes.Add(nameof(CommitAsync) + " " + commit.KaartId);
             }
 
+            Effects(commit.KaartId).AddRange(commit.Effects);
             if (commit.Proposal is { } proposal && _seals.TryGetValue(commit.KaartId, out KaartSnapshot? seal))
             {
                 _seals[commit.KaartId] = seal with { Proposals = [.. seal.Proposals, proposal], Revision = seal.Revision + 1, SealETag = NextETag() };
@@ -343,6 +357,9 @@ public sealed class InMemoryKaartStore : IKaartStore
 
     private List<Escalation> Escalations(string kaartId) =>
         _escalations.TryGetValue(kaartId, out List<Escalation>? list) ? list : _escalations[kaartId] = [];
+
+    private List<OutboxItem> Effects(string kaartId) =>
+        _effects.TryGetValue(kaartId, out List<OutboxItem>? list) ? list : _effects[kaartId] = [];
 
     private List<PostedMessage> Messages(string kaartId) =>
         _messages.TryGetValue(kaartId, out List<PostedMessage>? list) ? list : _messages[kaartId] = [];
