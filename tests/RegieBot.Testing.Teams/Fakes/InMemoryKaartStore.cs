@@ -86,6 +86,18 @@ public sealed class InMemoryKaartStore : IKaartStore
         }
     }
 
+    public async Task<DialogState> SaveDialogAsync(DialogState dialog, IReadOnlyList<OutboxItem> effects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        DialogState stored = await SaveDialogAsync(dialog, cancellationToken);
+        lock (_gate)
+        {
+            Effects(dialog.KaartId).AddRange(effects);
+        }
+
+        return stored;
+    }
+
     public Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken)
     {
         lock (_gate)
