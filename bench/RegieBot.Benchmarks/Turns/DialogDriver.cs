@@ -45,7 +45,7 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
             return false;
         }
 
-        (string Id, JsonObject Card)? step = LatestCard(thread, "dialoog");
+        (string Id, JsonObject Card)? step = await PostedCardAsync(thread, "dialoog", cancellationToken);
         if (step is null)
         {
             record(new DriverSample(KindStart, 0, false, false));
@@ -101,13 +101,17 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
     /// The kaart the save posted: the outbox relay posts it after the save's commit, not within the turn, so it may
     /// arrive after the invoke's answer (behind the step card's updates, each as slow as the connector); wait for it.
     /// </summary>
-    private async Task<(string Id, JsonObject Card)?> PostedKaartAsync(string thread, CancellationToken cancellationToken)
+    private Task<(string Id, JsonObject Card)?> PostedKaartAsync(string thread, CancellationToken cancellationToken) =>
+        PostedCardAsync(thread, "refreshKaart", cancellationToken);
+
+    /// <summary>The latest card with <paramref name="verb"/> in the thread, once the relay posted it (the step card too follows the start's commit).</summary>
+    private async Task<(string Id, JsonObject Card)?> PostedCardAsync(string thread, string verb, CancellationToken cancellationToken)
     {
         for (int attempt = 0; attempt < 2400; attempt++)
         {
-            if (LatestCard(thread, "refreshKaart") is { } kaart)
+            if (LatestCard(thread, verb) is { } card)
             {
-                return kaart;
+                return card;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
