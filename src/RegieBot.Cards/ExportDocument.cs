@@ -194,7 +194,7 @@ internal static class ExportDocument
         public string Of(string? id) =>
             string.IsNullOrEmpty(id) ? "onbekend"
             : _known.TryGetValue(id, out string? name) ? $"{name} (Entra-id {id})"
-            : $"een collega (Teams/Entra-id {id})";
+            : $"{PersonNames.Unknown} (Teams/Entra-id {id})";
     }
 }
 

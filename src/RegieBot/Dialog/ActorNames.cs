@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RegieBot.Domain;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Connector;
@@ -15,7 +16,7 @@ namespace RegieBot.Dialog;
 internal sealed class ActorNames(ChannelMembers members, TimeProvider time)
 {
     public const string Departed = "iemand die niet meer in het team zit";
-    public const string Unknown = "een collega";
+    public const string Unknown = PersonNames.Unknown;
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
     private const int MaxRosters = 256;

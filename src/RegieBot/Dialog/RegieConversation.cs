@@ -381,10 +381,9 @@ internal sealed class RegieConversation(
 
     internal static string Actor(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
 
-    /// <summary>How a card names someone: their name on the kaart, else their Teams name, else "een collega".</summary>
+    /// <summary>How a card names someone: see <see cref="PersonNames.Of"/>.</summary>
     internal static string Who(Kaart kaart, string? aadObjectId, string? teamsName) =>
-        kaart.Content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == aadObjectId)?.Naam
-        ?? (string.IsNullOrWhiteSpace(teamsName) ? "een collega" : teamsName);
+        PersonNames.Of(kaart.Content, aadObjectId, teamsName);
 
     internal static KaartLocation Location(Activity activity)
     {

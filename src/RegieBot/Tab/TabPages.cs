@@ -210,9 +210,7 @@ internal static class TabPages
         : tab.Kaart.Content.Evaluatiedatum is null ? "Nog niet gepland"
         : DutchDates.Date(tab.Kaart.Content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty);
 
-    private static string NameOf(string? aadObjectId, KaartContent content) =>
-        content.Professionals.FirstOrDefault(p => p.IsLinked && string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Naam
-        ?? "een collega";
+    private static string NameOf(string? aadObjectId, KaartContent content) => PersonNames.Of(content, aadObjectId);
 
     private static void Agreements(StringBuilder html, string title, IReadOnlyList<Agreement> agreements)
     {
