@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using static RegieBot.Storage.KaartPartition;
 using static RegieBot.Storage.KaartRows;
 
@@ -19,8 +20,9 @@ public sealed partial class TableKaartStore : IKaartCommitStore
     {
         string pk = TableKey.Encode(kaartId);
         string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}))");
+            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}) or (RowKey ge {TableOutboxStore.ItemPrefix} and RowKey lt {"x."}))");
         Kaart? kaart = null;
+        DateTimeOffset? pendingCard = null;
         TableEntity? seal = null;
         List<Confirmation> confirmations = [];
         List<ChangeProposal> proposals = [];
@@ -37,6 +39,14 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             else if (entity.RowKey.StartsWith(ConfirmationPrefix, StringComparison.Ordinal))
             {
                 confirmations.Add(ToConfirmation(entity));
+            }
+            else if (entity.RowKey.StartsWith(TableOutboxStore.ItemPrefix, StringComparison.Ordinal))
+            {
+                OutboxItem item = TableOutboxStore.ToItem(entity);
+                if (item.Effect is OutboxEffect.KaartCard or OutboxEffect.CardUpdate && item.CommittedAt is { } at && (pendingCard is null || at < pendingCard))
+                {
+                    pendingCard = at;
+                }
             }
             else
             {
@@ -55,13 +65,15 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             {
                 Revision = seal?.GetInt64(SealRevision) ?? 0,
                 SealETag = seal?.ETag.ToString(),
+                PendingCardSince = pendingCard,
             };
     }
 
-    public async Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, CancellationToken cancellationToken)
+    public async Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, IReadOnlyList<OutboxItem> effects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(confirmation);
+        ArgumentNullException.ThrowIfNull(effects);
         string kaartId = snapshot.Kaart.Id;
         string pk = TableKey.Encode(kaartId);
         TableEntity entity = new(pk, ConfirmationPrefix + TableKey.Encode(confirmation.ProfessionalId))
@@ -90,6 +102,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
                 current.SealETag is { Length: > 0 } sealETag
                     ? new(TableTransactionActionType.UpdateReplace, seal, new ETag(sealETag))
                     : new(TableTransactionActionType.Add, seal),
+                .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(pk, e))),
             ];
             try
             {

@@ -113,7 +113,7 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         ["ActivityId"] = item.ActivityId,
     };
 
-    private static OutboxItem ToItem(TableEntity entity) =>
+    internal static OutboxItem ToItem(TableEntity entity) =>
         new(TableKey.Decode(entity.RowKey[ItemPrefix.Length..]), Enum.Parse<OutboxEffect>(entity.GetString("Effect") ?? nameof(OutboxEffect.KaartCard)))
         {
             RemovedMembers = entity.GetString("RemovedMembers") is { Length: > 0 } removed ? removed.Split('\n') : [],

@@ -164,7 +164,7 @@ public static class TabDemoKaarten
     {
         KaartSnapshot snapshot = (await store.GetSnapshotAsync(kaartId, cancellationToken))!;
         Professional professional = snapshot.Kaart.Content.Find(professionalId)!;
-        await store.ConfirmAsync(snapshot, new Confirmation(professionalId, aad, at, RoleFingerprints.Of(snapshot.Kaart.Content, professional)), cancellationToken);
+        await store.ConfirmAsync(snapshot, new Confirmation(professionalId, aad, at, RoleFingerprints.Of(snapshot.Kaart.Content, professional)), [], cancellationToken);
     }
 
     private static async Task SendEvaluationAsync(IReminderStore reminders, Kaart kaart, DateTimeOffset dueAt, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public sealed record KaartSnapshot(Kaart Kaart, IReadOnlyList<Confirmation> Conf
     /// </summary>
     public string? SealETag { get; init; }
 
+    /// <summary>
+    /// When the oldest card update still waiting in the kaart's outbox was committed (null: none waits). An update that
+    /// waits long after its commit was left by a crash; the reader of the snapshot has it applied.
+    /// </summary>
+    public DateTimeOffset? PendingCardSince { get; init; }
+
     public KaartConfirmations State => new(Kaart, Confirmations);
 
     /// <summary>Proposals made since the current version was saved.</summary>

@@ -18,7 +18,8 @@ public interface IKaartCommitStore
     /// and decides again (bounded attempts, then <see cref="ConcurrencyConflictException"/>). Nothing is written
     /// when the same role is already confirmed.
     /// </summary>
-    Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, CancellationToken cancellationToken);
+    /// <param name="effects">Outbox items written in the confirmation's own transaction (the shared card's update); none when nothing is written.</param>
+    Task<ConfirmOutcome> ConfirmAsync(KaartSnapshot snapshot, Confirmation confirmation, IReadOnlyList<Outbox.OutboxItem> effects, CancellationToken cancellationToken);
 
     /// <summary>
     /// Commits one operation (a close, a proposal, an escalation, a postponement, a notice) with its outbox items in one

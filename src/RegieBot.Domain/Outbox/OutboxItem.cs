@@ -22,6 +22,13 @@ public sealed record OutboxItem(string Id, OutboxEffect Effect)
     /// <summary>The commit this item belongs to (the id without its effect).</summary>
     public string Token => Id.IndexOf('-', StringComparison.Ordinal) is var dash and >= 0 ? Id[..dash] : Id;
 
+    /// <summary>When its operation committed: a token starts with the commit's UTC ticks in 19 digits (null for another shape).</summary>
+    public DateTimeOffset? CommittedAt =>
+        Token.Length >= 19 && long.TryParse(Token.AsSpan(0, 19), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ticks)
+        && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
     public static IReadOnlyList<OutboxItem> ForVersion(string token, IReadOnlyList<string> removedMembers, string? botId) =>
     [
         Of(token, OutboxEffect.Indexes) with { RemovedMembers = removedMembers },

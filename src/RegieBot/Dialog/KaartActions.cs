@@ -14,7 +14,6 @@ namespace RegieBot.Dialog;
 /// </summary>
 internal sealed class KaartActions(
     IKaartCommitStore store,
-    KaartPublisher publisher,
     Outbox.OutboxRelay relay,
     KaartCard kaartCard,
     ProposalCard proposalCard,
@@ -43,13 +42,13 @@ internal sealed class KaartActions(
         }
 
         Confirmation confirmation = new(professional.Id, aad!, time.GetUtcNow(), RoleFingerprints.Of(snapshot.Kaart.Content, professional));
-        ConfirmOutcome outcome = await store.ConfirmAsync(snapshot, confirmation, cancellationToken);
+        // The confirmation, its seal and the shared card's update in one transaction; the relay updates the card right
+        // after, coalesced with the other clicks of a burst (one refresh applies every waiting card item of the kaart).
+        // The outcome is the current state right after the write (or the read that found the role confirmed): shown as
+        // is, not read again; the click is answered without waiting for Teams.
+        ConfirmOutcome outcome = await relay.CommitUnmarkedAsync(
+            snapshot.Kaart.Id, token => store.ConfirmAsync(snapshot, confirmation, [OutboxItem.Of(token, OutboxEffect.KaartCard)], cancellationToken));
         logger.RoleConfirmed(TurnKeyFactory.ForLog(snapshot.Kaart.Id), outcome.Recorded);
-
-        // The outcome is the current state right after the write (or the read that found the role confirmed): shown as is,
-        // not read again. The shared card follows, coalesced with the other clicks of a burst (the highest seal revision
-        // holds them all); the click is answered without waiting for Teams.
-        relay.FollowLatest(snapshot.Kaart.Id, "kaart|" + snapshot.Kaart.Id, outcome.Snapshot.Revision, ct => publisher.PublishAsync(outcome.Snapshot, ct));
         return InvokeResponse.Card(kaartCard.Build(outcome.Snapshot, aad));
     }
 
@@ -87,9 +86,19 @@ internal sealed class KaartActions(
         return InvokeResponse.Card(kaartCard.Build(snapshot with { Proposals = [.. snapshot.Proposals, proposal] }, aad));
     }
 
-    /// <summary>The card as the viewer should see it; no reads or writes beyond the gate's.</summary>
-    public InvokeResponse Refresh(TurnContext turn, KaartSnapshot snapshot) =>
-        Closed(snapshot) ?? InvokeResponse.Card(kaartCard.Build(snapshot, turn.Activity.From?.AadObjectId));
+    /// <summary>
+    /// The card as the viewer should see it; no reads or writes beyond the gate's. A shared-card update that a crash left
+    /// waiting (a confirmation's commit has no intent for the sweep to find) is applied in the background.
+    /// </summary>
+    public InvokeResponse Refresh(TurnContext turn, KaartSnapshot snapshot)
+    {
+        if (snapshot.PendingCardSince is { } since)
+        {
+            relay.FinishCards(snapshot.Kaart.Id, since);
+        }
+
+        return Closed(snapshot) ?? InvokeResponse.Card(kaartCard.Build(snapshot, turn.Activity.From?.AadObjectId));
+    }
 
     private static InvokeResponse? Closed(KaartSnapshot snapshot) =>
         snapshot.Kaart.Status == KaartStatus.Afgesloten ? InvokeResponse.Message(RegieTexts.Closed(snapshot.Kaart.Casus)) : null;

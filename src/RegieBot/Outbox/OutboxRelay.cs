@@ -84,6 +84,19 @@ internal sealed class OutboxRelay(
         return result;
     }
 
+    /// <summary>
+    /// A reader found card updates of the kaart waiting long after their commit (a crash stopped the relay of a commit
+    /// without intent): they are applied in the background. Only card updates, which are safe to apply twice; a post waits
+    /// for its own intent's sweep.
+    /// </summary>
+    public void FinishCards(string kaartId, DateTimeOffset pendingSince)
+    {
+        if (time.GetUtcNow() - pendingSince >= options.Value.Grace)
+        {
+            Start(kaartId, ct => ApplyItemsAsync(kaartId, ct, cardsOnly: true));
+        }
+    }
+
     /// <summary>Applies the kaart's pending outbox items now (after any work of it running here); returns how many there were.</summary>
     public async Task<int> ApplyPendingAsync(string kaartId, CancellationToken cancellationToken)
     {
@@ -219,9 +232,9 @@ internal sealed class OutboxRelay(
         logger.OutboxApplied(TurnKeyFactory.ForLog(kaartId), count);
     }
 
-    private async Task<int> ApplyItemsAsync(string kaartId, CancellationToken cancellationToken)
+    private async Task<int> ApplyItemsAsync(string kaartId, CancellationToken cancellationToken, bool cardsOnly = false)
     {
-        IReadOnlyList<OutboxItem> items = await outbox.GetItemsAsync(kaartId, cancellationToken);
+        IReadOnlyList<OutboxItem> items = [.. (await outbox.GetItemsAsync(kaartId, cancellationToken)).Where(i => !cardsOnly || i.Effect is OutboxEffect.KaartCard or OutboxEffect.CardUpdate)];
         // In commit order (tokens sort by time), and within a commit in the order of the effects. The card updates of
         // all pending commits are one: the card is rendered from what is stored, so the last one shows every commit, and
         // each card item is removed only after that update succeeded (a burst of clicks becomes one PUT).

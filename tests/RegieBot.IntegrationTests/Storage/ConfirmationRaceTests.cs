@@ -47,7 +47,7 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
     {
         TableKaartStore store = NewStore();
         KaartSnapshot snapshot = (await store.GetSnapshotAsync(kaart.Id, Ct))!;
-        return await store.ConfirmAsync(snapshot, ConfirmationOf(kaart, p, at), Ct);
+        return await store.ConfirmAsync(snapshot, ConfirmationOf(kaart, p, at), [], Ct);
     }
 
     [Fact]
@@ -107,9 +107,9 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
         Professional p = kaart.Content.Professionals[0];
         TableKaartStore store = NewStore();
         KaartSnapshot before = (await store.GetSnapshotAsync(kaart.Id, Ct))!;
-        await store.ConfirmAsync(before, new Confirmation(p.Id, p.AadObjectId!, Now, "old-fingerprint"), Ct);
+        await store.ConfirmAsync(before, new Confirmation(p.Id, p.AadObjectId!, Now, "old-fingerprint"), [], Ct);
 
-        ConfirmOutcome outcome = await store.ConfirmAsync(before, ConfirmationOf(kaart, p, Now.AddDays(1)), Ct);
+        ConfirmOutcome outcome = await store.ConfirmAsync(before, ConfirmationOf(kaart, p, Now.AddDays(1)), [], Ct);
 
         KaartSnapshot? snapshot = await store.GetSnapshotAsync(kaart.Id, Ct);
         Assert.True(outcome.Recorded);
@@ -126,7 +126,7 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
         KaartSnapshot stale = (await store.GetSnapshotAsync(kaart.Id, Ct))!;
         await ConfirmOnNewInstanceAsync(kaart, kaart.Content.Professionals[1], Now);
 
-        ConfirmOutcome outcome = await store.ConfirmAsync(stale, ConfirmationOf(kaart, kaart.Content.Professionals[0], Now), Ct);
+        ConfirmOutcome outcome = await store.ConfirmAsync(stale, ConfirmationOf(kaart, kaart.Content.Professionals[0], Now), [], Ct);
 
         Assert.True(outcome.Recorded);
         Assert.Equal(2, outcome.Snapshot.Revision);
@@ -142,7 +142,7 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
         await NewStore().CommitAsync(new KaartCommit(kaart.Id, "t1", []) { Proposal = new ChangeProposal("w1", "aad-3", "p3", "Voorstel", Now) }, Ct);
         Kaart version2 = await NewStore().SaveVersionAsync(kaart with { Version = 2, UpdatedAt = Now.AddMinutes(1) }, null, Ct);
 
-        ConfirmOutcome outcome = await store.ConfirmAsync(stale, ConfirmationOf(version2, version2.Content.Professionals[0], Now), Ct);
+        ConfirmOutcome outcome = await store.ConfirmAsync(stale, ConfirmationOf(version2, version2.Content.Professionals[0], Now), [], Ct);
 
         Assert.True(outcome.Recorded);
         Assert.Equal("w1", Assert.Single(outcome.Snapshot.Proposals).Id);
@@ -162,11 +162,11 @@ public sealed class ConfirmationRaceTests(AzuriteStorage storage) : IClassFixtur
         string kaartsTable = storage.TablePrefix + RegieTables.Kaarten;
 
         KaartSnapshot snapshot = (await store.GetSnapshotAsync(kaart.Id, Ct))!;
-        ConfirmOutcome first = await store.ConfirmAsync(snapshot, ConfirmationOf(kaart, kaart.Content.Professionals[0], Now), Ct);
+        ConfirmOutcome first = await store.ConfirmAsync(snapshot, ConfirmationOf(kaart, kaart.Content.Professionals[0], Now), [], Ct);
         IReadOnlyList<string> requests = counter.Requests;
         counter.Clear();
-        ConfirmOutcome second = await store.ConfirmAsync(first.Snapshot, ConfirmationOf(kaart, kaart.Content.Professionals[1], Now), Ct);
-        ConfirmOutcome replaced = await store.ConfirmAsync(second.Snapshot, new Confirmation("p1", "aad-1", Now.AddDays(1), "changed-role"), Ct);
+        ConfirmOutcome second = await store.ConfirmAsync(first.Snapshot, ConfirmationOf(kaart, kaart.Content.Professionals[1], Now), [], Ct);
+        ConfirmOutcome replaced = await store.ConfirmAsync(second.Snapshot, new Confirmation("p1", "aad-1", Now.AddDays(1), "changed-role"), [], Ct);
 
         Assert.Equal(["GET " + kaartsTable, "POST $batch"], requests);
 
