@@ -21,17 +21,14 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 {
     private const string DuePartition = "due";
 
-    /// <summary>The pointer's column naming the due row its last write left to be deleted.</summary>
-    private const string LeavingColumn = "LeavingRow";
-
     private TableClient Table => tables.Get(RegieTables.Reminders);
 
     public async Task ScheduleAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         Reminder scheduled = reminder with { ScheduledFor = reminder.DueAt };
-        TableEntity? pointer = await GetPointerAsync(reminder.KaartId, reminder.Kind, cancellationToken);
-        string? previous = pointer?.GetString("DueRow");
+        ReminderPointerEntity? pointer = await GetPointerAsync(reminder.KaartId, reminder.Kind, cancellationToken);
+        string? previous = pointer?.DueRow;
         string dueRow = DueRowKey(scheduled);
 
         // The new due row, then the pointer that names it (and the old row as leaving), then the old row: a crash in
@@ -40,7 +37,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         await Table.UpsertEntityAsync(ToDueEntity(scheduled), TableUpdateMode.Replace, cancellationToken);
         string? leaving = previous != dueRow ? previous : null;
         await WritePointerAsync(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, dueRow, null, null, leaving, cancellationToken);
-        await DeleteLeftRowsAsync(dueRow, leaving, pointer?.GetString(LeavingColumn), cancellationToken);
+        await DeleteLeftRowsAsync(dueRow, leaving, pointer?.LeavingRow, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Reminder>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -48,9 +45,9 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         string upper = Ticks(now) + "~";   // every row key of a due moment up to now sorts below this
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {upper}");
         List<Reminder> due = [];
-        await foreach (Page<TableEntity> page in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).AsPages())
+        await foreach (Page<ReminderDueEntity> page in Table.QueryAsync<ReminderDueEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).AsPages())
         {
-            due.AddRange(page.Values.Select(ToReminder));
+            due.AddRange(page.Values.Select(e => e.ToReminder()));
             if (due.Count >= max)
             {
                 break;
@@ -83,7 +80,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
         // The pointer is the truth: a due row it does not name was left by a crash between a move's writes (or a
         // reminder sent and marked): it goes, unsent.
-        if ((await GetPointerAsync(due.KaartId, due.Kind, cancellationToken))?.GetString("DueRow") != DueRowKey(due))
+        if ((await GetPointerAsync(due.KaartId, due.Kind, cancellationToken))?.DueRow != DueRowKey(due))
         {
             await DeleteDueRowAsync(DueRowKey(due), etag, cancellationToken);
             return null;
@@ -120,10 +117,10 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         ArgumentNullException.ThrowIfNull(claimed);
         string dueRow = DueRowKey(claimed);
         await DeleteDueRowAsync(dueRow, claimed.ETag, cancellationToken);
-        if (await GetPointerAsync(claimed.KaartId, claimed.Kind, cancellationToken) is { } pointer && pointer.GetString("DueRow") == dueRow)
+        if (await GetPointerAsync(claimed.KaartId, claimed.Kind, cancellationToken) is { } pointer && pointer.DueRow == dueRow)
         {
-            pointer["Status"] = nameof(ReminderStatus.Cancelled);
-            pointer["DueRow"] = null;
+            pointer.Status = nameof(ReminderStatus.Cancelled);
+            pointer.DueRow = null;
             try
             {
                 await Table.UpdateEntityAsync(pointer, pointer.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -139,16 +136,16 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
     {
         foreach (ReminderKind k in kind is { } one ? [one] : Enum.GetValues<ReminderKind>())
         {
-            TableEntity? pointer = await GetPointerAsync(kaartId, k, cancellationToken);
-            if (pointer?.GetString("Status") == nameof(ReminderStatus.Scheduled))
+            ReminderPointerEntity? pointer = await GetPointerAsync(kaartId, k, cancellationToken);
+            if (pointer?.Status == nameof(ReminderStatus.Scheduled))
             {
                 // The pointer first: a due row it no longer names is never sent, even when deleting it fails; it names the
                 // row as leaving, so a repeat after a crash here still deletes it.
-                string? dueRow = pointer.GetString("DueRow");
-                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, pointer.GetDateTimeOffset("DueAt") ?? default, null, null, null, dueRow, cancellationToken);
-                await DeleteLeftRowsAsync(null, dueRow, pointer.GetString(LeavingColumn), cancellationToken);
+                string? dueRow = pointer.DueRow;
+                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, pointer.DueAt ?? default, null, null, null, dueRow, cancellationToken);
+                await DeleteLeftRowsAsync(null, dueRow, pointer.LeavingRow, cancellationToken);
             }
-            else if (pointer?.GetString(LeavingColumn) is { Length: > 0 } leaving)
+            else if (pointer?.LeavingRow is { Length: > 0 } leaving)
             {
                 await DeleteDueRowAsync(leaving, null, cancellationToken);   // left by a crash after the pointer was written
             }
@@ -157,19 +154,8 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
     public async Task<ReminderState?> GetStateAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
     {
-        TableEntity? e = await GetPointerAsync(kaartId, kind, cancellationToken);
-        if (e is null)
-        {
-            return null;
-        }
-
-        return new ReminderState(
-            kaartId,
-            kind,
-            Enum.Parse<ReminderStatus>(e.GetString("Status") ?? nameof(ReminderStatus.Scheduled)),
-            e.GetDateTimeOffset("DueAt") ?? default,
-            e.GetDateTimeOffset("SentAt"),
-            e.GetString("SentActivityId"));
+        ReminderPointerEntity? e = await GetPointerAsync(kaartId, kind, cancellationToken);
+        return e is null ? null : new ReminderState(kaartId, kind, e.ToStatus(), e.DueAt ?? default, e.SentAt, e.SentActivityId);
     }
 
     public async Task<bool> IsLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken) =>
@@ -177,20 +163,20 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
     public async Task<LostReminder?> FindLostAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
     {
-        TableEntity? pointer = await GetPointerAsync(kaartId, kind, cancellationToken);
+        ReminderPointerEntity? pointer = await GetPointerAsync(kaartId, kind, cancellationToken);
         if (pointer is null)
         {
             return new LostReminder(ScheduledAt: null);
         }
 
-        if (pointer.GetString("Status") != nameof(ReminderStatus.Scheduled))
+        if (pointer.Status != nameof(ReminderStatus.Scheduled))
         {
             return null;   // sent, cancelled or undeliverable: what happened to it is known
         }
 
-        bool lost = pointer.GetString("DueRow") is not { Length: > 0 } dueRow
+        bool lost = pointer.DueRow is not { Length: > 0 } dueRow
             || !(await Table.GetEntityIfExistsAsync<TableEntity>(DuePartition, dueRow, select: ["KaartId"], cancellationToken: cancellationToken)).HasValue;
-        return lost ? new LostReminder(pointer.GetDateTimeOffset("DueAt")) : null;
+        return lost ? new LostReminder(pointer.DueAt) : null;
     }
 
     IReadOnlyList<string> ICasusDataEraser.Tables { get; } = [RegieTables.Reminders];
@@ -203,14 +189,11 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         ArgumentNullException.ThrowIfNull(casus);
         string pointers = PointerPartition(casus.KaartId);
         int deleted = 0;
-        await foreach (TableEntity pointer in Table.QueryAsync<TableEntity>(e => e.PartitionKey == pointers, cancellationToken: cancellationToken))
+        await foreach (ReminderPointerEntity pointer in Table.QueryAsync<ReminderPointerEntity>(e => e.PartitionKey == pointers, cancellationToken: cancellationToken))
         {
-            foreach (string column in new[] { "DueRow", LeavingColumn })
+            foreach (string dueRow in new[] { pointer.DueRow, pointer.LeavingRow }.OfType<string>().Where(r => r.Length > 0))
             {
-                if (pointer.GetString(column) is { Length: > 0 } dueRow)
-                {
-                    deleted += await TableErase.DeleteAsync(Table, DuePartition, dueRow, ETag.All, cancellationToken);
-                }
+                deleted += await TableErase.DeleteAsync(Table, DuePartition, dueRow, ETag.All, cancellationToken);
             }
         }
 
@@ -246,29 +229,32 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         Table.UpsertEntityAsync(ToPointerEntity(kaartId, kind, status, dueAt, dueRow, sentAt, sentActivityId, leaving), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>The two rows <see cref="ScheduleAsync"/> writes for a reminder: its due row and its pointer (for seeding in bulk).</summary>
-    internal static (TableEntity Due, TableEntity Pointer) ScheduledRows(Reminder reminder) =>
+    internal static (ReminderDueEntity Due, ReminderPointerEntity Pointer) ScheduledRows(Reminder reminder) =>
         (ToDueEntity(reminder), ToPointerEntity(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, DueRowKey(reminder), null, null, null));
 
-    private static TableEntity ToPointerEntity(
+    private static ReminderPointerEntity ToPointerEntity(
         string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId, string? leaving) =>
-        new(PointerPartition(kaartId), PointerRow(kaartId, kind))
+        new()
         {
-            ["Status"] = status.ToString(),
-            ["DueAt"] = dueAt,
-            ["DueRow"] = dueRow,
-            ["SentAt"] = sentAt,
-            ["SentActivityId"] = sentActivityId,
-            [LeavingColumn] = leaving,
+            PartitionKey = PointerPartition(kaartId),
+            RowKey = PointerRow(kaartId, kind),
+            Status = status.ToString(),
+            DueAt = dueAt,
+            DueRow = dueRow,
+            SentAt = sentAt,
+            SentActivityId = sentActivityId,
+            LeavingRow = leaving,
         };
 
     /// <summary>The kaart's pointer for this kind; one written before pointer rows had unique keys is read when there is no other.</summary>
-    private async Task<TableEntity?> GetPointerAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
+    private async Task<ReminderPointerEntity?> GetPointerAsync(string kaartId, ReminderKind kind, CancellationToken cancellationToken)
     {
         string partition = PointerPartition(kaartId);
-        NullableResponse<TableEntity> pointer = await Table.GetEntityIfExistsAsync<TableEntity>(partition, PointerRow(kaartId, kind), cancellationToken: cancellationToken);
+        NullableResponse<ReminderPointerEntity> pointer =
+            await Table.GetEntityIfExistsAsync<ReminderPointerEntity>(partition, PointerRow(kaartId, kind), cancellationToken: cancellationToken);
         if (!pointer.HasValue)
         {
-            pointer = await Table.GetEntityIfExistsAsync<TableEntity>(partition, kind.ToString(), cancellationToken: cancellationToken);
+            pointer = await Table.GetEntityIfExistsAsync<ReminderPointerEntity>(partition, kind.ToString(), cancellationToken: cancellationToken);
         }
 
         return pointer.HasValue ? pointer.Value : null;
@@ -282,36 +268,5 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
     private static string DueRowKey(Reminder reminder) => $"{Ticks(reminder.DueAt)}|{TableKey.Encode(reminder.KaartId)}|{reminder.Kind}";
 
-    private static TableEntity ToDueEntity(Reminder reminder) => new(DuePartition, DueRowKey(reminder))
-    {
-        ["KaartId"] = reminder.KaartId,
-        ["Kind"] = reminder.Kind.ToString(),
-        ["DueAt"] = reminder.DueAt,
-        ["ServiceUrl"] = reminder.ServiceUrl,
-        ["ThreadId"] = reminder.ThreadId,
-        ["TenantId"] = reminder.TenantId,
-        ["BotId"] = reminder.BotId,
-        ["TeamId"] = reminder.TeamId,
-        ["Attempts"] = reminder.Attempts,
-        ["ClaimedUntil"] = reminder.ClaimedUntil,
-        ["FirstClaimedAt"] = reminder.FirstClaimedAt,
-        ["ScheduledFor"] = reminder.ScheduledFor ?? reminder.DueAt,
-    };
-
-    private static Reminder ToReminder(TableEntity e) => new()
-    {
-        KaartId = e.GetString("KaartId") ?? string.Empty,
-        Kind = Enum.Parse<ReminderKind>(e.GetString("Kind") ?? nameof(ReminderKind.Evaluatie)),
-        DueAt = e.GetDateTimeOffset("DueAt") ?? default,
-        ServiceUrl = e.GetString("ServiceUrl") ?? string.Empty,
-        ThreadId = e.GetString("ThreadId") ?? string.Empty,
-        TenantId = e.GetString("TenantId"),
-        BotId = e.GetString("BotId"),
-        TeamId = e.GetString("TeamId"),
-        Attempts = e.GetInt32("Attempts") ?? 0,
-        ClaimedUntil = e.GetDateTimeOffset("ClaimedUntil"),
-        FirstClaimedAt = e.GetDateTimeOffset("FirstClaimedAt"),
-        ScheduledFor = e.GetDateTimeOffset("ScheduledFor"),
-        ETag = e.ETag.ToString(),
-    };
+    private static ReminderDueEntity ToDueEntity(Reminder reminder) => ReminderDueEntity.From(DuePartition, DueRowKey(reminder), reminder);
 }

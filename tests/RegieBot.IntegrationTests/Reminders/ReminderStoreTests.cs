@@ -132,7 +132,7 @@ public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<A
         await store.ScheduleAsync(NewReminder(kaart, due.AddMinutes(-30)), ct);
 
         // A move (a postponement, a retry) wrote its new due row and pointer, then the process died before the old row went.
-        TableEntity stale = TableReminderStore.ScheduledRows(NewReminder(kaart, due.AddMinutes(-30))).Due;
+        ReminderDueEntity stale = TableReminderStore.ScheduledRows(NewReminder(kaart, due.AddMinutes(-30))).Due;
         await store.ScheduleAsync(NewReminder(kaart, due), ct);
         await storage.Tables.Get(RegieTables.Reminders).UpsertEntityAsync(stale, TableUpdateMode.Replace, ct);
         Assert.Equal(2, (await store.GetDueAsync(due, 100, ct)).Count(r => r.KaartId == kaart));
@@ -207,9 +207,11 @@ public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<A
         string kaart = "legacy-" + Guid.NewGuid().ToString("N")[..8];
         DateTimeOffset first = new(2006, 1, 1, 0, 0, 0, TimeSpan.Zero);
         CancellationToken ct = TestContext.Current.CancellationToken;
-        (TableEntity due, TableEntity pointer) = TableReminderStore.ScheduledRows(NewReminder(kaart, first));
+        (ReminderDueEntity due, ReminderPointerEntity pointer) = TableReminderStore.ScheduledRows(NewReminder(kaart, first));
+        string pointerPartition = pointer.PartitionKey;
         await table.AddEntityAsync(due, ct);
-        await table.AddEntityAsync(new TableEntity(pointer) { RowKey = nameof(ReminderKind.Evaluatie) }, ct);   // the earlier key: the kind alone
+        pointer.RowKey = nameof(ReminderKind.Evaluatie);
+        await table.AddEntityAsync(pointer, ct);   // the earlier key: the kind alone
 
         ReminderState? state = await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct);
         await store.ScheduleAsync(NewReminder(kaart, first.AddDays(7)), ct);
@@ -220,7 +222,7 @@ public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<A
 
         await ((RegieBot.Domain.Privacy.ICasusDataEraser)store).EraseAsync(new RegieBot.Domain.Privacy.CasusFootprint(kaart), ct);
 
-        Assert.Empty(await table.QueryAsync<TableEntity>(e => e.PartitionKey == pointer.PartitionKey, cancellationToken: ct).ToListAsync(ct));
+        Assert.Empty(await table.QueryAsync<TableEntity>(e => e.PartitionKey == pointerPartition, cancellationToken: ct).ToListAsync(ct));
         Assert.DoesNotContain(await store.GetDueAsync(first.AddDays(8), 1000, ct), r => r.KaartId == kaart);
     }
 }
