@@ -1,3 +1,4 @@
+using RegieBot;
 using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Operations;

@@ -4,8 +4,9 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using RegieBot.Benchmarks.Measuring;
+using RegieBot.Common;
 using RegieBot.Domain.Reminders;
-using RegieBot.Reminders;
+using RegieBot.Evaluation;
 using RegieBot.Storage;
 
 namespace RegieBot.Benchmarks.Sweep;

@@ -5,13 +5,12 @@ namespace RegieBot.Bot;
 
 /// <summary>Picks the handler for an activity. Unknown types, events and invokes are acknowledged and ignored.</summary>
 internal sealed class ActivityRouter(
-    WelcomeHandler welcome,
     CommandHandler commands,
     CardActionHandler cardActions,
     CardSubmitHandler cardSubmits,
     MemberSearchHandler memberSearch,
-    MeetingHandler meetings,
-    Reminders.MembershipHandler membership,
+    IMeetingEvents meetings,
+    IConversationEvents conversation,
     ILogger<ActivityRouter> logger)
 {
     public async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -19,7 +18,7 @@ internal sealed class ActivityRouter(
         Activity activity = turn.Activity;
         switch (activity)
         {
-            case { Type: ActivityTypes.Message, Value: not null } when Dialog.CardAction.From(activity) is not null:
+            case { Type: ActivityTypes.Message, Value: not null } when turn.CardAction is not null:
                 await cardSubmits.HandleAsync(turn, cancellationToken);
                 return null;
 
@@ -28,25 +27,23 @@ internal sealed class ActivityRouter(
                 return null;
 
             case { Type: ActivityTypes.ConversationUpdate } when activity.BotWasAdded():
-                await welcome.HandleAsync(turn, cancellationToken);
-                await membership.ReinstalledAsync(turn, cancellationToken);
+                await conversation.BotAddedAsync(turn, cancellationToken);
                 return null;
 
             case { Type: ActivityTypes.ConversationUpdate } when activity.BotWasRemoved():
-                await membership.UninstalledAsync(turn, cancellationToken);
+                await conversation.BotRemovedAsync(turn, cancellationToken);
                 return null;
 
             case { Type: ActivityTypes.ConversationUpdate } when activity.MembersAdded is { Count: > 0 } || activity.MembersRemoved is { Count: > 0 }:
-                await membership.MembersChangedAsync(turn, cancellationToken);
+                await conversation.MembersChangedAsync(turn, cancellationToken);
                 return null;
 
             case { Type: ActivityTypes.InstallationUpdate } when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
-                await welcome.HandleAsync(turn, cancellationToken);
-                await membership.ReinstalledAsync(turn, cancellationToken);
+                await conversation.BotAddedAsync(turn, cancellationToken);
                 return null;
 
             case { Type: ActivityTypes.InstallationUpdate } when string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase):
-                await membership.UninstalledAsync(turn, cancellationToken);
+                await conversation.BotRemovedAsync(turn, cancellationToken);
                 return null;
 
             case { Type: ActivityTypes.Invoke, Name: CardActionHandler.InvokeName }:
@@ -55,7 +52,7 @@ internal sealed class ActivityRouter(
             case { Type: ActivityTypes.Invoke, Name: MemberSearchHandler.InvokeName }:
                 return await memberSearch.HandleAsync(turn, cancellationToken);
 
-            case { Type: ActivityTypes.Event, Name: MeetingHandler.StartEvent or MeetingHandler.EndEvent }:
+            case { Type: ActivityTypes.Event, Name: TeamsEventTypes.MeetingStart or TeamsEventTypes.MeetingEnd }:
                 await meetings.HandleAsync(turn, cancellationToken);
                 return null;
 

@@ -1,9 +1,9 @@
-using RegieBot.Dialog;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Bot;
 
@@ -36,29 +36,29 @@ internal sealed class CardActionGate(CardVerbs verbs, IKaartStore store, Channel
         // The bot's kaart ids are short ("k" and 16 hex digits); a longer one names nothing and is no storage key.
         if (action["kaartId"] is not { Length: > 0 and <= MaxKaartIdLength } kaartId || string.IsNullOrEmpty(conversationId))
         {
-            return (null, InvokeResponse.Message(RegieTexts.KaartGone));
+            return (null, InvokeResponse.Message(Texts.KaartGone));
         }
 
         if (string.IsNullOrEmpty(aad))
         {
-            return Refuse(kaartId, "no aadObjectId", RegieTexts.NotAllowed);
+            return Refuse(kaartId, "no aadObjectId", Texts.NotAllowed);
         }
 
         CardTarget? target = await LoadAsync(rule.Load, kaartId, conversationId, cancellationToken);
         if (target is null)
         {
-            return (null, InvokeResponse.Message(RegieTexts.KaartGone));
+            return (null, InvokeResponse.Message(Texts.KaartGone));
         }
 
         if (!string.Equals(ThreadOf(target), conversationId, StringComparison.Ordinal))
         {
-            return Refuse(kaartId, "other conversation", RegieTexts.WrongConversation);
+            return Refuse(kaartId, "other conversation", Texts.WrongConversation);
         }
 
         switch (rule.Actor)
         {
             case CardActor.LinkedProfessional when target.Snapshot?.State.ConfirmableBy(aad, null) is null:
-                return Refuse(kaartId, "not on the kaart", RegieTexts.NotOnKaart);
+                return Refuse(kaartId, "not on the kaart", Texts.NotOnKaart);
 
             case CardActor.ChannelMember:
                 IReadOnlyList<TeamMember> roster;
@@ -69,12 +69,12 @@ internal sealed class CardActionGate(CardVerbs verbs, IKaartStore store, Channel
                 catch (ConnectorException ex)
                 {
                     logger.CardActionRefused(action.Verb, TurnKeyFactory.ForLog(kaartId), "roster " + (int)ex.StatusCode);
-                    return (null, InvokeResponse.Error(500, "membersUnknown", RegieTexts.MembersUnknown));
+                    return (null, InvokeResponse.Error(500, "membersUnknown", Texts.MembersUnknown));
                 }
 
                 if (!roster.Any(m => m.AadObjectId == aad))
                 {
-                    return Refuse(kaartId, "not a member", RegieTexts.OnlyChannelMembers);
+                    return Refuse(kaartId, "not a member", Texts.OnlyChannelMembers);
                 }
 
                 break;

@@ -1,5 +1,5 @@
-using RegieBot.Dialog;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Bot;
 
@@ -13,7 +13,7 @@ internal sealed class CardActionHandler(CardActionGate gate, CardVerbs verbs)
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        CardAction? action = CardAction.From(turn.Activity);
+        CardAction? action = turn.CardAction;
         if (action is null)
         {
             return InvokeResponse.Error(400, "unknownAction", Texts.UnknownAction);

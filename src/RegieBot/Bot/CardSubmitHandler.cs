@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using RegieBot.Dialog;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 
@@ -16,7 +15,7 @@ internal sealed class CardSubmitHandler(CardActionHandler cardActions, IConnecto
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         InvokeResponse response = await cardActions.HandleAsync(turn, cancellationToken);
-        string? verb = CardAction.From(turn.Activity)?.Verb;
+        string? verb = turn.CardAction?.Verb;
         string? type = response.Body?["type"]?.GetValue<string>();
         JsonNode? value = response.Body?["value"];
         logger.CardSubmitAnswered(verb ?? "none", type ?? "none");

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using RegieBot.Dialog;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Bot;
 
@@ -49,17 +49,7 @@ internal sealed class CardVerbs
 
     public CardVerbs(IEnumerable<CardVerb> verbs)
     {
-        ArgumentNullException.ThrowIfNull(verbs);
-        Dictionary<string, CardVerb> table = new(StringComparer.Ordinal);
-        foreach (CardVerb verb in verbs)
-        {
-            if (!table.TryAdd(verb.Name, verb))
-            {
-                throw new InvalidOperationException($"Card verb '{verb.Name}' is registered twice.");
-            }
-        }
-
-        _verbs = table.ToFrozenDictionary(StringComparer.Ordinal);
+        _verbs = RegistrationTable.Build(verbs, v => v.Name, "Card verb");
     }
 
     /// <summary>The verbs with a handler; every verb a card in <c>cards/</c> uses must be one of them.</summary>
@@ -71,10 +61,31 @@ internal sealed class CardVerbs
     /// Whether this activity is a card action that is safe without the turn ledger (see <see cref="CardVerb.NeedsLedger"/>).
     /// An unknown verb goes through the ledger like any other turn.
     /// </summary>
-    public bool IsIdempotentByItself(Activity activity) =>
-        activity is { Type: ActivityTypes.Invoke, Name: CardActionHandler.InvokeName }
-        && CardAction.From(activity)?.Verb is { } verb
+    public bool IsIdempotentByItself(TurnContext turn) =>
+        turn.Activity is { Type: ActivityTypes.Invoke, Name: CardActionHandler.InvokeName }
+        && turn.CardAction?.Verb is { } verb
         && Find(verb) is { NeedsLedger: false };
+}
+
+/// <summary>The tables the features fill at start-up (<see cref="CardVerbs"/>, <see cref="TextCommands"/>).</summary>
+internal static class RegistrationTable
+{
+    /// <summary>A table by name; a name registered twice is a wiring mistake that would shadow a handler, so it throws.</summary>
+    public static FrozenDictionary<string, T> Build<T>(IEnumerable<T> entries, Func<T, string> name, string what)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(name);
+        Dictionary<string, T> table = new(StringComparer.Ordinal);
+        foreach (T entry in entries)
+        {
+            if (!table.TryAdd(name(entry), entry))
+            {
+                throw new InvalidOperationException($"{what} '{name(entry)}' is registered twice.");
+            }
+        }
+
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>How a feature adds its verbs to <see cref="CardVerbs"/>.</summary>

@@ -1,24 +1,18 @@
 using System.Globalization;
 using RegieBot.Cards;
-using RegieBot.Dialog;
 using RegieBot.Domain.Commands;
-using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Bot;
 
-/// <summary>Typed commands: the first word of the message (without the bot's mention) picks the command.</summary>
-internal sealed class CommandHandler(
-    HelpCard helpCard,
-    RegieConversation conversation,
-    KaartCommands kaarten,
-    KaartClosing closing,
-    Privacy.CasusDeletion deletion,
-    Privacy.CasusExport export,
-    CasusLocator locator,
-    Reminders.EvaluationActions evaluations,
-    ILogger<CommandHandler> logger)
+/// <summary>
+/// Typed commands: the first word of the message (without the bot's mention) picks the command from
+/// <see cref="TextCommands"/>, where the features registered theirs; <c>help</c> is the bot's own.
+/// </summary>
+internal sealed class CommandHandler(HelpCard helpCard, TextCommands commands, ILogger<CommandHandler> logger)
 {
+    public const string Help = "help";
+
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         string text = turn.Text;
@@ -39,61 +33,15 @@ internal sealed class CommandHandler(
             return;
         }
 
-        Task handled = command.Name switch
-        {
-            "help" => turn.SendCardAsync(helpCard.Build(turn.Activity.IsPersonalConversation() ? CommandScopes.Personal : CommandScopes.Shared), cancellationToken),
-            "start" => conversation.StartAsync(turn, arguments, cancellationToken),
-            "annuleren" => conversation.CancelAsync(turn, cancellationToken),
-            "kaart" => kaarten.ShowAsync(turn, cancellationToken),
-            "status" => kaarten.StatusAsync(turn, cancellationToken),
-            "geschiedenis" => kaarten.HistoryAsync(turn, cancellationToken),
-            "overzicht" => kaarten.OverzichtAsync(turn, cancellationToken),
-            "bijwerken" => UpdateAsync(turn, cancellationToken),
-            "afsluiten" => closing.AskAsync(turn, cancellationToken),
-            "clientversie" => kaarten.ClientVersionAsync(turn, cancellationToken),
-            "export" => export.ExportAsync(turn, cancellationToken),
-            "verwijderen" => deletion.AskAsync(turn, cancellationToken),
-            "opschalen" => EscalateAsync(turn, arguments, cancellationToken),
-            "evaluatie" => kaarten.EvaluateAsync(turn, cancellationToken),
-            _ => turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken),
-        };
+        Task handled = command.Name == Help
+            ? turn.SendCardAsync(helpCard.Build(turn.Activity.IsPersonalConversation() ? CommandScopes.Personal : CommandScopes.Shared), cancellationToken)
+            : commands.Find(command.Name) is { } registered
+                ? registered.Handle(turn, arguments, cancellationToken)
+                : turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken);
         await handled;
 
         logger.CommandHandled(command.Name);
     }
-
-    private async Task UpdateAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        ThreadKaart? thread = await locator.FindThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
-        if (thread is not { Saved: true })
-        {
-            await turn.SendPlainTextAsync(NoKaart(turn), cancellationToken);
-            return;
-        }
-
-        if (await conversation.StartUpdateAsync(turn, thread.KaartId, cancellationToken) is { } refusal)
-        {
-            await turn.SendPlainTextAsync(refusal, cancellationToken);
-        }
-    }
-
-    private async Task EscalateAsync(TurnContext turn, string reason, CancellationToken cancellationToken)
-    {
-        ThreadKaart? thread = await locator.FindThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
-        if (thread is not { Saved: true })
-        {
-            await turn.SendPlainTextAsync(NoKaart(turn), cancellationToken);
-            return;
-        }
-
-        if (await evaluations.EscalateAsync(turn, thread.KaartId, reason, cancellationToken) is { } problem)
-        {
-            await turn.SendPlainTextAsync(problem, cancellationToken);
-        }
-    }
-
-    private static string NoKaart(TurnContext turn) =>
-        Dialog.CasusLocator.IsReplyInThread(turn.Activity) ? Dialog.RegieTexts.NoKaartInThread : Dialog.RegieTexts.NoKaartHere;
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 }

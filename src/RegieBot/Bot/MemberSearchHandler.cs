@@ -11,7 +11,7 @@ namespace RegieBot.Bot;
 /// invoke per query, answered with at most 15 members of the conversation's roster whose name matches. Only reads (the
 /// roster is cached briefly), so it is not written to the turn ledger.
 /// </summary>
-internal sealed class MemberSearchHandler(Dialog.ChannelMembers members, ILogger<MemberSearchHandler> logger)
+internal sealed class MemberSearchHandler(ChannelMembers members, ILogger<MemberSearchHandler> logger)
 {
     public const string InvokeName = "application/search";
     public const string ResponseType = "application/vnd.microsoft.search.searchResponse";

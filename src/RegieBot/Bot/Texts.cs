@@ -16,5 +16,21 @@ internal static class Texts
     public static string NotYetAvailable(string command) =>
         $"Het commando '{command}' is nog niet beschikbaar in deze versie van RegieBot. Typ **help** voor de lijst met commando's.";
 
+    /// <summary>An invoke that was delivered again after it was handled (the turn ledger knows it).</summary>
+    public const string AlreadyHandled = "Deze actie is al verwerkt.";
+
     public const string EmptyMessage = "Ik hoorde je roepen. Typ **help** voor de lijst met commando's.";
+
+    public const string KaartGone = "Deze regiekaart bestaat niet meer.";
+
+    public const string WrongConversation = "Deze kaart hoort bij een ander gesprek.";
+
+    public const string NotAllowed = "Deze actie kan RegieBot niet aan jou toeschrijven: je Teams-account is onbekend.";
+
+    public const string NotOnKaart =
+        "Alleen de professional zelf kan zijn of haar rol bevestigen, en jij staat niet als collega uit Teams op deze kaart. Klopt dat niet? Stel dan een wijziging voor.";
+
+    public const string OnlyChannelMembers = "Alleen leden van dit kanaal kunnen een regiekaart verwijderen.";
+
+    public const string MembersUnknown = "RegieBot kon niet nagaan of je lid bent van dit kanaal. Probeer het over een ogenblik nog eens.";
 }

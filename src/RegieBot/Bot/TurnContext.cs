@@ -19,6 +19,12 @@ internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorCl
     /// </summary>
     public bool ErasesItsCasus { get; set; }
 
+    /// <summary>
+    /// The card action the activity carries (an invoke or its <c>Action.Submit</c> fallback), parsed once for the turn;
+    /// null for any other activity. Its data is client-controlled: see <see cref="CardActionGate"/>.
+    /// </summary>
+    public CardAction? CardAction { get; } = CardAction.From(activity, Cards.UniversalActions.VerbKey);
+
     /// <summary>The message text without the bot's own mention.</summary>
     public string Text { get; } = activity.GetTextWithoutBotMention();
 

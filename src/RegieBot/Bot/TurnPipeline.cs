@@ -64,15 +64,15 @@ internal sealed class TurnPipeline(
         string activityHash = keys.ByContent[..12];
         logger.ActivityReceived(activity.Type, activityHash, TurnKeyFactory.ForLog(activity.Conversation?.Id));
 
-        bool ledgered = !verbs.IsIdempotentByItself(activity) && !MemberSearchHandler.IsSearch(activity);
+        TurnContext turn = new(activity, keys, connector);
+        bool ledgered = !verbs.IsIdempotentByItself(turn) && !MemberSearchHandler.IsSearch(activity);
         if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
         {
             logger.DuplicateActivity(activity.Type, activityHash);
             RefreshReferenceAfterTurn(activity);
-            return (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message("Deze actie is al verwerkt.") : null, OutcomeDuplicate);
+            return (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Texts.AlreadyHandled) : null, OutcomeDuplicate);
         }
 
-        TurnContext turn = new(activity, keys, connector);
         try
         {
             return await RouteAsync(turn, ledgered, activityHash, cancellationToken);

@@ -3,13 +3,13 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Bot;
 using RegieBot.Cards;
+using RegieBot.Common;
 using RegieBot.Domain;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Scheduling;
 using RegieBot.Domain.Validation;
-using RegieBot.Reminders;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
@@ -30,7 +30,7 @@ internal sealed class RegieConversation(
     Outbox.OutboxRelay relay,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<RegieConversation> logger)
+    ILogger<RegieConversation> logger) : IStepCards
 {
     /// <summary>Attempts to store an answer when only the dialog row's ETag changed meanwhile, not what was answered.</summary>
     private const int MaxSaveAttempts = 3;
@@ -42,7 +42,7 @@ internal sealed class RegieConversation(
         Activity activity = turn.Activity;
         if (!activity.IsChannelConversation())
         {
-            await turn.SendPlainTextAsync(RegieTexts.OnlyInChannel, cancellationToken);
+            await turn.SendPlainTextAsync(DialogTexts.OnlyInChannel, cancellationToken);
             return;
         }
 
@@ -56,7 +56,7 @@ internal sealed class RegieConversation(
         // The common start makes three storage requests (the turn ledger, the thread row, the dialog's transaction)
         // and no Teams call: the step card is an outbox post that the relay sends right after the commit. The thread is
         // claimed before anything is read; only a claim that meets another casus reads what is there.
-        DialogState dialog = RegieDialog.Start(NewKaartId(), casus, Location(activity), Actor(activity), time.GetUtcNow());
+        DialogState dialog = RegieDialog.Start(NewKaartId(), casus, CasusLocator.Location(activity), ActorNames.Actor(activity), time.GetUtcNow());
         try
         {
             JsonObject card = await RenderAsync(dialog, [], null, null, activity, cancellationToken);
@@ -82,7 +82,7 @@ internal sealed class RegieConversation(
         {
             // A start that was interrupted (or whose step card got lost): the dialog resumes where it stopped. A step card
             // still waiting in its outbox (a crash right after the commit) is posted now; else a new one is.
-            await turn.SendPlainTextAsync(RegieTexts.Resumed(open.Casus), cancellationToken);
+            await turn.SendPlainTextAsync(DialogTexts.Resumed(open.Casus), cancellationToken);
             if (await relay.ApplyPendingAsync(open.KaartId, cancellationToken) == 0)
             {
                 await PostStepCardAsync(turn, open, cancellationToken);
@@ -91,7 +91,7 @@ internal sealed class RegieConversation(
             return;
         }
 
-        await turn.SendPlainTextAsync(RegieTexts.ThreadTaken(existing?.Casus ?? casus), cancellationToken);
+        await turn.SendPlainTextAsync(DialogTexts.ThreadTaken(existing?.Casus ?? casus), cancellationToken);
     }
 
     /// <summary>A click on the step card; <paramref name="dialog"/> is the one the card names, checked to be this thread's by the gate.</summary>
@@ -111,11 +111,11 @@ internal sealed class RegieConversation(
         {
             Action = ParseAction(action["action"]),
             Step = Enum.TryParse(action["step"], out DialogStep step) ? step : (DialogStep)(-1),
-            Revision = action.Int("revision") ?? -1,
+            Revision = action.Number("revision") ?? -1,
             Fields = fields,
             ProfessionalId = action["professionalId"],
             Member = member,
-            Actor = Actor(activity),
+            Actor = ActorNames.Actor(activity),
             At = time.GetUtcNow(),
         };
 
@@ -193,7 +193,7 @@ internal sealed class RegieConversation(
         DialogState? dialog = thread is null ? null : await store.GetDialogAsync(thread.KaartId, cancellationToken);
         if (dialog is not { Status: DialogStatus.Open })
         {
-            await turn.SendPlainTextAsync(RegieTexts.NothingToCancel, cancellationToken);
+            await turn.SendPlainTextAsync(DialogTexts.NothingToCancel, cancellationToken);
             return;
         }
 
@@ -202,7 +202,7 @@ internal sealed class RegieConversation(
             Action = DialogAction.Cancel,
             Step = dialog.Step,
             Revision = dialog.Revision,
-            Actor = Actor(turn.Activity),
+            Actor = ActorNames.Actor(turn.Activity),
             At = time.GetUtcNow(),
         }, Defaults());
         DialogState cancelled;
@@ -212,13 +212,13 @@ internal sealed class RegieConversation(
         }
         catch (ConcurrencyConflictException)
         {
-            await turn.SendPlainTextAsync(RegieTexts.ChangedMeanwhile, cancellationToken);
+            await turn.SendPlainTextAsync(CasusTexts.ChangedMeanwhile, cancellationToken);
             return;
         }
 
         turn.ErasesItsCasus = await EraseIfNeverSavedAsync(cancelled, cancellationToken);
         UpdateSharedCard(cancelled, null, dialogCard.Build(cancelled, [], null, []));
-        await turn.SendPlainTextAsync(RegieTexts.Cancelled(cancelled.IsUpdate), cancellationToken);
+        await turn.SendPlainTextAsync(DialogTexts.Cancelled(cancelled.IsUpdate), cancellationToken);
     }
 
     /// <summary><c>bijwerken</c>: the same steps, prefilled with the current kaart, in the kaart's thread.</summary>
@@ -227,28 +227,28 @@ internal sealed class RegieConversation(
         Kaart? kaart = await store.GetKaartAsync(kaartId, cancellationToken);
         if (kaart is null)
         {
-            return RegieTexts.KaartGone;
+            return Texts.KaartGone;
         }
 
         if (kaart.Status == KaartStatus.Afgesloten)
         {
-            return RegieTexts.Closed(kaart.Casus);
+            return CasusTexts.Closed(kaart.Casus);
         }
 
         DialogState? current = await store.GetDialogAsync(kaartId, cancellationToken);
         if (current is { Status: DialogStatus.Open })
         {
-            return RegieTexts.UpdateWhileOpen(kaart.Casus);
+            return DialogTexts.UpdateWhileOpen(kaart.Casus);
         }
 
         DialogState update;
         try
         {
-            update = await store.SaveDialogAsync(RegieDialog.StartUpdate(kaart, Actor(turn.Activity), time.GetUtcNow()) with { ETag = current?.ETag }, cancellationToken);
+            update = await store.SaveDialogAsync(RegieDialog.StartUpdate(kaart, ActorNames.Actor(turn.Activity), time.GetUtcNow()) with { ETag = current?.ETag }, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
-            return RegieTexts.UpdateWhileOpen(kaart.Casus);
+            return DialogTexts.UpdateWhileOpen(kaart.Casus);
         }
 
         // The escalation stays until the update is saved (the save's reminder replaces it): an abandoned update is no answer.
@@ -297,7 +297,7 @@ internal sealed class RegieConversation(
             CardActivityId = existing?.CardActivityId,
             CreatedAt = existing?.CreatedAt ?? now,
             UpdatedAt = now,
-            UpdatedBy = Actor(activity),
+            UpdatedBy = ActorNames.Actor(activity),
             ETag = existing?.ETag,
         };
 
@@ -338,7 +338,7 @@ internal sealed class RegieConversation(
             return false;
         }
 
-        await relay.EraseAsync(cancelled.KaartId, RegieTexts.CancelledNotice, cancelled.CardActivityId, cancellationToken);
+        await relay.EraseAsync(cancelled.KaartId, DialogTexts.CancelledNotice, cancelled.CardActivityId, cancellationToken);
         logger.CancelledKaartErased(TurnKeyFactory.ForLog(cancelled.KaartId));
         return true;
     }
@@ -380,24 +380,6 @@ internal sealed class RegieConversation(
         "verwijderen" => DialogAction.RemoveProfessional,
         _ => (DialogAction)(-1),
     };
-
-    internal static string Actor(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
-
-    /// <summary>How a card names someone: see <see cref="PersonNames.Of"/>.</summary>
-    internal static string Who(Kaart kaart, string? aadObjectId, string? teamsName) =>
-        PersonNames.Of(kaart.Content, aadObjectId, teamsName);
-
-    internal static KaartLocation Location(Activity activity)
-    {
-        string thread = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
-        TeamsChannelData? channelData = activity.GetTeamsChannelData();
-        return new KaartLocation(
-            thread,
-            channelData?.Channel?.Id ?? KaartLocation.ChannelOf(thread),
-            channelData?.Team?.Id,
-            activity.GetTenantId(),
-            activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl."));
-    }
 
     private static string NewKaartId() => "k" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..16];
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Bot;
-using RegieBot.Dialog;
+using RegieBot.Common;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
@@ -24,11 +24,11 @@ namespace RegieBot.Outbox;
 internal sealed class OutboxRelay(
     IOutboxStore outbox,
     IKaartStore store,
-    Reminders.ReminderScheduler scheduler,
+    ReminderScheduler scheduler,
     KaartPublisher publisher,
     CasusMessages messages,
     IRetentionIndex retention,
-    Privacy.CasusEraser eraser,
+    CasusEraser eraser,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     IHostApplicationLifetime lifetime,
@@ -220,7 +220,7 @@ internal sealed class OutboxRelay(
         string kaartId = intent.KaartId;
         if (intent.Erase)
         {
-            await eraser.EraseAsync(kaartId, intent.Notice ?? RegieTexts.RemovedFallbackNotice, intent.KeepActivityId, cancellationToken);
+            await eraser.EraseAsync(kaartId, intent.Notice ?? CasusTexts.RemovedFallbackNotice, intent.KeepActivityId, cancellationToken);
             await outbox.ReleaseAsync(intent, cancellationToken);
             return;
         }

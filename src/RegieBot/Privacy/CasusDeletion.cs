@@ -4,11 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Bot;
 using RegieBot.Cards;
-using RegieBot.Dialog;
+using RegieBot.Common;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Privacy;
 
@@ -40,7 +41,7 @@ internal sealed class CasusDeletion(
         await messages.PostCardAsync(thread.KaartId, serviceUrl, thread.ThreadId, deleteCard.Ask(thread.KaartId, thread.Casus, time.GetUtcNow()), cancellationToken);
         if (!string.Equals(thread.ThreadId, turn.Activity.Conversation?.Id, StringComparison.Ordinal))
         {
-            await turn.SendPlainTextAsync(RegieTexts.DeleteAsked, cancellationToken);
+            await turn.SendPlainTextAsync(PrivacyTexts.DeleteAsked, cancellationToken);
         }
     }
 

@@ -1,6 +1,6 @@
 using RegieBot.Bot;
 using RegieBot.Cards;
-using RegieBot.Dialog;
+using RegieBot.Common;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
@@ -35,7 +35,7 @@ internal sealed class CasusExport(
         CasusFootprint? footprint = await store.GetFootprintAsync(thread.KaartId, cancellationToken);
         if (snapshot is null && dialog is null)
         {
-            await turn.SendPlainTextAsync(RegieTexts.ExportNothing, cancellationToken);
+            await turn.SendPlainTextAsync(PrivacyTexts.ExportNothing, cancellationToken);
             return;
         }
 
@@ -59,7 +59,7 @@ internal sealed class CasusExport(
             await messages.PostCardAsync(thread.KaartId, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, card, cancellationToken);
         }
 
-        await turn.SendPlainTextAsync(RegieTexts.ExportPosted(cards.Count), cancellationToken);
+        await turn.SendPlainTextAsync(PrivacyTexts.ExportPosted(cards.Count), cancellationToken);
         logger.CasusExported(TurnKeyFactory.ForLog(thread.KaartId), records.Versions.Count, cards.Count);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RegieBot.Bot;
 using RegieBot.Cards;
+using RegieBot.Common;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Privacy;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RegieBot.Common;
 
 namespace RegieBot.Privacy;
 

@@ -19,7 +19,7 @@ public sealed partial class RealTeamsTests
             await flow.Channel.SayAsync("status", user: "petra", cancellationToken: Ct);
 
             time.Jump(TimeSpan.FromSeconds(21));
-            await flow.App.Services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>().DispatchDueAsync(Ct);
+            await flow.App.Services.GetRequiredService<RegieBot.Evaluation.ReminderDispatcher>().DispatchDueAsync(Ct);
             (string evaluationId, _) = flow.Posted().Single(c => (string?)c.Card["body"]?[0]?["text"] == "Evaluatie van de regiekaart");
             _teams.ServiceUrls.TryRemove(("update", cardId), out _);
             await flow.Channel.ConfirmAsync(cardId, flow.Card(cardId), "petra", Ct);

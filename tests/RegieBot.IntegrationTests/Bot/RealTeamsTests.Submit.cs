@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Dialog;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Kaarten;
 
 namespace RegieBot.IntegrationTests.Bot;
 
@@ -25,9 +26,9 @@ public sealed partial class RealTeamsTests
             JsonObject ahmed = await channel.RefreshAsync(cardId, flow.Card(cardId), "ahmed", Ct);
             await channel.SubmitAsync(cardId, petra, Confirm, user: "petra", cancellationToken: Ct);
             await channel.SubmitAsync(cardId, petra, Confirm, user: "kees", cancellationToken: Ct);
-            Assert.Equal(RegieTexts.NotOnKaart, LastText(channel.ThreadId));
+            Assert.Equal(RegieBot.Bot.Texts.NotOnKaart, LastText(channel.ThreadId));
             await channel.SubmitAsync(cardId, ahmed, Confirm, user: "ahmed", conversationId: ChannelSimulator.ChannelId + ";messageid=elders", cancellationToken: Ct);
-            Assert.Equal(RegieTexts.WrongConversation, LastText(ChannelSimulator.ChannelId + ";messageid=elders"));
+            Assert.Equal(RegieBot.Bot.Texts.WrongConversation, LastText(ChannelSimulator.ChannelId + ";messageid=elders"));
             KaartSnapshot snapshot = (await flow.Store.GetSnapshotAsync(kaart.Id, Ct))!;
             Assert.Equal(["p3"], snapshot.Confirmations.Select(c => c.ProfessionalId));
             Assert.Contains("Rol bevestigd op", flow.Card(cardId).ToJsonString(), StringComparison.Ordinal);
@@ -38,14 +39,14 @@ public sealed partial class RealTeamsTests
             Assert.Contains(flow.Posted(), c => ((string?)c.Card["body"]?[0]?["text"])?.StartsWith("Opgeschaald", StringComparison.Ordinal) == true);
 
             time.Jump(TimeSpan.FromSeconds(21));
-            await flow.App.Services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>().DispatchDueAsync(Ct);
+            await flow.App.Services.GetRequiredService<RegieBot.Evaluation.ReminderDispatcher>().DispatchDueAsync(Ct);
             (string evaluationId, JsonObject evaluation) = flow.Posted().Last(c => (string?)c.Card["body"]?[0]?["text"] == "Evaluatie van de regiekaart");
             await channel.SubmitAsync(evaluationId, evaluation, "Afspraken blijven staan", user: "petra", cancellationToken: Ct);
             Assert.Equal(2, (await flow.Store.GetKaartAsync(kaart.Id, Ct))!.Version);
             Assert.Contains("Afspraken blijven staan (Petra Jansen", flow.Card(evaluationId).ToJsonString(), StringComparison.Ordinal);
 
             await channel.SubmitAsync(cardId, flow.Card(cardId), "Regiekaart bijwerken", cancellationToken: Ct);
-            Assert.Equal(RegieTexts.Started, LastText(channel.ThreadId));
+            Assert.Equal(DialogTexts.Started, LastText(channel.ThreadId));
             await flow.StepAsync("Annuleren", null, Ct);
 
             await channel.SubmitAsync(cardId, flow.Card(cardId), "Casus afsluiten", user: "ahmed", cancellationToken: Ct);

@@ -75,7 +75,7 @@ public sealed partial class RealTeamsTests(AzuriteStorage storage) : IClassFixtu
         {
             await flow.SaveKaartAsync(Ct);
             time.Jump(TimeSpan.FromSeconds(21));
-            await flow.App.Services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>().DispatchDueAsync(Ct);
+            await flow.App.Services.GetRequiredService<RegieBot.Evaluation.ReminderDispatcher>().DispatchDueAsync(Ct);
             (string evaluationId, JsonObject evaluation) = flow.Posted().Single(c => (string?)c.Card["body"]?[0]?["text"] == "Evaluatie van de regiekaart");
             Assert.Contains("<at>Sanne de Vries</at>", KaartFlow.StringsOf(evaluation), StringComparison.Ordinal);
 

@@ -32,7 +32,7 @@ public sealed partial class RegieDialogFlowTests
                 int before = _teams.Calls.Count;
                 await channel.SayAsync(command, user: "sanne", cancellationToken: Ct);
                 (string Kind, string ConversationId, string? ActivityId, RegieBot.Protocol.Schema.Activity Activity)[] answers = [.. _teams.Calls.Skip(before)];
-                Assert.Contains(answers, a => a.Activity.Text == RegieBot.Dialog.RegieTexts.NoKaartInThread);
+                Assert.Contains(answers, a => a.Activity.Text == RegieBot.Common.CasusTexts.NoKaartInThread);
                 Assert.DoesNotContain(answers, a => System.Text.Json.JsonSerializer.Serialize(a.Activity).Contains("Familie", StringComparison.Ordinal));
             }
         }

@@ -588,7 +588,7 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
         using (app)
         {
             (string cardId, _) = await SavedKaartAsync(channel, app);
-            RegieBot.Reminders.ReminderDispatcher dispatcher = app.Services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>();
+            RegieBot.Evaluation.ReminderDispatcher dispatcher = app.Services.GetRequiredService<RegieBot.Evaluation.ReminderDispatcher>();
             IKaartStore store = app.Services.GetRequiredService<IKaartStore>();
             string kaartId = (await store.FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
 

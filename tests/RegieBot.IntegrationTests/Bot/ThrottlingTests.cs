@@ -56,7 +56,7 @@ public sealed class ThrottlingTests(AzuriteStorage storage) : IClassFixture<Azur
             (Kaart first, _) = await flow.SaveKaartAsync(Ct);
             await flow.Channel.Settle!();
             IKaartStore store = flow.Store;
-            RegieBot.Reminders.ReminderScheduler scheduler = flow.App.Services.GetRequiredService<RegieBot.Reminders.ReminderScheduler>();
+            RegieBot.Common.ReminderScheduler scheduler = flow.App.Services.GetRequiredService<RegieBot.Common.ReminderScheduler>();
             DateTimeOffset nine = _time.GetUtcNow();
             List<Kaart> kaarten = [first];
             for (int i = 1; i < 50; i++)
@@ -78,7 +78,7 @@ public sealed class ThrottlingTests(AzuriteStorage storage) : IClassFixture<Azur
 
             int before = network.Log.Count;
             network.ThrottleUntil(_time.GetUtcNow() + TimeSpan.FromSeconds(5), RetryAfter);
-            RegieBot.Reminders.ReminderDispatcher dispatcher = flow.App.Services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>();
+            RegieBot.Evaluation.ReminderDispatcher dispatcher = flow.App.Services.GetRequiredService<RegieBot.Evaluation.ReminderDispatcher>();
             IReminderStore reminders = flow.App.Services.GetRequiredService<IReminderStore>();
             for (int round = 0; round < 10 && !await AllSentAsync(); round++)
             {

@@ -83,7 +83,7 @@ public sealed partial class CrashAtEveryRequestTests
                     await channel.MeetingEventAsync(start: true, cancellationToken: Ct);
                     return null;
                 case Operation.ReminderDispatch:
-                    await services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>().DispatchDueAsync(Ct);
+                    await services.GetRequiredService<RegieBot.Evaluation.ReminderDispatcher>().DispatchDueAsync(Ct);
                     return null;
                 case Operation.RetentionSweep:
                     await services.GetRequiredService<RegieBot.Privacy.RetentionSweeper>().SweepAsync(Ct);
@@ -254,7 +254,7 @@ public sealed partial class CrashAtEveryRequestTests
             IReminderStore reminders = services.GetRequiredService<IReminderStore>();
             for (int attempt = 0; attempt < 20; attempt++)
             {
-                await services.GetRequiredService<RegieBot.Reminders.ReminderDispatcher>().DispatchDueAsync(Ct);
+                await services.GetRequiredService<RegieBot.Evaluation.ReminderDispatcher>().DispatchDueAsync(Ct);
                 if (await reminders.GetStateAsync(kaart.Id, ReminderKind.Evaluatie, Ct) is { Status: not ReminderStatus.Scheduled })
                 {
                     break;

@@ -62,7 +62,7 @@ public sealed class LogPrivacyTests(AzuriteStorage storage) : IClassFixture<Azur
         IReadOnlyList<FakeLogRecord> records = app.Services.GetFakeLogCollector().GetSnapshot();
         Assert.Contains(records, r => r.Id.Id == 1001 && r.Level == LogLevel.Debug);   // the capture really saw the turns
         Assert.Contains(records, r => r.Id.Id == 4012);                                 // and the saved kaart
-        Assert.Contains(records, r => r.Scopes.OfType<RegieBot.Operations.TurnLogScope>().Any());
+        Assert.Contains(records, r => r.Scopes.OfType<RegieBot.Bot.TurnLogScope>().Any());
         Assert.True(_teams.Calls.Any(c => ChannelSimulator.CardOf(c.Activity).ToJsonString().Contains("Kees Bakker", StringComparison.Ordinal)), "the kaart with the names was posted");
         foreach (FakeLogRecord record in records)
         {

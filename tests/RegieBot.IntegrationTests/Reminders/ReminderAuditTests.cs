@@ -45,7 +45,7 @@ public sealed class ReminderAuditTests(AzuriteStorage storage) : IClassFixture<A
             await DeleteDueRowsAsync(kaart.Id);
             storageRequests.Clear();
 
-            Assert.Equal(1, await app.Services.GetRequiredService<RegieBot.Reminders.ReminderAudit>().RepairAsync(Ct));
+            Assert.Equal(1, await app.Services.GetRequiredService<RegieBot.Evaluation.ReminderAudit>().RepairAsync(Ct));
 
             // One read finds the lost reminder and the moment it names; the second is the schedule's own read before it moves the pointer.
             string pointer = $"PartitionKey='k|{TableKey.Encode(kaart.Id)}',RowKey='{ReminderKind.Evaluatie}|{TableKey.Encode(kaart.Id)}'";
@@ -86,7 +86,7 @@ public sealed class ReminderAuditTests(AzuriteStorage storage) : IClassFixture<A
             {
                 string[] before = await RowsAsync(kaart.Id, active.Id);
 
-                await flow.App.Services.GetRequiredService<RegieBot.Reminders.ReminderAudit>().RepairAsync(Ct);
+                await flow.App.Services.GetRequiredService<RegieBot.Evaluation.ReminderAudit>().RepairAsync(Ct);
 
                 Assert.Equal(before, await RowsAsync(kaart.Id, active.Id));
                 Assert.Equal(0, await CountDueRowsAsync(kaart.Id));
@@ -97,7 +97,7 @@ public sealed class ReminderAuditTests(AzuriteStorage storage) : IClassFixture<A
     /// <summary>The audit runs; then the evaluation is scheduled at the moment it had, with exactly one due row.</summary>
     private async Task RepairedAsync(KaartFlow flow, Kaart kaart, ReminderState before)
     {
-        await flow.App.Services.GetRequiredService<RegieBot.Reminders.ReminderAudit>().RepairAsync(Ct);
+        await flow.App.Services.GetRequiredService<RegieBot.Evaluation.ReminderAudit>().RepairAsync(Ct);
 
         IReminderStore reminders = flow.App.Services.GetRequiredService<IReminderStore>();
         Assert.False(await reminders.IsLostAsync(kaart.Id, ReminderKind.Evaluatie, Ct));

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RegieBot.Common;
 using RegieBot.Domain.Reminders;
-using RegieBot.Reminders;
+using RegieBot.Evaluation;
 using RegieBot.Storage;
 
 namespace RegieBot.IntegrationTests.Reminders;

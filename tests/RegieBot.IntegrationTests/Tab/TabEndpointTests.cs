@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Cards;
-using RegieBot.Privacy;
+using RegieBot.Common;
 
 namespace RegieBot.IntegrationTests.Tab;
 

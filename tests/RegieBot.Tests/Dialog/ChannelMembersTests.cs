@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using RegieBot.Dialog;
+using RegieBot.Bot;
 using RegieBot.Domain.Dialog;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using RegieBot.Cards;
-using RegieBot.Dialog;
+using RegieBot.Common;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Connector;

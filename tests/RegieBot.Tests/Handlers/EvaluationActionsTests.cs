@@ -1,5 +1,5 @@
 using RegieBot.Domain.Kaarten;
-using RegieBot.Reminders;
+using RegieBot.Evaluation;
 
 namespace RegieBot.Tests.Handlers;
 

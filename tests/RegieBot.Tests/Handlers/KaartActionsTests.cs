@@ -1,8 +1,9 @@
-using RegieBot.Dialog;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
+using RegieBot.Kaarten;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Tests.Handlers;
 

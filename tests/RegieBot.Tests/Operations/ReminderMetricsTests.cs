@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using RegieBot.Common;
 using RegieBot.Domain.Reminders;
+using RegieBot.Evaluation;
 using RegieBot.Operations;
-using RegieBot.Reminders;
 
 namespace RegieBot.Tests.Operations;
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using RegieBot.Bot;
 using RegieBot.Domain.Turns;
 using RegieBot.Operations;
 

@@ -2,9 +2,9 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using RegieBot.Cards;
+using RegieBot.Common;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Privacy;
-using RegieBot.Privacy;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 

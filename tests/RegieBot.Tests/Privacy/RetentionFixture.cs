@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using RegieBot.Cards;
+using RegieBot.Common;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Privacy;
 using RegieBot.Privacy;

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using RegieBot.Common;
 using RegieBot.Domain.Reminders;
-using RegieBot.Reminders;
+using RegieBot.Evaluation;
 
 namespace RegieBot.Tests.Reminders;
 

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using RegieBot.Domain.Dialog;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
+
+namespace RegieBot.Bot;
+
+/// <summary>
+/// The members an activity's conversation can pick from, keyed by Entra object id: the team's for a standard channel,
+/// the channel's own for a private or shared channel (a shared channel's members may come from other tenants), the
+/// chat's otherwise. A roster is kept briefly per team or channel, so that paging through a large team happens once
+/// for a dialog's clicks and a typeahead's searches, not on every one; concurrent requests share one fetch. Once it is
+/// older than <see cref="KeptFor"/> it is fetched again in the background, and until that fetch is done (or when it
+/// fails) the roster known before is used, for at most another <see cref="KeptFor"/>: only the first fetch of a team
+/// makes a click wait for Teams, and a roster that cannot be fetched for longer is not trusted (the gate refuses).
+/// </summary>
+internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider time)
+{
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(2);
+    private const int MaxRosters = 256;
+
+    private readonly ConcurrentDictionary<string, Cached> _rosters = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<TeamMember>> ListAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        string serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
+        string roster = RosterOf(activity);
+        DateTimeOffset now = time.GetUtcNow();
+        if (!_rosters.TryGetValue(roster, out Cached? cached) || cached.Until <= now || cached.Members.IsFaulted || cached.Members.IsCanceled)
+        {
+            if (_rosters.Count >= MaxRosters)
+            {
+                _rosters.Clear();   // bounded: start afresh rather than grow with every team ever seen
+            }
+
+            (IReadOnlyList<TeamMember>? known, DateTimeOffset knownUntil) = cached?.Members.IsCompletedSuccessfully == true
+                ? (cached.Members.Result, cached.Until + KeptFor)
+                : (cached?.Previous, cached?.PreviousUntil ?? now);
+            Cached fresh = new(FetchAsync(serviceUrl, roster), now + KeptFor, known, knownUntil);
+            cached = _rosters.AddOrUpdate(roster, fresh, (_, old) => old == cached ? fresh : old);
+        }
+
+        if (!cached.Members.IsCompletedSuccessfully && cached.Previous is { } previous && now < cached.PreviousUntil)
+        {
+            return previous;   // being fetched again (or that failed): the roster as it was a moment ago
+        }
+
+        return await cached.Members.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The conversation whose members are listed: the channel itself for a private or shared channel, else the team.</summary>
+    internal static string RosterOf(Activity activity)
+    {
+        TeamsChannelData? channelData = activity.GetTeamsChannelData();
+        string channel = channelData?.Channel?.Id ?? Domain.Kaarten.KaartLocation.ChannelOf(activity.Conversation?.Id ?? string.Empty);
+        return channelData?.Channel?.HasOwnMembers == true ? channel : channelData?.Team?.Id ?? channel;
+    }
+
+    private async Task<IReadOnlyList<TeamMember>> FetchAsync(string serviceUrl, string roster)
+    {
+        // Not the caller's token: other callers may be waiting for the same roster.
+        IReadOnlyList<TeamsChannelAccount> accounts = await connector.GetMembersAsync(serviceUrl, roster, CancellationToken.None);
+        return [.. accounts
+            .Where(a => !string.IsNullOrEmpty(a.AadObjectId) && !string.IsNullOrEmpty(a.Id))
+            .Select(a => new TeamMember(a.AadObjectId!, a.Id!, string.IsNullOrWhiteSpace(a.Name) ? "Onbekende collega" : a.Name!))];
+    }
+
+    /// <param name="Previous">The roster fetched before this one, used while this one is on its way (until <paramref name="PreviousUntil"/>).</param>
+    private sealed record Cached(Task<IReadOnlyList<TeamMember>> Members, DateTimeOffset Until, IReadOnlyList<TeamMember>? Previous, DateTimeOffset PreviousUntil);
+}

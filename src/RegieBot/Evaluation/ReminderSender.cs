@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RegieBot.Cards;
+using RegieBot.Common;
+using RegieBot.Domain;
+using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Reminders;
+using RegieBot.Protocol.Connector;
+using RegieBot.Protocol.Schema;
+
+namespace RegieBot.Evaluation;
+
+/// <summary>
+/// Posts a due reminder into the kaart's thread, proactively, with the stored conversation reference. After an
+/// evaluation it schedules the one escalation that follows if nobody answers within a week.
+/// </summary>
+internal sealed class ReminderSender(
+    IKaartStore kaarten,
+    IReminderStore reminders,
+    CasusMessages messages,
+    EvaluationCard evaluationCard,
+    EscalationCard escalationCard,
+    TimeProvider time,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderSender> logger) : IReminderSender
+{
+    public async Task<ReminderDelivery> SendAsync(Reminder reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        Kaart? kaart = await kaarten.GetKaartAsync(reminder.KaartId, cancellationToken);
+        if (kaart is null || kaart.Status == KaartStatus.Afgesloten)
+        {
+            return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);
+        }
+
+        string reason = $"De evaluatie van {DutchDates.Date(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord.";
+        JsonObject card = reminder.Kind == ReminderKind.Evaluatie
+            ? evaluationCard.Build(kaart)
+            : escalationCard.Build(kaart, "RegieBot", reason);
+        string? posted;
+        try
+        {
+            // Recorded with the casus before it is sent, under the reminder's own id: a repeat after a crash (the lease
+            // ran out) finds it was posted and does not post it again; erasure replaces it like every other post.
+            posted = await messages.PostRecordedAsync(kaart.Id, reminder.PostId, card, cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            // The bot was removed from the team, or the thread is gone: it never will be delivered.
+            return new ReminderDelivery(ReminderDeliveryOutcome.Undeliverable);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // Our own credentials (an expired secret, a missing role): an operator must act; the reminder waits for them.
+            logger.ReminderUnauthorized(reminder.Kind.ToString(), Bot.TurnKeyFactory.ForLog(reminder.KaartId));
+            return new ReminderDelivery(ReminderDeliveryOutcome.RetryLater);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new ReminderDelivery(ReminderDeliveryOutcome.RetryLater);
+        }
+
+        if (posted is null)
+        {
+            return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);   // erased meanwhile
+        }
+
+        if (reminder.Kind == ReminderKind.Escalatie)
+        {
+            // Recorded like an opschalen, so status and geschiedenis show it; keyed by the reminder, so a repeat is the same row.
+            await kaarten.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, reminder.ScheduledFor ?? reminder.DueAt, cancellationToken);
+        }
+        else
+        {
+            // A week after the send was first tried, not after this attempt: a send repeated after a crash (the lease ran
+            // out) schedules the same row again instead of a second one beside it.
+            await reminders.ScheduleAsync(reminder with
+            {
+                Kind = ReminderKind.Escalatie,
+                DueAt = options.Value.Schedule.EscalationDue(reminder.FirstClaimedAt ?? time.GetUtcNow()),
+                Attempts = 0,
+                ClaimedUntil = null,
+                FirstClaimedAt = null,
+                ETag = null,
+            }, cancellationToken);
+        }
+
+        return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted);
+    }
+}
