@@ -13,6 +13,12 @@ internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorCl
 
     public TurnKeys Keys => keys;
 
+    /// <summary>
+    /// Set by a handler whose turn starts erasing the casus of this thread: the conversation reference, which the pipeline
+    /// writes after a turn, is then not written again after the erasure removed it.
+    /// </summary>
+    public bool ErasesItsCasus { get; set; }
+
     /// <summary>The message text without the bot's own mention.</summary>
     public string Text { get; } = activity.GetTextWithoutBotMention();
 

@@ -48,11 +48,6 @@ internal sealed class TurnPipeline(
         }
         finally
         {
-            if (ToReference(activity) is { } reference)
-            {
-                afterTurn.Run(reference.ConversationId, ct => conversations.RefreshAsync(reference, ct));
-            }
-
             span?.SetTag("regiebot.outcome", outcome);
             if (outcome is OutcomeFailed or OutcomeError)
             {
@@ -73,10 +68,38 @@ internal sealed class TurnPipeline(
         if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
         {
             logger.DuplicateActivity(activity.Type, activityHash);
+            RefreshReferenceAfterTurn(activity);
             return (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message("Deze actie is al verwerkt.") : null, OutcomeDuplicate);
         }
 
         TurnContext turn = new(activity, keys, connector);
+        try
+        {
+            return await RouteAsync(turn, ledgered, activityHash, cancellationToken);
+        }
+        finally
+        {
+            // Not after a turn that erases its thread's casus: the reference would outlive the erasure.
+            if (!turn.ErasesItsCasus)
+            {
+                RefreshReferenceAfterTurn(activity);
+            }
+        }
+    }
+
+    /// <summary>The conversation reference is kept fresh in the background, after the answer (also for a redelivery).</summary>
+    private void RefreshReferenceAfterTurn(Activity activity)
+    {
+        if (ToReference(activity) is { } reference)
+        {
+            afterTurn.Run(reference.ConversationId, ct => conversations.RefreshAsync(reference, ct));
+        }
+    }
+
+    private async Task<(InvokeResponse? Response, string Outcome)> RouteAsync(TurnContext turn, bool ledgered, string activityHash, CancellationToken cancellationToken)
+    {
+        Activity activity = turn.Activity;
+        TurnKeys keys = turn.Keys;
         try
         {
             return (await router.RouteAsync(turn, cancellationToken), OutcomeHandled);

@@ -149,7 +149,7 @@ internal sealed class RegieConversation(
                 outcome = outcome with { State = stored };
                 if (outcome.Kind == DialogOutcomeKind.Cancelled)
                 {
-                    await EraseIfNeverSavedAsync(stored, cancellationToken);
+                    turn.ErasesItsCasus = await EraseIfNeverSavedAsync(stored, cancellationToken);
                 }
 
                 break;
@@ -216,7 +216,7 @@ internal sealed class RegieConversation(
             return;
         }
 
-        await EraseIfNeverSavedAsync(cancelled, cancellationToken);
+        turn.ErasesItsCasus = await EraseIfNeverSavedAsync(cancelled, cancellationToken);
         UpdateSharedCard(cancelled, null, dialogCard.Build(cancelled, [], null, []));
         await turn.SendPlainTextAsync(RegieTexts.Cancelled(cancelled.IsUpdate), cancellationToken);
     }
@@ -330,15 +330,17 @@ internal sealed class RegieConversation(
     /// "Er is niets opgeslagen": a new kaart that is cancelled before its first version is erased entirely, so the
     /// thread is free for a new start. Its step card stays, saying it was cancelled.
     /// </summary>
-    private async Task EraseIfNeverSavedAsync(DialogState cancelled, CancellationToken cancellationToken)
+    /// <returns>Whether the casus is being erased.</returns>
+    private async Task<bool> EraseIfNeverSavedAsync(DialogState cancelled, CancellationToken cancellationToken)
     {
         if (cancelled.IsUpdate || await store.GetKaartAsync(cancelled.KaartId, cancellationToken) is not null)
         {
-            return;
+            return false;
         }
 
         await relay.EraseAsync(cancelled.KaartId, RegieTexts.CancelledNotice, cancelled.CardActivityId, cancellationToken);
         logger.CancelledKaartErased(TurnKeyFactory.ForLog(cancelled.KaartId));
+        return true;
     }
 
     private async Task<JsonObject> RenderAsync(

@@ -57,6 +57,7 @@ internal sealed class CasusDeletion(
 
         string notice = RemovedCard.DeletedText(now);
         // A tombstone first: the erasure runs after the answer, and completes after any crash (the sweep takes it up).
+        turn.ErasesItsCasus = true;
         await relay.EraseAsync(thread.KaartId, notice, keepActivityId: turn.Activity.ReplyToId, cancellationToken);
         logger.CasusDeleted(TurnKeyFactory.ForLog(thread.KaartId));
         return Answer(thread, turn, removedCard.Build(notice));
