@@ -1,4 +1,5 @@
 using Moq;
+using RegieBot.Bot;
 using RegieBot.Dialog;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
@@ -59,12 +60,14 @@ public sealed class RegieConversationTests : IDisposable
         await Start("Familie T.");
         string kaartId = (await _host.Store.FindByThreadAsync(HandlerHost.ThreadId, CancellationToken.None))!.KaartId;
 
-        await _host.Get<RegieConversation>().CancelAsync(_host.Message("annuleren"), CancellationToken.None);
+        TurnContext turn = _host.Message("annuleren");
+        await _host.Get<RegieConversation>().CancelAsync(turn, CancellationToken.None);
 
         Assert.Equal(["De regiekaart is geannuleerd; er is niets opgeslagen."], _host.RepliedTexts);
         DialogState cancelled = (await _host.Store.GetDialogAsync(kaartId, CancellationToken.None))!;
         Assert.Equal(DialogStatus.Cancelled, cancelled.Status);
         Assert.Null(await _host.Store.GetKaartAsync(kaartId, CancellationToken.None));
+        Assert.True(turn.ErasesItsCasus);   // the pipeline does not write the thread's conversation reference again
         _host.Factory.Outbox.Verify(o => o.MarkEraseAsync(kaartId, RegieTexts.CancelledNotice, null, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
