@@ -63,6 +63,11 @@ public sealed class InMemoryKaartStore : IKaartStore
                 throw new ConcurrencyConflictException("The dialog exists.");
             }
 
+            if (ThreadTaken(dialog.Location.ThreadId))
+            {
+                throw new ConcurrencyConflictException("The thread already has a kaart.");
+            }
+
             Effects(dialog.KaartId).AddRange(effects);
             return Task.FromResult(_dialogs[dialog.KaartId] = Written(nameof(CreateDialogAsync), dialog.KaartId, dialog with { ETag = NextETag() }));
         }
@@ -165,7 +170,8 @@ public sealed class InMemoryKaartStore : IKaartStore
         lock (_gate)
         {
             ThreadKaart? found = _kaarten.Values.Where(k => k.Location.ThreadId == threadId).Select(k => new ThreadKaart(threadId, k.Id, k.Casus, Saved: true)).FirstOrDefault()
-                ?? _dialogs.Values.Where(d => d.Location.ThreadId == threadId).Select(d => new ThreadKaart(threadId, d.KaartId, d.Casus, Saved: false)).FirstOrDefault();
+                ?? _dialogs.Values.Where(d => d.Location.ThreadId == threadId).OrderBy(d => d.Status == DialogStatus.Cancelled)
+                    .Select(d => new ThreadKaart(threadId, d.KaartId, d.Casus, Saved: false)).FirstOrDefault();
             return Task.FromResult(found);
         }
     }
@@ -366,6 +372,14 @@ public sealed class InMemoryKaartStore : IKaartStore
         versions.Add(stored);
         return stored;
     }
+
+    /// <summary>
+    /// As the table store's thread claim: a thread holds one casus, a saved kaart or a dialog still going; a new kaart
+    /// cancelled before its first version leaves the thread free for the next start.
+    /// </summary>
+    private bool ThreadTaken(string threadId) =>
+        _kaarten.Values.Any(k => k.Location.ThreadId == threadId)
+        || _dialogs.Values.Any(d => d.Location.ThreadId == threadId && d.Status != DialogStatus.Cancelled);
 
     private List<Escalation> Escalations(string kaartId) =>
         _escalations.TryGetValue(kaartId, out List<Escalation>? list) ? list : _escalations[kaartId] = [];
