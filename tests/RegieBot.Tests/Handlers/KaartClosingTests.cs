@@ -1,9 +1,10 @@
 using RegieBot.Cards;
-using RegieBot.Dialog;
+using RegieBot.Closing;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Tests.Handlers;
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
+using RegieBot.Membership;
 using RegieBot.Protocol.Schema;
-using RegieBot.Reminders;
 
 namespace RegieBot.Tests.Handlers;
 

@@ -68,7 +68,7 @@ public sealed class RegieConversationTests : IDisposable
         Assert.Equal(DialogStatus.Cancelled, cancelled.Status);
         Assert.Null(await _host.Store.GetKaartAsync(kaartId, CancellationToken.None));
         Assert.True(turn.ErasesItsCasus);   // the pipeline does not write the thread's conversation reference again
-        _host.Factory.Outbox.Verify(o => o.MarkEraseAsync(kaartId, RegieTexts.CancelledNotice, null, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _host.Factory.Outbox.Verify(o => o.MarkEraseAsync(kaartId, DialogTexts.CancelledNotice, null, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private Task Start(string casus) =>
