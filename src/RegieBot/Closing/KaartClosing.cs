@@ -110,10 +110,6 @@ internal sealed class KaartClosing(
         if (closed.Closure == closure)
         {
             logger.KaartClosed(TurnKeyFactory.ForLog(closed.Id), criterium.ToString());
-        }
-
-        if (closed.Closure == closure)
-        {
             return InvokeResponse.Card(ClosedCard(closed, turn));   // everyone's question card follows in the close's own commit
         }
 
