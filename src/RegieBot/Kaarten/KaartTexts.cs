@@ -17,6 +17,9 @@ internal static class KaartTexts
 
     public const string EvaluationPosted = "De evaluatie staat in de draad van de casus.";
 
+    /// <summary>A proposed change, as its validation message names it.</summary>
+    public const string ProposalLabel = "Je voorstel";
+
     public static string Status(KaartSnapshot snapshot, IReadOnlyList<Escalation> escalations, IReadOnlyList<Kaart> versions, Func<string?, string> name)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -134,7 +137,7 @@ internal static class KaartTexts
         return header + "\n\n" + string.Join("\n\n", shown);
     }
 
-    public static string Overzicht(IEnumerable<MemberKaart> kaarten) =>
+    public static string Overview(IEnumerable<MemberKaart> kaarten) =>
         "Jouw regiekaarten:\n\n" + string.Join('\n', kaarten.Select(k =>
             $"• {k.Casus} — " + (k.Status == KaartStatus.Afgesloten ? "afgesloten" : $"volgende evaluatie: {DutchDates.Date(k.Evaluatiedatum)}")));
 
