@@ -169,7 +169,7 @@ internal sealed class KaartCommands(
         IReadOnlyList<MemberKaart> kaarten = aad is null ? [] : await store.ListByMemberAsync(aad, cancellationToken);
         if (kaarten.Count == 0)
         {
-            await turn.SendPlainTextAsync(KaartTexts.NoKaartsForYou, cancellationToken);
+            await turn.SendPlainTextAsync(CasusTexts.NoKaartsForYou, cancellationToken);
             return;
         }
 

@@ -9,9 +9,6 @@ internal static class KaartTexts
 {
     public const string OnlyOwnRole = "Je kunt alleen je eigen rol bevestigen, niet die van een ander.";
 
-    public const string NoKaartsForYou =
-        "Je staat nog op geen enkele regiekaart als professional. Een collega kan je toevoegen in het kanaal van de casus.";
-
     public static string StillOpen(string casus, int step) =>
         $"De regiekaart van {casus} wordt nog ingevuld (stap {step} van 7). De stap staat hieronder; iedereen in het kanaal kan verder gaan.";
 
