@@ -317,10 +317,13 @@ public sealed class DialogCard(CardTemplates templates)
         ? (state.IsUpdate ? "Regiekaart bijgewerkt" : "Regiekaart opgeslagen")
         : "Regiekaart geannuleerd";
 
+    /// <summary>What a cancelled update says, on the closed step card and in the answer to <c>annuleren</c>.</summary>
+    public const string UpdateCancelledText = "Het bijwerken is geannuleerd; de regiekaart is niet veranderd.";
+
     private static string ClosedText(DialogState state) => state.Status == DialogStatus.Saved
         ? "De regiekaart staat in deze draad. Iedere professional uit Teams kan daar zijn of haar rol bevestigen."
         : state.IsUpdate
-            ? "Het bijwerken is geannuleerd; de regiekaart is niet veranderd."
+            ? UpdateCancelledText
             : "Er is niets opgeslagen. Typ @RegieBot start gevolgd door de casus om opnieuw te beginnen.";
 
     private static JsonArray ProfessionalChoices(KaartContent draft) =>

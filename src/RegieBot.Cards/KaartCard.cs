@@ -159,7 +159,7 @@ public sealed class KaartCard(CardTemplates templates)
         : "Rol nog niet bevestigd";
 
     private static string ProposerName(ChangeProposal proposal, KaartContent content) =>
-        content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == proposal.ProposedBy)?.Naam ?? "Een collega";
+        content.Professionals.FirstOrDefault(p => p.IsLinked && p.AadObjectId == proposal.ProposedBy)?.Naam ?? PersonNames.UnknownOpening;
 
     private static string Roles(Professional professional, KaartContent content)
     {

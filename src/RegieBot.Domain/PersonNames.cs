@@ -11,6 +11,9 @@ public static class PersonNames
     /// <summary>Who we cannot name: neutral, so it neither guesses nor says the person left.</summary>
     public const string Unknown = "een collega";
 
+    /// <summary><see cref="Unknown"/> where the name opens a line, as on a proposal.</summary>
+    public const string UnknownOpening = "Een collega";
+
     /// <summary>
     /// The name of the linked professional with this Entra id on the kaart, else <paramref name="teamsName"/>, else
     /// <see cref="Unknown"/>. Entra ids are GUIDs, so they are compared without case.

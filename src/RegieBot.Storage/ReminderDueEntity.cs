@@ -17,7 +17,7 @@ public sealed class ReminderDueEntity : ITableEntity
 
     public string? KaartId { get; set; }
 
-    /// <summary>A <see cref="ReminderKind"/> by name (a string column, as always).</summary>
+    /// <summary>A <see cref="ReminderKind"/> by its stored name (<see cref="ReminderKinds.StoredName"/>).</summary>
     public string? Kind { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public string? ServiceUrl { get; set; }
@@ -38,7 +38,7 @@ public sealed class ReminderDueEntity : ITableEntity
             PartitionKey = partitionKey,
             RowKey = rowKey,
             KaartId = reminder.KaartId,
-            Kind = reminder.Kind.ToString(),
+            Kind = reminder.Kind.StoredName(),
             DueAt = reminder.DueAt,
             ServiceUrl = reminder.ServiceUrl,
             ThreadId = reminder.ThreadId,
@@ -55,7 +55,7 @@ public sealed class ReminderDueEntity : ITableEntity
     public Reminder ToReminder() => new()
     {
         KaartId = KaartId ?? string.Empty,
-        Kind = Enum.Parse<ReminderKind>(Kind ?? nameof(ReminderKind.Evaluatie)),
+        Kind = ReminderKinds.FromStoredName(Kind),
         DueAt = DueAt ?? default,
         ServiceUrl = ServiceUrl ?? string.Empty,
         ThreadId = ThreadId ?? string.Empty,

@@ -254,7 +254,7 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
             await Table.GetEntityIfExistsAsync<ReminderPointerEntity>(partition, PointerRow(kaartId, kind), cancellationToken: cancellationToken);
         if (!pointer.HasValue)
         {
-            pointer = await Table.GetEntityIfExistsAsync<ReminderPointerEntity>(partition, kind.ToString(), cancellationToken: cancellationToken);
+            pointer = await Table.GetEntityIfExistsAsync<ReminderPointerEntity>(partition, kind.StoredName(), cancellationToken: cancellationToken);
         }
 
         return pointer.HasValue ? pointer.Value : null;
@@ -262,11 +262,11 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
     private static string PointerPartition(string kaartId) => "k|" + TableKey.Encode(kaartId);
 
-    private static string PointerRow(string kaartId, ReminderKind kind) => $"{kind}|{TableKey.Encode(kaartId)}";
+    private static string PointerRow(string kaartId, ReminderKind kind) => $"{kind.StoredName()}|{TableKey.Encode(kaartId)}";
 
     private static string Ticks(DateTimeOffset moment) => moment.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
-    private static string DueRowKey(Reminder reminder) => $"{Ticks(reminder.DueAt)}|{TableKey.Encode(reminder.KaartId)}|{reminder.Kind}";
+    private static string DueRowKey(Reminder reminder) => $"{Ticks(reminder.DueAt)}|{TableKey.Encode(reminder.KaartId)}|{reminder.Kind.StoredName()}";
 
     private static ReminderDueEntity ToDueEntity(Reminder reminder) => ReminderDueEntity.From(DuePartition, DueRowKey(reminder), reminder);
 }

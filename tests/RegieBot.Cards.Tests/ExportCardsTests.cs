@@ -40,7 +40,7 @@ public sealed class ExportCardsTests
             Reminders =
             [
                 new Domain.Reminders.ReminderState("k-1", Domain.Reminders.ReminderKind.Evaluatie, Domain.Reminders.ReminderStatus.Sent, SampleKaarten.Now.AddDays(-1), SampleKaarten.Now.AddDays(-1), "a-1"),
-                new Domain.Reminders.ReminderState("k-1", Domain.Reminders.ReminderKind.Escalatie, Domain.Reminders.ReminderStatus.Cancelled, SampleKaarten.Now, null, null),
+                new Domain.Reminders.ReminderState("k-1", Domain.Reminders.ReminderKind.Escalation, Domain.Reminders.ReminderStatus.Cancelled, SampleKaarten.Now, null, null),
             ],
         };
 

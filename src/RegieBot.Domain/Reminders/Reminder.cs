@@ -22,7 +22,7 @@ public sealed record Reminder
     public DateTimeOffset? ScheduledFor { get; init; }
 
     /// <summary>The id its post is recorded under in the kaart's messages.</summary>
-    public string PostId => $"r-{Kind}-{(ScheduledFor ?? DueAt).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public string PostId => $"r-{Kind.StoredName()}-{(ScheduledFor ?? DueAt).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Failed deliveries so far (429/5xx); each retry is later.</summary>
     public int Attempts { get; init; }

@@ -64,7 +64,7 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
         IReadOnlyList<TeamsChannelAccount> accounts = await connector.GetMembersAsync(serviceUrl, roster, CancellationToken.None);
         return [.. accounts
             .Where(a => !string.IsNullOrEmpty(a.AadObjectId) && !string.IsNullOrEmpty(a.Id))
-            .Select(a => new TeamMember(a.AadObjectId!, a.Id!, string.IsNullOrWhiteSpace(a.Name) ? "Onbekende collega" : a.Name!))];
+            .Select(a => new TeamMember(a.AadObjectId!, a.Id!, string.IsNullOrWhiteSpace(a.Name) ? Texts.UnnamedMember : a.Name!))];
     }
 
     /// <param name="Previous">The roster fetched before this one, used while this one is on its way (until <paramref name="PreviousUntil"/>).</param>

@@ -32,5 +32,8 @@ internal static class Texts
 
     public const string OnlyChannelMembers = "Alleen leden van dit kanaal kunnen een regiekaart verwijderen.";
 
+    /// <summary>A member of the team whose Teams name is empty, as the member picker lists them.</summary>
+    public const string UnnamedMember = "Onbekende collega";
+
     public const string MembersUnknown = "RegieBot kon niet nagaan of je lid bent van dit kanaal. Probeer het over een ogenblik nog eens.";
 }

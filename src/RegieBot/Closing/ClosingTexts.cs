@@ -13,4 +13,10 @@ internal static class ClosingTexts
         $"De regiekaart van {casus} wordt nog bijgewerkt. Rond dat eerst af, of typ @RegieBot annuleren, en sluit de casus daarna af.";
 
     public const string CloseAsked = "De vraag om de casus af te sluiten staat in de draad van de casus.";
+
+    /// <summary>On the close card when no afschaal-criterion was chosen.</summary>
+    public const string ChooseCriterion = "Kies het criterium dat van toepassing is.";
+
+    /// <summary>Who the regie went to, as its validation message names it.</summary>
+    public const string OvergedragenAanLabel = "Aan wie de regie is overgedragen";
 }

@@ -154,10 +154,10 @@ internal sealed class KaartClosing(
                 : AfschaalCriterium.None;
         if (chosen == AfschaalCriterium.None)
         {
-            errors.Add("Kies het criterium dat van toepassing is.");
+            errors.Add(ClosingTexts.ChooseCriterion);
         }
         else if (chosen == AfschaalCriterium.RegieOvergedragen
-            && TextInput.Check("Aan wie de regie is overgedragen", overgedragenAan, Limits.OvergedragenAanMaxLength, required: true) is { } problem)
+            && TextInput.Check(ClosingTexts.OvergedragenAanLabel, overgedragenAan, Limits.OvergedragenAanMaxLength, required: true) is { } problem)
         {
             errors.Add(problem);
         }

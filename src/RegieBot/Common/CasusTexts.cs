@@ -16,6 +16,10 @@ internal static class CasusTexts
     public static string Several(IEnumerable<string> casussen) =>
         "In dit kanaal staan meerdere regiekaarten: " + string.Join(", ", casussen) + ". Typ @RegieBot kaart in de draad van de casus.";
 
+    /// <summary>Your kaarten when there are none: the answer to <c>overzicht</c>, and the tab.</summary>
+    public const string NoKaartsForYou =
+        "Je staat nog op geen enkele regiekaart als professional. Een collega kan je toevoegen in het kanaal van de casus.";
+
     public const string InChannelOnly = "Typ dit commando in het kanaal van de casus. Hier zie je met overzicht al jouw regiekaarten.";
 
     /// <summary>Replaces the bot's text messages about a casus once it is deleted; names nothing of it.</summary>

@@ -11,7 +11,7 @@ internal sealed class ReminderScheduler(IReminderStore reminders, IOptions<Remin
     public async Task ScheduleEvaluationAsync(Kaart kaart, string? botId, DateTimeOffset? postponedTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        await reminders.CancelAsync(kaart.Id, ReminderKind.Escalatie, cancellationToken);
+        await reminders.CancelAsync(kaart.Id, ReminderKind.Escalation, cancellationToken);
         await reminders.ScheduleAsync(new Reminder
         {
             KaartId = kaart.Id,
@@ -36,5 +36,5 @@ internal sealed class ReminderScheduler(IReminderStore reminders, IOptions<Remin
 
     /// <summary>Someone answered the evaluation (bijwerken, afsluiten): no escalation.</summary>
     public Task AnsweredAsync(string kaartId, CancellationToken cancellationToken) =>
-        reminders.CancelAsync(kaartId, ReminderKind.Escalatie, cancellationToken);
+        reminders.CancelAsync(kaartId, ReminderKind.Escalation, cancellationToken);
 }

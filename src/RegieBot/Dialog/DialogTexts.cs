@@ -13,7 +13,7 @@ internal static class DialogTexts
     public const string NothingToCancel = "Er loopt in deze draad geen regiekaart die nog wordt ingevuld.";
 
     public static string Cancelled(bool update) => update
-        ? "Het bijwerken is geannuleerd; de regiekaart is niet veranderd."
+        ? Cards.DialogCard.UpdateCancelledText
         : "De regiekaart is geannuleerd; er is niets opgeslagen.";
 
     public const string Started = "Het bijwerken is gestart: de stappen staan in deze draad.";

@@ -45,7 +45,7 @@ internal sealed class EvaluationActions(
         {
             DateTimeOffset later = scheduler.Later(now);
             string? botId = turn.Activity.Recipient?.Id;
-            card = evaluationCard.Build(kaart, $"Herinnering verzet door {who}: de evaluatie komt terug op {DutchDates.Moment(later)}.");
+            card = evaluationCard.Build(kaart, EvaluationTexts.Postponed(who, later));
             string shown = card.ToJsonString();
             await relay.CommitAsync(
                 kaart.Id,
@@ -62,7 +62,7 @@ internal sealed class EvaluationActions(
                 UpdatedAt = now,
                 UpdatedBy = ActorNames.Actor(turn.Activity),
             };
-            card = evaluationCard.Build(next, $"Afspraken blijven staan ({who}, {DutchDates.Moment(now)}). Volgende evaluatie: {DutchDates.Date(next.Content.Evaluatiedatum)}.");
+            card = evaluationCard.Build(next, EvaluationTexts.AgreementsStand(who, now, next.Content.Evaluatiedatum));
             string shown = card.ToJsonString();
             try
             {
@@ -89,10 +89,10 @@ internal sealed class EvaluationActions(
         string reden = TextInput.Clean(reason, keepLineBreaks: true);
         if (reden.Length == 0)
         {
-            return "Waarom loopt het vast? Typ: @RegieBot opschalen gevolgd door de reden, bijvoorbeeld: opschalen de school reageert al weken niet.";
+            return EvaluationTexts.EscalateWithoutReason;
         }
 
-        if (TextInput.Check("De reden", reden, Limits.ReasonMaxLength, required: true) is { } problem)
+        if (TextInput.Check(EvaluationTexts.ReasonLabel, reden, Limits.ReasonMaxLength, required: true) is { } problem)
         {
             return problem;
         }

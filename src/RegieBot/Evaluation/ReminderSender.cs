@@ -34,7 +34,7 @@ internal sealed class ReminderSender(
             return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);
         }
 
-        string reason = $"De evaluatie van {DutchDates.Date(kaart.Content.Evaluatiedatum)} is na een week nog niet beantwoord.";
+        string reason = EvaluationTexts.Unanswered(kaart.Content.Evaluatiedatum);
         JsonObject card = reminder.Kind == ReminderKind.Evaluatie
             ? evaluationCard.Build(kaart)
             : escalationCard.Build(kaart, "RegieBot", reason);
@@ -66,7 +66,7 @@ internal sealed class ReminderSender(
             return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);   // erased meanwhile
         }
 
-        if (reminder.Kind == ReminderKind.Escalatie)
+        if (reminder.Kind == ReminderKind.Escalation)
         {
             // Recorded like an opschalen, so status and geschiedenis show it; keyed by the reminder, so a repeat is the same row.
             await kaarten.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, reminder.ScheduledFor ?? reminder.DueAt, cancellationToken);
@@ -77,7 +77,7 @@ internal sealed class ReminderSender(
             // out) schedules the same row again instead of a second one beside it.
             await reminders.ScheduleAsync(reminder with
             {
-                Kind = ReminderKind.Escalatie,
+                Kind = ReminderKind.Escalation,
                 DueAt = options.Value.Schedule.EscalationDue(reminder.FirstClaimedAt ?? time.GetUtcNow()),
                 Attempts = 0,
                 ClaimedUntil = null,

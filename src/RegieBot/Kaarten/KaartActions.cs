@@ -1,6 +1,7 @@
 using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Common;
+using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
@@ -62,7 +63,7 @@ internal sealed class KaartActions(
         }
 
         string text = TextInput.Clean(action["voorstel"], keepLineBreaks: true);
-        if (TextInput.Check("Je voorstel", text, Limits.ReasonMaxLength, required: true) is { } problem)
+        if (TextInput.Check(KaartTexts.ProposalLabel, text, Limits.ReasonMaxLength, required: true) is { } problem)
         {
             return InvokeResponse.Error(400, "invalidProposal", problem);
         }
@@ -75,7 +76,7 @@ internal sealed class KaartActions(
             proposer?.Id,
             text,
             time.GetUtcNow());
-        string who = proposer?.Naam ?? (string.IsNullOrWhiteSpace(turn.Activity.From?.Name) ? "Een collega" : turn.Activity.From!.Name!);
+        string who = proposer?.Naam ?? (string.IsNullOrWhiteSpace(turn.Activity.From?.Name) ? PersonNames.UnknownOpening : turn.Activity.From!.Name!);
         Kaart kaart = snapshot.Kaart;
         string card = proposalCard.Build(kaart, who, text).ToJsonString();
 

@@ -163,18 +163,18 @@ internal sealed class KaartCommands(
         await messages.PostTextAsync(turn, thread.KaartId, KaartTexts.History(versions, current?.Closure, escalations, name), cancellationToken);
     }
 
-    public async Task OverzichtAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task OverviewAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         string? aad = turn.Activity.From?.AadObjectId;
         IReadOnlyList<MemberKaart> kaarten = aad is null ? [] : await store.ListByMemberAsync(aad, cancellationToken);
         if (kaarten.Count == 0)
         {
-            await turn.SendPlainTextAsync(KaartTexts.NoKaartsForYou, cancellationToken);
+            await turn.SendPlainTextAsync(CasusTexts.NoKaartsForYou, cancellationToken);
             return;
         }
 
         await turn.SendPlainTextAsync(
-            KaartTexts.Overzicht(kaarten.OrderBy(k => k.Status).ThenBy(k => k.Evaluatiedatum ?? DateOnly.MaxValue)),
+            KaartTexts.Overview(kaarten.OrderBy(k => k.Status).ThenBy(k => k.Evaluatiedatum ?? DateOnly.MaxValue)),
             cancellationToken);
     }
 

@@ -12,7 +12,7 @@ internal static class KaartFeature
         services.AddTextCommand("kaart", sp => (turn, _, ct) => sp.GetRequiredService<KaartCommands>().ShowAsync(turn, ct));
         services.AddTextCommand("status", sp => (turn, _, ct) => sp.GetRequiredService<KaartCommands>().StatusAsync(turn, ct));
         services.AddTextCommand("geschiedenis", sp => (turn, _, ct) => sp.GetRequiredService<KaartCommands>().HistoryAsync(turn, ct));
-        services.AddTextCommand("overzicht", sp => (turn, _, ct) => sp.GetRequiredService<KaartCommands>().OverzichtAsync(turn, ct));
+        services.AddTextCommand("overzicht", sp => (turn, _, ct) => sp.GetRequiredService<KaartCommands>().OverviewAsync(turn, ct));
         services.AddTextCommand("clientversie", sp => (turn, _, ct) => sp.GetRequiredService<KaartCommands>().ClientVersionAsync(turn, ct));
         services.AddTextCommand("evaluatie", sp => (turn, _, ct) => sp.GetRequiredService<KaartCommands>().EvaluateAsync(turn, ct));
 

@@ -9,13 +9,13 @@ internal static class KaartTexts
 {
     public const string OnlyOwnRole = "Je kunt alleen je eigen rol bevestigen, niet die van een ander.";
 
-    public const string NoKaartsForYou =
-        "Je staat nog op geen enkele regiekaart als professional. Een collega kan je toevoegen in het kanaal van de casus.";
-
     public static string StillOpen(string casus, int step) =>
         $"De regiekaart van {casus} wordt nog ingevuld (stap {step} van 7). De stap staat hieronder; iedereen in het kanaal kan verder gaan.";
 
     public const string EvaluationPosted = "De evaluatie staat in de draad van de casus.";
+
+    /// <summary>A proposed change, as its validation message names it.</summary>
+    public const string ProposalLabel = "Je voorstel";
 
     public static string Status(KaartSnapshot snapshot, IReadOnlyList<Escalation> escalations, IReadOnlyList<Kaart> versions, Func<string?, string> name)
     {
@@ -134,7 +134,7 @@ internal static class KaartTexts
         return header + "\n\n" + string.Join("\n\n", shown);
     }
 
-    public static string Overzicht(IEnumerable<MemberKaart> kaarten) =>
+    public static string Overview(IEnumerable<MemberKaart> kaarten) =>
         "Jouw regiekaarten:\n\n" + string.Join('\n', kaarten.Select(k =>
             $"• {k.Casus} — " + (k.Status == KaartStatus.Afgesloten ? "afgesloten" : $"volgende evaluatie: {DutchDates.Date(k.Evaluatiedatum)}")));
 

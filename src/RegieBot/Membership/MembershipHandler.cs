@@ -60,13 +60,13 @@ internal sealed class MembershipHandler(
                     && (p.AadObjectId == member.AadObjectId || p.TeamsUserId == member.Id));
                 if (professional is not null)
                 {
-                    changes.Add($"{professional.Naam} staat op deze kaart en is uit het team verwijderd.");
+                    changes.Add(MembershipTexts.Removed(professional.Naam));
                 }
             }
 
             if (added.Length > 0)
             {
-                changes.Add(added.Length == 1 ? "Er is een collega aan het team toegevoegd." : $"Er zijn {added.Length} collega's aan het team toegevoegd.");
+                changes.Add(MembershipTexts.Added(added.Length));
             }
 
             if (changes.Count == 0)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using RegieBot.Cards;
+using RegieBot.Common;
 using RegieBot.Domain;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
@@ -26,7 +27,7 @@ internal static class TabPages
         html.Append("<h1>Mijn regiekaarten</h1>");
         if (kaarten.Count == 0)
         {
-            html.Append("<p class=\"leeg\">Je staat nog op geen enkele regiekaart als professional. Een collega kan je toevoegen in het kanaal van de casus.</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"leeg\">{E(CasusTexts.NoKaartsForYou)}</p>");
             return html.ToString();
         }
 

@@ -275,12 +275,12 @@ public sealed partial class CrashAtEveryRequestTests
                 return $"the evaluation reminder is {evaluation?.Status.ToString() ?? "missing"} with card {evaluation?.SentActivityId ?? "none"}";
             }
 
-            if (await reminders.GetStateAsync(kaart.Id, ReminderKind.Escalatie, Ct) is not { Status: ReminderStatus.Scheduled })
+            if (await reminders.GetStateAsync(kaart.Id, ReminderKind.Escalation, Ct) is not { Status: ReminderStatus.Scheduled })
             {
                 return "the escalation after the evaluation is not scheduled";
             }
 
-            int rows = await DueRowsAsync(kaart, ReminderKind.Evaluatie) + await DueRowsAsync(kaart, ReminderKind.Escalatie);
+            int rows = await DueRowsAsync(kaart, ReminderKind.Evaluatie) + await DueRowsAsync(kaart, ReminderKind.Escalation);
             return rows == 1 ? null : $"{rows} due rows for the kaart (one escalation expected)";
         }
 
@@ -354,7 +354,7 @@ public sealed partial class CrashAtEveryRequestTests
         }
 
         private Task<int> DueRowsAsync(Kaart kaart, ReminderKind kind) =>
-            CountAsync(RegieTables.Reminders, e => e.PartitionKey == "due" && e.RowKey.Contains(TableKey.Encode(kaart.Id), StringComparison.Ordinal) && e.RowKey.EndsWith("|" + kind, StringComparison.Ordinal));
+            CountAsync(RegieTables.Reminders, e => e.PartitionKey == "due" && e.RowKey.Contains(TableKey.Encode(kaart.Id), StringComparison.Ordinal) && e.RowKey.EndsWith("|" + kind.StoredName(), StringComparison.Ordinal));
 
         private async Task<string?> NoWorkLeftAsync() =>
             await CountAsync(RegieTables.Work, _ => true) != 0 || await CountAsync(RegieTables.Kaarten, e => e.RowKey.StartsWith("x-", StringComparison.Ordinal)) != 0

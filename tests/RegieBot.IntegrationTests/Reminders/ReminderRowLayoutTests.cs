@@ -97,6 +97,23 @@ public sealed class ReminderRowLayoutTests(AzuriteStorage storage) : IClassFixtu
         ["ScheduledFor"] = claimed ? Due : Due.AddMinutes(-30),
     };
 
+    [Fact]
+    public async Task Escalation_IsStoredAndFoundUnderTheNameItAlwaysHad()
+    {
+        // The kind was renamed in code (Escalatie → Escalation); escalations scheduled before must still be read and sent.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string kaart = "kind-" + Guid.NewGuid().ToString("N")[..8];
+        TableReminderStore store = new(storage.Tables);
+        await store.ScheduleAsync(NewReminder(kaart) with { Kind = ReminderKind.Escalation }, ct);
+
+        string ticks = Due.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        Assert.Equal("Escalatie", (await RawAsync("due", $"{ticks}|{kaart}|Escalatie", ct)).GetString("Kind"));
+        Assert.Equal("Scheduled", (await RawAsync("k|" + kaart, "Escalatie|" + kaart, ct)).GetString("Status"));
+        Reminder due = Assert.Single(await store.GetDueAsync(Due, 1000, ct), r => r.KaartId == kaart);
+        Assert.Equal((ReminderKind.Escalation, "r-Escalatie-" + Due.UtcTicks.ToString(CultureInfo.InvariantCulture)), (due.Kind, due.PostId));
+        Assert.Equal(ReminderStatus.Scheduled, (await store.GetStateAsync(kaart, ReminderKind.Escalation, ct))?.Status);
+    }
+
     private async Task<TableEntity> RawAsync(string partition, string row, CancellationToken ct) =>
         (await Table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: ct)).Value;
 

@@ -93,7 +93,7 @@ public sealed class ReminderSenderTests
         Assert.Equal(ReminderDeliveryOutcome.RetryLater, first.Outcome);
         Assert.Equal(new ReminderDelivery(ReminderDeliveryOutcome.Sent, "1767"), second);
         _reminders.Verify(r => r.ScheduleAsync(
-            It.Is<Reminder>(x => x.Kind == ReminderKind.Escalatie && x.KaartId == "k1" && x.DueAt == Now.AddDays(7) && x.ETag == null),
+            It.Is<Reminder>(x => x.Kind == ReminderKind.Escalation && x.KaartId == "k1" && x.DueAt == Now.AddDays(7) && x.ETag == null),
             It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -109,7 +109,7 @@ public sealed class ReminderSenderTests
 
         // The crashed attempt scheduled this same row: a repeat must not put a second escalation beside it.
         _reminders.Verify(r => r.ScheduleAsync(
-            It.Is<Reminder>(x => x.Kind == ReminderKind.Escalatie && x.DueAt == expected && x.FirstClaimedAt == null),
+            It.Is<Reminder>(x => x.Kind == ReminderKind.Escalation && x.DueAt == expected && x.FirstClaimedAt == null),
             It.IsAny<CancellationToken>()), Times.Once);
     }
 
