@@ -71,9 +71,9 @@ public sealed class DialogCard(CardTemplates templates)
 
         JsonObject data = new()
         {
-            ["kaartId"] = state.KaartId,
-            ["step"] = state.Step.ToString(),
-            ["revision"] = state.Revision,
+            [DialogAnswers.KaartId] = state.KaartId,   // the buttons' data, read back by DialogAnswers
+            [DialogAnswers.Step] = state.Step.ToString(),
+            [DialogAnswers.Revision] = state.Revision,
             ["casus"] = state.Casus,
             ["progress"] = closed ? string.Empty : $" · stap {(int)state.Step + 1} van {StepCount}{(state.IsUpdate ? " · bijwerken" : string.Empty)}",
             ["title"] = title,

@@ -14,6 +14,7 @@ internal static class DialogFeature
 
     public static IServiceCollection AddDialogFeature(this IServiceCollection services)
     {
+        services.AddSingleton<DialogSteps>();
         services.AddSingleton<RegieConversation>();
         services.AddSingleton<IStepCards>(sp => sp.GetRequiredService<RegieConversation>());
         services.AddTextCommand("start", sp => sp.GetRequiredService<RegieConversation>().StartAsync);
@@ -22,7 +23,7 @@ internal static class DialogFeature
 
         // A dialog step carries the revision it answers: a second delivery changes nothing, so it skips the turn ledger.
         services.AddCardVerb(DialogCard.Verb, CardLoad.Dialog, CardActor.InConversation, needsLedger: false,
-            sp => (turn, action, target, ct) => sp.GetRequiredService<RegieConversation>().HandleActionAsync(turn, action, target.Dialog!, ct));
+            sp => (turn, action, target, ct) => sp.GetRequiredService<DialogSteps>().AnswerAsync(turn, action, target.Dialog!, ct));
         return services.AddCardVerb(UpdateVerb, CardLoad.Kaart, CardActor.InConversation, needsLedger: true,
             sp => async (turn, _, target, ct) =>
             {

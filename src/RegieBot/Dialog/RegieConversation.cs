@@ -1,14 +1,10 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using RegieBot.Bot;
-using RegieBot.Cards;
 using RegieBot.Common;
 using RegieBot.Domain;
 using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
-using RegieBot.Domain.Scheduling;
 using RegieBot.Domain.Validation;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
@@ -17,26 +13,18 @@ using RegieBot.Protocol.Teams;
 namespace RegieBot.Dialog;
 
 /// <summary>
-/// The regie conversation in a channel thread: <c>start</c>, the step card's actions, <c>annuleren</c> and
-/// <c>bijwerken</c>. State lives in the kaart store, guarded by ETags; the step card is one message,
-/// updated in place for everyone, and returned to the clicker in the invoke response.
+/// The regie conversation in a channel thread: <c>start</c>, <c>annuleren</c> and <c>bijwerken</c>. State lives in
+/// the kaart store, guarded by ETags; the step card is one message, updated in place for everyone. Its answers are
+/// <see cref="DialogSteps"/>' job.
 /// </summary>
 internal sealed class RegieConversation(
     IKaartStore store,
     IConnectorClient connector,
-    ChannelMembers members,
-    DialogCard dialogCard,
-    KaartPublisher publisher,
+    DialogSteps steps,
     Outbox.OutboxRelay relay,
     TimeProvider time,
-    IOptions<ReminderOptions> options,
     ILogger<RegieConversation> logger) : IStepCards
 {
-    /// <summary>Attempts to store an answer when only the dialog row's ETag changed meanwhile, not what was answered.</summary>
-    private const int MaxSaveAttempts = 3;
-
-    private static readonly HashSet<string> ControlKeys = ["kaartId", "step", "revision", "action", "professionalId"];
-
     public async Task StartAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         Activity activity = turn.Activity;
@@ -59,7 +47,7 @@ internal sealed class RegieConversation(
         DialogState dialog = RegieDialog.Start(NewKaartId(), casus, CasusLocator.Location(activity), ActorNames.Actor(activity), time.GetUtcNow());
         try
         {
-            JsonObject card = await RenderAsync(dialog, [], null, null, activity, cancellationToken);
+            JsonObject card = await steps.RenderAsync(dialog, [], null, null, activity, cancellationToken);
             dialog = await relay.CommitUnmarkedAsync(
                 dialog.KaartId,
                 token => store.CreateDialogAsync(dialog, [OutboxItem.Post(token, card.ToJsonString())], cancellationToken));
@@ -94,99 +82,6 @@ internal sealed class RegieConversation(
         await turn.SendPlainTextAsync(DialogTexts.ThreadTaken(existing?.Casus ?? casus), cancellationToken);
     }
 
-    /// <summary>A click on the step card; <paramref name="dialog"/> is the one the card names, checked to be this thread's by the gate.</summary>
-    public async Task<InvokeResponse> HandleActionAsync(TurnContext turn, CardAction action, DialogState dialog, CancellationToken cancellationToken)
-    {
-        Activity activity = turn.Activity;
-        Dictionary<string, string> fields = action.Data.Where(d => !ControlKeys.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
-        IReadOnlyList<TeamMember>? roster = null;
-        TeamMember? member = null;
-        if (dialog.Step == DialogStep.Professionals && fields.TryGetValue(DialogFields.Member, out string? chosen) && chosen.Length > 0 && chosen != DialogFields.External)
-        {
-            roster = await members.ListAsync(activity, cancellationToken);
-            member = roster.FirstOrDefault(m => m.AadObjectId == chosen);
-        }
-
-        DialogAnswer answer = new()
-        {
-            Action = ParseAction(action["action"]),
-            Step = Enum.TryParse(action["step"], out DialogStep step) ? step : (DialogStep)(-1),
-            Revision = action.Number("revision") ?? -1,
-            Fields = fields,
-            ProfessionalId = action["professionalId"],
-            Member = member,
-            Actor = ActorNames.Actor(activity),
-            At = time.GetUtcNow(),
-        };
-
-        bool recorded = false;   // the shared card's update went with the write
-        DialogOutcome outcome = RegieDialog.Apply(dialog, answer, Defaults());
-        for (int attempt = 1; outcome.Changed; attempt++)
-        {
-            try
-            {
-                DialogState next = Minimised(outcome.State) with { ETag = dialog.ETag, CardActivityId = activity.ReplyToId ?? dialog.CardActivityId };
-                if (outcome.Kind == DialogOutcomeKind.Completed)
-                {
-                    // The completed dialog is written in the version's own transaction: saved entirely, or not at all.
-                    outcome = outcome with { State = await CompleteAsync(next, activity, cancellationToken) };
-                    break;
-                }
-
-                // The shared step card's update is an outbox item in the dialog's own write; the relay applies it.
-                DialogState stored;
-                if (outcome.Kind == DialogOutcomeKind.Cancelled || next.CardActivityId is not { } cardId)
-                {
-                    stored = await store.SaveDialogAsync(next, cancellationToken);
-                }
-                else
-                {
-                    string shared = (await RenderAsync(next, outcome.Errors, null, roster, activity, cancellationToken)).ToJsonString();
-                    stored = await relay.CommitUnmarkedAsync(next.KaartId, token => store.SaveDialogAsync(next, [OutboxItem.Update(token, cardId, shared)], cancellationToken));
-                    recorded = true;
-                }
-
-                outcome = outcome with { State = stored };
-                if (outcome.Kind == DialogOutcomeKind.Cancelled)
-                {
-                    turn.ErasesItsCasus = await EraseIfNeverSavedAsync(stored, cancellationToken);
-                }
-
-                break;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                DialogState current = await store.GetDialogAsync(dialog.KaartId, cancellationToken) ?? dialog;
-                if (attempt < MaxSaveAttempts && current.Revision == dialog.Revision && current.Step == dialog.Step && current.Status == dialog.Status)
-                {
-                    // Nobody answered meanwhile; only the row changed (the start turn remembering the card it just posted,
-                    // when someone clicks that card at once): the answer still applies to what is stored.
-                    dialog = current;
-                    outcome = RegieDialog.Apply(dialog, answer, Defaults());
-                    continue;
-                }
-
-                outcome = new DialogOutcome(DialogOutcomeKind.Stale, current, [RegieDialog.StaleMessage]);
-                break;
-            }
-        }
-
-        logger.DialogAnswered(TurnKeyFactory.ForLog(dialog.KaartId), outcome.Kind.ToString(), outcome.State.Step.ToString());
-        JsonObject card = await RenderAsync(
-            outcome.State,
-            outcome.Errors,
-            outcome.Kind == DialogOutcomeKind.Invalid ? fields : null,
-            roster,
-            activity,
-            cancellationToken);
-        if (outcome.Changed && !recorded)
-        {
-            UpdateSharedCard(outcome.State, activity.ReplyToId, card);
-        }
-
-        return InvokeResponse.Card(card);
-    }
-
     public async Task CancelAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ThreadKaart? thread = await store.FindByThreadAsync(turn.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
@@ -197,27 +92,12 @@ internal sealed class RegieConversation(
             return;
         }
 
-        DialogOutcome outcome = RegieDialog.Apply(dialog, new DialogAnswer
-        {
-            Action = DialogAction.Cancel,
-            Step = dialog.Step,
-            Revision = dialog.Revision,
-            Actor = ActorNames.Actor(turn.Activity),
-            At = time.GetUtcNow(),
-        }, Defaults());
-        DialogState cancelled;
-        try
-        {
-            cancelled = await store.SaveDialogAsync(Minimised(outcome.State), cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
+        if (await steps.CancelAsync(turn, dialog, cancellationToken) is not { } cancelled)
         {
             await turn.SendPlainTextAsync(CasusTexts.ChangedMeanwhile, cancellationToken);
             return;
         }
 
-        turn.ErasesItsCasus = await EraseIfNeverSavedAsync(cancelled, cancellationToken);
-        UpdateSharedCard(cancelled, null, dialogCard.Build(cancelled, [], null, []));
         await turn.SendPlainTextAsync(DialogTexts.Cancelled(cancelled.IsUpdate), cancellationToken);
     }
 
@@ -259,7 +139,7 @@ internal sealed class RegieConversation(
     /// <summary>Posts the step card of an open dialog in its thread and remembers the message.</summary>
     public async Task PostStepCardAsync(TurnContext turn, DialogState dialog, CancellationToken cancellationToken)
     {
-        JsonObject card = await RenderAsync(dialog, [], null, null, turn.Activity, cancellationToken);
+        JsonObject card = await steps.RenderAsync(dialog, [], null, null, turn.Activity, cancellationToken);
         ResourceResponse posted = await connector.SendToConversationAsync(
             turn.Activity.ServiceUrl!, dialog.Location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
         if (posted.Id is { Length: > 0 } postedId)
@@ -277,109 +157,6 @@ internal sealed class RegieConversation(
             // Someone already answered on the new card: the answer's replyToId tells us the card anyway.
         }
     }
-
-    /// <summary>
-    /// Saves the completed dialog as a new version of the kaart, in one commit with its outbox (indexes, evaluation
-    /// reminder, the shared card); those follow from the commit. Returns the dialog as stored.
-    /// </summary>
-    private async Task<DialogState> CompleteAsync(DialogState completed, Activity activity, CancellationToken cancellationToken)
-    {
-        Kaart? existing = completed.IsUpdate ? await store.GetKaartAsync(completed.KaartId, cancellationToken) : null;
-        DateTimeOffset now = time.GetUtcNow();
-        Kaart kaart = new()
-        {
-            Id = completed.KaartId,
-            Casus = completed.Casus,
-            Location = completed.Location with { ServiceUrl = activity.ServiceUrl ?? completed.Location.ServiceUrl },
-            Content = Merged(completed, existing),
-            Version = (existing?.Version ?? 0) + 1,
-            Status = KaartStatus.Actief,
-            CardActivityId = existing?.CardActivityId,
-            CreatedAt = existing?.CreatedAt ?? now,
-            UpdatedAt = now,
-            UpdatedBy = ActorNames.Actor(activity),
-            ETag = existing?.ETag,
-        };
-
-        Kaart saved = await relay.CommitVersionAsync(kaart, existing, completed, activity.Recipient?.Id, cancellationToken);
-        logger.KaartSaved(TurnKeyFactory.ForLog(saved.Id), saved.Version, saved.Content.Professionals.Count);
-        return completed with { ETag = null };
-    }
-
-    /// <summary>
-    /// The draft, with what was decided on the kaart while it was being updated: an evaluation answered meanwhile
-    /// ("Afspraken blijven staan" set a later evaluatiedatum) is not moved back by saving the draft.
-    /// </summary>
-    private static KaartContent Merged(DialogState completed, Kaart? existing)
-    {
-        KaartContent draft = completed.Draft;
-        if (existing is null || completed.BaseVersion == 0 || existing.Version == completed.BaseVersion
-            || existing.Content.Evaluatiedatum is not DateOnly meanwhile || draft.Evaluatiedatum >= meanwhile)
-        {
-            return draft;
-        }
-
-        return draft with { Evaluatiedatum = meanwhile };
-    }
-
-    /// <summary>A cancelled dialog keeps nothing of what was entered: the kaart (if any) has the saved content.</summary>
-    private static DialogState Minimised(DialogState state) =>
-        state.Status == DialogStatus.Cancelled ? state with { Draft = new KaartContent() } : state;
-
-    /// <summary>
-    /// "Er is niets opgeslagen": a new kaart that is cancelled before its first version is erased entirely, so the
-    /// thread is free for a new start. Its step card stays, saying it was cancelled.
-    /// </summary>
-    /// <returns>Whether the casus is being erased.</returns>
-    private async Task<bool> EraseIfNeverSavedAsync(DialogState cancelled, CancellationToken cancellationToken)
-    {
-        if (cancelled.IsUpdate || await store.GetKaartAsync(cancelled.KaartId, cancellationToken) is not null)
-        {
-            return false;
-        }
-
-        await relay.EraseAsync(cancelled.KaartId, DialogTexts.CancelledNotice, cancelled.CardActivityId, cancellationToken);
-        logger.CancelledKaartErased(TurnKeyFactory.ForLog(cancelled.KaartId));
-        return true;
-    }
-
-    private async Task<JsonObject> RenderAsync(
-        DialogState state, IReadOnlyList<string> errors, IReadOnlyDictionary<string, string>? pending,
-        IReadOnlyList<TeamMember>? roster, Activity activity, CancellationToken cancellationToken)
-    {
-        if (state.Status == DialogStatus.Open && state.Step == DialogStep.Professionals)
-        {
-            roster ??= await members.ListAsync(activity, cancellationToken);
-        }
-
-        return dialogCard.Build(state, errors, pending, roster ?? []);
-    }
-
-    /// <summary>
-    /// The shared step card follows the answer; the clicker has it already, so the click does not wait for Teams. Quick
-    /// answers while an update is on its way are coalesced: the card shows the latest revision.
-    /// </summary>
-    private void UpdateSharedCard(DialogState state, string? replyToId, JsonObject card)
-    {
-        string? cardId = replyToId ?? state.CardActivityId;
-        relay.FollowLatest(state.KaartId, "step|" + state.KaartId + "|" + cardId, state.Revision, ct => publisher.UpdateCardAsync(state.KaartId, state.Location.ServiceUrl, state.Location.ThreadId, cardId, card, ct));
-    }
-
-    private DialogDefaults Defaults()
-    {
-        EvaluationSchedule schedule = options.Value.Schedule;
-        return new DialogDefaults(DutchCalendar.Today(time.GetUtcNow()), schedule.EvaluationDate);
-    }
-
-    private static DialogAction ParseAction(string? action) => action switch
-    {
-        "volgende" => DialogAction.Next,
-        "vorige" => DialogAction.Back,
-        "annuleren" => DialogAction.Cancel,
-        "toevoegen" => DialogAction.AddProfessional,
-        "verwijderen" => DialogAction.RemoveProfessional,
-        _ => (DialogAction)(-1),
-    };
 
     private static string NewKaartId() => "k" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..16];
 }
