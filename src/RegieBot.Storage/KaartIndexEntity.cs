@@ -31,7 +31,7 @@ public sealed class KaartIndexEntity : ITableEntity
             PartitionKey = TableKey.Encode(partition),
             RowKey = TableKey.Encode(kaart.Id),
             Casus = kaart.Casus,
-            Evaluatiedatum = KaartRows.FormatDate(kaart.Content.Evaluatiedatum),
+            Evaluatiedatum = KaartEntity.FormatDate(kaart.Content.Evaluatiedatum),
             Status = kaart.Status.ToString(),
             ThreadId = kaart.Location.ThreadId,
         };
@@ -40,7 +40,7 @@ public sealed class KaartIndexEntity : ITableEntity
     public MemberKaart ToMemberKaart() => new(
         TableKey.Decode(RowKey),
         Casus ?? string.Empty,
-        KaartRows.ParseDate(Evaluatiedatum),
+        KaartEntity.ParseDate(Evaluatiedatum),
         Enum.Parse<KaartStatus>(Status ?? nameof(KaartStatus.Actief)),
         ThreadId ?? string.Empty);
 }

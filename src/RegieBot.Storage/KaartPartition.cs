@@ -15,7 +15,6 @@ internal static class KaartPartition
 {
     internal const string KaartRow = "kaart";
     internal const string SealRow = "c";   // sorts before the confirmations' range ["c-", "c.")
-    internal const string SealRevision = "Revision";
     internal const string DialogRow = "dialog";
     internal const string Content = "Content";
     internal const string ConfirmationPrefix = "c-";
@@ -23,7 +22,8 @@ internal static class KaartPartition
     internal const string MessagePrefix = "m-";
     internal const string EscalationPrefix = "o-";
     internal const string ReplacedPrefix = "r-";
-    internal const string CommitTokenColumn = "CommitToken";
+    /// <summary>The column in which the kaart, proposal and escalation rows keep the operation that wrote them.</summary>
+    internal const string CommitTokenColumn = nameof(KaartEntity.CommitToken);
 
     internal static string VersionRow(int version) => "v" + version.ToString("D6", CultureInfo.InvariantCulture);
 

@@ -6,7 +6,6 @@ using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using static RegieBot.Storage.KaartPartition;
-using static RegieBot.Storage.KaartRows;
 
 namespace RegieBot.Storage;
 
@@ -23,26 +22,26 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}) or (RowKey ge {TableOutboxStore.ItemPrefix} and RowKey lt {"x."}))");
         Kaart? kaart = null;
         DateTimeOffset? pendingCard = null;
-        TableEntity? seal = null;
+        SealEntity? seal = null;
         List<Confirmation> confirmations = [];
         List<ChangeProposal> proposals = [];
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey == KaartRow)
             {
-                kaart = ToKaart(entity);
+                kaart = KaartEntity.ToKaart(entity);
             }
             else if (entity.RowKey == SealRow)
             {
-                seal = entity;
+                seal = TypedRow.Read<SealEntity>(entity);
             }
             else if (entity.RowKey.StartsWith(ConfirmationPrefix, StringComparison.Ordinal))
             {
-                confirmations.Add(ToConfirmation(entity));
+                confirmations.Add(ConfirmationEntity.ToConfirmation(entity));
             }
             else if (entity.RowKey.StartsWith(TableOutboxStore.ItemPrefix, StringComparison.Ordinal))
             {
-                OutboxItem item = TableOutboxStore.ToItem(entity);
+                OutboxItem item = OutboxItemEntity.ToItem(entity);
                 if (item.Effect is OutboxEffect.KaartCard or OutboxEffect.CardUpdate && item.CommittedAt is { } at && (pendingCard is null || at < pendingCard))
                 {
                     pendingCard = at;
@@ -50,12 +49,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             }
             else
             {
-                proposals.Add(new ChangeProposal(
-                    entity.RowKey[ProposalPrefix.Length..],
-                    entity.GetString("ProposedBy") ?? string.Empty,
-                    entity.GetString("ProfessionalId"),
-                    entity.GetString("Text") ?? string.Empty,
-                    entity.GetDateTimeOffset("At") ?? default));
+                proposals.Add(ProposalEntity.ToProposal(entity));
             }
         }
 
@@ -63,7 +57,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             ? null
             : new KaartSnapshot(kaart, confirmations, [.. proposals.OrderBy(p => p.At)])
             {
-                Revision = seal?.GetInt64(SealRevision) ?? 0,
+                Revision = seal?.Revision ?? 0,
                 SealETag = seal?.ETag.ToString(),
                 PendingCardSince = pendingCard,
             };
@@ -76,13 +70,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
         ArgumentNullException.ThrowIfNull(effects);
         string kaartId = snapshot.Kaart.Id;
         string pk = TableKey.Encode(kaartId);
-        TableEntity entity = new(pk, ConfirmationPrefix + TableKey.Encode(confirmation.ProfessionalId))
-        {
-            ["ProfessionalId"] = confirmation.ProfessionalId,
-            ["AadObjectId"] = confirmation.AadObjectId,
-            ["ConfirmedAt"] = confirmation.ConfirmedAt,
-            ["RoleFingerprint"] = confirmation.RoleFingerprint,
-        };
+        TableEntity entity = ConfirmationEntity.ToTableEntity(pk, confirmation);
         KaartSnapshot current = snapshot;
         for (int attempt = 1; ; attempt++)
         {
@@ -93,7 +81,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             }
 
             long revision = current.Revision + 1;
-            TableEntity seal = new(pk, SealRow) { [SealRevision] = revision };
+            TableEntity seal = SealEntity.ToTableEntity(pk, revision);
             TableTransactionAction[] actions =
             [
                 known?.ETag is { Length: > 0 } etag
@@ -102,7 +90,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
                 current.SealETag is { Length: > 0 } sealETag
                     ? new(TableTransactionActionType.UpdateReplace, seal, new ETag(sealETag))
                     : new(TableTransactionActionType.Add, seal),
-                .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(pk, e))),
+                .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxItemEntity.ToTableEntity(pk, e))),
             ];
             try
             {
@@ -148,22 +136,14 @@ public sealed partial class TableKaartStore : IKaartCommitStore
         if (commit.Kaart is { } kaart)
         {
             ArgumentNullException.ThrowIfNull(kaart.ETag);
-            TableEntity row = ToEntity(kaart, KaartRow);
-            row[CommitTokenColumn] = commit.Token;
+            TableEntity row = KaartEntity.ToTableEntity(kaart, KaartRow, commit.Token);
             actions.Add(new(TableTransactionActionType.UpdateReplace, row, new ETag(kaart.ETag)));
             anchor = (KaartRow, true);
         }
 
         if (commit.Proposal is { } proposal)
         {
-            TableEntity row = new(pk, ProposalPrefix + TableKey.Encode(proposal.Id))
-            {
-                ["ProposedBy"] = proposal.ProposedBy,
-                ["ProfessionalId"] = proposal.ProfessionalId,
-                ["Text"] = proposal.Text,
-                ["At"] = proposal.At,
-                [CommitTokenColumn] = commit.Token,
-            };
+            TableEntity row = ProposalEntity.ToTableEntity(pk, proposal, commit.Token);
             actions.Add(new(TableTransactionActionType.Add, row));
             anchor ??= (row.RowKey, true);
         }
@@ -180,7 +160,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             actions.Add(TouchSeal(pk));   // a confirmation read before this commit reads again
         }
 
-        actions.AddRange(commit.Effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(pk, e))));
+        actions.AddRange(commit.Effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxItemEntity.ToTableEntity(pk, e))));
         if (actions.Count == 0)
         {
             return null;
@@ -198,7 +178,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
         {
             // A conflict may be our own commit: it landed, its response was lost and the retry met what it wrote itself.
             return await OwnRowAsync(pk, anchor.Value.Row, commit.Token, cancellationToken) is { } own
-                ? (commit.Kaart is null ? null : ToKaart(own))
+                ? (commit.Kaart is null ? null : KaartEntity.ToKaart(own))
                 : throw new ConcurrencyConflictException("The kaart was changed by someone else first.", ex);
         }
         catch (RequestFailedException ex) when (ex is not TableTransactionFailedException && (ex.Status == 0 || ex.Status >= 500))
@@ -206,7 +186,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             // No answer: the transaction happened entirely or not at all, and its anchor row says which.
             if (await OwnRowAsync(pk, anchor.Value.Row, commit.Token, cancellationToken) is { } own)
             {
-                return commit.Kaart is null ? null : ToKaart(own);
+                return commit.Kaart is null ? null : KaartEntity.ToKaart(own);
             }
 
             throw;
@@ -218,13 +198,4 @@ public sealed partial class TableKaartStore : IKaartCommitStore
         TableEntity? entity = await GetAsync(Kaarten, TableKey.Decode(pk), row, cancellationToken);
         return entity is not null && (row.StartsWith(TableOutboxStore.ItemPrefix, StringComparison.Ordinal) || entity.GetString(CommitTokenColumn) == token) ? entity : null;
     }
-
-    private static Confirmation ToConfirmation(TableEntity entity) => new(
-        entity.GetString("ProfessionalId") ?? string.Empty,
-        entity.GetString("AadObjectId") ?? string.Empty,
-        entity.GetDateTimeOffset("ConfirmedAt") ?? default,
-        entity.GetString("RoleFingerprint") ?? string.Empty)
-    {
-        ETag = entity.ETag.ToString(),
-    };
 }

@@ -6,7 +6,6 @@ using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using static RegieBot.Storage.KaartPartition;
-using static RegieBot.Storage.KaartRows;
 
 namespace RegieBot.Storage;
 
@@ -32,11 +31,11 @@ public sealed partial class TableKaartStore : IDialogStore
             await ClaimTakenThreadAsync(thread, ex, cancellationToken);
         }
 
-        TableEntity row = ToEntity(dialog);
+        TableEntity row = DialogEntity.ToTableEntity(dialog);
         List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.Add, row),
-            .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(row.PartitionKey, e))),
+            .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxItemEntity.ToTableEntity(row.PartitionKey, e))),
         ];
         try
         {
@@ -72,7 +71,7 @@ public sealed partial class TableKaartStore : IDialogStore
 
         // A new kaart cancelled before its first version is being erased: its thread is free again.
         if (existing.Saved || existingKaart is null
-            || await GetAsync(Kaarten, existingKaart, DialogRow, cancellationToken) is { } other && other.GetString("Status") != nameof(DialogStatus.Cancelled)
+            || await GetAsync(Kaarten, existingKaart, DialogRow, cancellationToken) is { } other && TypedRow.Read<DialogEntity>(other).Status != nameof(DialogStatus.Cancelled)
             || await GetAsync(Kaarten, existingKaart, KaartRow, cancellationToken) is not null)
         {
             throw new ConcurrencyConflictException("The thread already has a kaart.", conflict);
@@ -91,7 +90,7 @@ public sealed partial class TableKaartStore : IDialogStore
     public async Task<DialogState?> GetDialogAsync(string kaartId, CancellationToken cancellationToken)
     {
         TableEntity? entity = await GetAsync(Kaarten, kaartId, DialogRow, cancellationToken);
-        return entity is null ? null : ToDialog(entity);
+        return entity is null ? null : DialogEntity.ToDialog(entity);
     }
 
     public Task<DialogState> SaveDialogAsync(DialogState dialog, CancellationToken cancellationToken) =>
@@ -101,7 +100,7 @@ public sealed partial class TableKaartStore : IDialogStore
     {
         ArgumentNullException.ThrowIfNull(dialog);
         ArgumentNullException.ThrowIfNull(effects);
-        TableEntity entity = ToEntity(dialog);
+        TableEntity entity = DialogEntity.ToTableEntity(dialog);
         try
         {
             if (effects.Count > 0)
@@ -112,7 +111,7 @@ public sealed partial class TableKaartStore : IDialogStore
                         dialog.ETag is null
                             ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)
                             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(dialog.ETag)),
-                        .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(entity.PartitionKey, e))),
+                        .. effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxItemEntity.ToTableEntity(entity.PartitionKey, e))),
                     ],
                     cancellationToken);
                 return dialog with { ETag = result.Value[0].Headers.ETag?.ToString() };

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using RegieBot.Domain.Kaarten;
 using static RegieBot.Storage.KaartPartition;
-using static RegieBot.Storage.KaartRows;
 
 namespace RegieBot.Storage;
 

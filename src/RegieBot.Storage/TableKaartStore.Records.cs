@@ -5,7 +5,6 @@ using Azure.Data.Tables;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Privacy;
 using static RegieBot.Storage.KaartPartition;
-using static RegieBot.Storage.KaartRows;
 
 namespace RegieBot.Storage;
 
@@ -105,28 +104,27 @@ public sealed partial class TableKaartStore : ICasusRecordStore
             any = true;
             if (entity.RowKey is KaartRow or DialogRow || entity.RowKey.StartsWith('v'))
             {
-                KaartLocation location = ReadLocation(entity);
+                KaartLocatedEntity row = entity.RowKey == DialogRow ? TypedRow.Read<DialogEntity>(entity) : TypedRow.Read<KaartEntity>(entity);
+                KaartLocation location = row.Location;
                 threadId ??= location.ThreadId.Length > 0 ? location.ThreadId : null;
                 serviceUrl ??= location.ServiceUrl.Length > 0 ? location.ServiceUrl : null;
                 teamId ??= location.TeamId is { Length: > 0 } ? location.TeamId : null;
-                KaartContent content = JsonColumns.Read(entity, entity.RowKey == DialogRow ? "Draft" : Content, StorageJsonContext.Default.KaartContent);
+                KaartContent content = KaartLocatedEntity.ReadContent(entity, row);
                 members.UnionWith(content.Professionals.Where(p => p.IsLinked).Select(p => p.AadObjectId!));
-                if (entity.GetString("CardActivityId") is { Length: > 0 } cardId && location.ThreadId.Length > 0)
+                if (row.CardActivityId is { Length: > 0 } cardId && location.ThreadId.Length > 0)
                 {
                     messages.Add(new PostedMessage(location.ThreadId, cardId, IsCard: true));
                 }
 
-                if (entity.RowKey == KaartRow)
+                if (entity.RowKey == KaartRow && row is KaartEntity kaart)
                 {
-                    retentionDueAt = ReadClosure(entity)?.RetentionDueAt;
+                    retentionDueAt = kaart.Closure?.RetentionDueAt;
                 }
             }
             else if (entity.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
             {
-                messages.Add(new PostedMessage(
-                    entity.GetString(nameof(PostedMessageEntity.ConversationId)) ?? string.Empty,
-                    entity.GetString(nameof(PostedMessageEntity.ActivityId)) ?? string.Empty,
-                    entity.GetBoolean(nameof(PostedMessageEntity.IsCard)) ?? true));
+                PostedMessageEntity message = TypedRow.Read<PostedMessageEntity>(entity);
+                messages.Add(new PostedMessage(message.ConversationId ?? string.Empty, message.ActivityId ?? string.Empty, message.IsCard ?? true));
             }
             else if (entity.RowKey.StartsWith(ReplacedPrefix, StringComparison.Ordinal))
             {

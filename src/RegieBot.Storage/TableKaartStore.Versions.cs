@@ -6,7 +6,6 @@ using RegieBot.Domain.Dialog;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using static RegieBot.Storage.KaartPartition;
-using static RegieBot.Storage.KaartRows;
 
 namespace RegieBot.Storage;
 
@@ -16,7 +15,7 @@ public sealed partial class TableKaartStore : IKaartVersionStore
     public async Task<Kaart?> GetKaartAsync(string kaartId, CancellationToken cancellationToken)
     {
         TableEntity? entity = await GetAsync(Kaarten, kaartId, KaartRow, cancellationToken);
-        return entity is null ? null : ToKaart(entity);
+        return entity is null ? null : KaartEntity.ToKaart(entity);
     }
 
     public async Task<Kaart> SaveVersionAsync(Kaart kaart, DialogState? completedDialog, IReadOnlyList<OutboxItem> effects, string commitToken, CancellationToken cancellationToken)
@@ -24,8 +23,7 @@ public sealed partial class TableKaartStore : IKaartVersionStore
         ArgumentNullException.ThrowIfNull(kaart);
         ArgumentNullException.ThrowIfNull(effects);
         ArgumentException.ThrowIfNullOrEmpty(commitToken);
-        TableEntity current = ToEntity(kaart, KaartRow);
-        current[CommitTokenColumn] = commitToken;
+        TableEntity current = KaartEntity.ToTableEntity(kaart, KaartRow, commitToken);
         List<TableTransactionAction> actions =
         [
             kaart.ETag is null
@@ -33,15 +31,15 @@ public sealed partial class TableKaartStore : IKaartVersionStore
                 : new(TableTransactionActionType.UpdateReplace, current, new ETag(kaart.ETag)),
 
             // Adding the version row is what makes two concurrent saves of the same version collide, everywhere.
-            new(TableTransactionActionType.Add, ToEntity(kaart, VersionRow(kaart.Version))),
+            new(TableTransactionActionType.Add, KaartEntity.ToTableEntity(kaart, VersionRow(kaart.Version))),
             TouchSeal(current.PartitionKey),
         ];
         if (completedDialog is not null)
         {
-            actions.Add(new(TableTransactionActionType.UpdateReplace, ToEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)));
+            actions.Add(new(TableTransactionActionType.UpdateReplace, DialogEntity.ToTableEntity(completedDialog), completedDialog.ETag is null ? ETag.All : new ETag(completedDialog.ETag)));
         }
 
-        actions.AddRange(effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableOutboxStore.ToEntity(current.PartitionKey, e))));
+        actions.AddRange(effects.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxItemEntity.ToTableEntity(current.PartitionKey, e))));
         try
         {
             Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(actions, cancellationToken);
@@ -68,14 +66,14 @@ public sealed partial class TableKaartStore : IKaartVersionStore
     private async Task<Kaart?> OwnCommitAsync(string kaartId, string commitToken, CancellationToken cancellationToken)
     {
         TableEntity? row = await GetAsync(Kaarten, kaartId, KaartRow, cancellationToken);
-        return row is not null && row.GetString(CommitTokenColumn) == commitToken ? ToKaart(row) : null;
+        return row is not null && TypedRow.Read<KaartEntity>(row).CommitToken == commitToken ? KaartEntity.ToKaart(row) : null;
     }
 
     public async Task<Kaart> UpdateKaartAsync(Kaart kaart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kaart);
         ArgumentNullException.ThrowIfNull(kaart.ETag);
-        TableEntity entity = ToEntity(kaart, KaartRow);
+        TableEntity entity = KaartEntity.ToTableEntity(kaart, KaartRow);
         try
         {
             Response<IReadOnlyList<Response>> result = await Kaarten.SubmitTransactionAsync(
@@ -95,7 +93,7 @@ public sealed partial class TableKaartStore : IKaartVersionStore
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {"v"} and RowKey lt {"w"}");
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            versions.Add(ToKaart(entity));
+            versions.Add(KaartEntity.ToKaart(entity));
         }
 
         return versions;
@@ -103,10 +101,11 @@ public sealed partial class TableKaartStore : IKaartVersionStore
 
     public async IAsyncEnumerable<Kaart> ListActiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // A filter names its column in its text: an interpolated name would be sent as a quoted value.
         string filter = TableClient.CreateQueryFilter($"RowKey eq {KaartRow} and Status eq {nameof(KaartStatus.Actief)}");
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return ToKaart(entity);
+            yield return KaartEntity.ToKaart(entity);
         }
     }
 }

@@ -15,8 +15,6 @@ namespace RegieBot.Storage;
 public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusDataEraser
 {
     internal const string ItemPrefix = "x-";
-    private const string PendingPartition = "pending";
-    private const string ErasePartition = "erase";
 
     private TableClient Work => tables.Get(RegieTables.Work);
 
@@ -33,7 +31,7 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         MarkAsync(new PendingWork(kaartId, Erase: true, notBefore) { KeepActivityId = keepActivityId, Notice = notice }, cancellationToken);
 
     public async Task<bool> IsErasingAsync(string kaartId, CancellationToken cancellationToken) =>
-        (await Work.GetEntityIfExistsAsync<TableEntity>(ErasePartition, TableKey.Encode(kaartId), select: ["NotBefore"], cancellationToken: cancellationToken)).HasValue;
+        (await Work.GetEntityIfExistsAsync<TableEntity>(PendingWorkEntity.ErasePartition, TableKey.Encode(kaartId), select: [nameof(PendingWorkEntity.NotBefore)], cancellationToken: cancellationToken)).HasValue;
 
     public async Task<IReadOnlyList<OutboxItem>> GetItemsAsync(string kaartId, CancellationToken cancellationToken)
     {
@@ -42,7 +40,7 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         List<OutboxItem> items = [];
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            items.Add(ToItem(entity));
+            items.Add(OutboxItemEntity.ToItem(entity));
         }
 
         return items;
@@ -58,12 +56,12 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         List<PendingWork> due = [];
-        foreach (string partition in new[] { ErasePartition, PendingPartition })
+        foreach (string partition in new[] { PendingWorkEntity.ErasePartition, PendingWorkEntity.PendingPartition })
         {
             string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and NotBefore le {now.ToUniversalTime()}");
             await foreach (TableEntity entity in Work.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
             {
-                due.Add(ToWork(entity));
+                due.Add(PendingWorkEntity.ToWork(entity));
                 if (due.Count == max)
                 {
                     return due;
@@ -80,7 +78,7 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         PendingWork claimed = work with { NotBefore = leaseUntil, Attempts = work.Attempts + 1 };
         try
         {
-            Response response = await Work.UpdateEntityAsync(ToEntity(claimed), work.ETag is null ? ETag.All : new ETag(work.ETag), TableUpdateMode.Replace, cancellationToken);
+            Response response = await Work.UpdateEntityAsync(PendingWorkEntity.ToTableEntity(claimed), work.ETag is null ? ETag.All : new ETag(work.ETag), TableUpdateMode.Replace, cancellationToken);
             return claimed with { ETag = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
@@ -93,58 +91,19 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
     {
         ArgumentNullException.ThrowIfNull(work);
         ETag etag = work.ETag is null ? ETag.All : new ETag(work.ETag);
-        return await TableErase.DeleteAsync(Work, Partition(work.Erase), TableKey.Encode(work.KaartId), etag, cancellationToken) == 1;
+        return await TableErase.DeleteAsync(Work, PendingWorkEntity.Partition(work.Erase), TableKey.Encode(work.KaartId), etag, cancellationToken) == 1;
     }
 
     /// <summary>Only the pending intent: a tombstone stays until the erasure it stands for is done (and then goes by itself).</summary>
     Task<int> ICasusDataEraser.EraseAsync(CasusFootprint casus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(casus);
-        return TableErase.DeleteAsync(Work, PendingPartition, TableKey.Encode(casus.KaartId), ETag.All, cancellationToken);
+        return TableErase.DeleteAsync(Work, PendingWorkEntity.PendingPartition, TableKey.Encode(casus.KaartId), ETag.All, cancellationToken);
     }
-
-    internal static TableEntity ToEntity(string partitionKey, OutboxItem item) => new(partitionKey, ItemPrefix + TableKey.Encode(item.Id))
-    {
-        ["Effect"] = item.Effect.ToString(),
-        ["RemovedMembers"] = item.RemovedMembers.Count == 0 ? null : string.Join('\n', item.RemovedMembers),
-        ["BotId"] = item.BotId,
-        ["DueAt"] = item.DueAt,
-        ["Card"] = item.Card,
-        ["ActivityId"] = item.ActivityId,
-    };
-
-    internal static OutboxItem ToItem(TableEntity entity) =>
-        new(TableKey.Decode(entity.RowKey[ItemPrefix.Length..]), Enum.Parse<OutboxEffect>(entity.GetString("Effect") ?? nameof(OutboxEffect.KaartCard)))
-        {
-            RemovedMembers = entity.GetString("RemovedMembers") is { Length: > 0 } removed ? removed.Split('\n') : [],
-            BotId = entity.GetString("BotId"),
-            DueAt = entity.GetDateTimeOffset("DueAt"),
-            Card = entity.GetString("Card"),
-            ActivityId = entity.GetString("ActivityId"),
-        };
 
     private async Task<PendingWork> MarkAsync(PendingWork work, CancellationToken cancellationToken)
     {
-        Response response = await Work.UpsertEntityAsync(ToEntity(work), TableUpdateMode.Replace, cancellationToken);
+        Response response = await Work.UpsertEntityAsync(PendingWorkEntity.ToTableEntity(work), TableUpdateMode.Replace, cancellationToken);
         return work with { ETag = response.Headers.ETag?.ToString() };
     }
-
-    private static string Partition(bool erase) => erase ? ErasePartition : PendingPartition;
-
-    private static TableEntity ToEntity(PendingWork work) => new(Partition(work.Erase), TableKey.Encode(work.KaartId))
-    {
-        ["NotBefore"] = work.NotBefore.ToUniversalTime(),
-        ["Attempts"] = work.Attempts,
-        ["KeepActivityId"] = work.KeepActivityId,
-        ["Notice"] = work.Notice,
-    };
-
-    private static PendingWork ToWork(TableEntity entity) =>
-        new(TableKey.Decode(entity.RowKey), entity.PartitionKey == ErasePartition, entity.GetDateTimeOffset("NotBefore") ?? default)
-        {
-            Attempts = entity.GetInt32("Attempts") ?? 0,
-            KeepActivityId = entity.GetString("KeepActivityId"),
-            Notice = entity.GetString("Notice"),
-            ETag = entity.ETag.ToString(),
-        };
 }

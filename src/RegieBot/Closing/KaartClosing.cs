@@ -26,7 +26,8 @@ namespace RegieBot.Closing;
 /// the kaart card is updated in place.
 /// </summary>
 internal sealed class KaartClosing(
-    IKaartStore store,
+    IKaartVersionStore store,
+    IDialogStore dialogs,
     KaartPublisher publisher,
     Outbox.OutboxRelay relay,
     CasusLocator locator,
@@ -74,7 +75,7 @@ internal sealed class KaartClosing(
             return InvokeResponse.Card(closeCard.Closed(kaart, ActorNames.Who(kaart, kaart.Closure?.ClosedBy, null)));
         }
 
-        if (await store.GetDialogAsync(kaart.Id, cancellationToken) is { Status: DialogStatus.Open })
+        if (await dialogs.GetDialogAsync(kaart.Id, cancellationToken) is { Status: DialogStatus.Open })
         {
             return InvokeResponse.Message(ClosingTexts.CloseWhileUpdating(kaart.Casus));
         }
@@ -135,7 +136,7 @@ internal sealed class KaartClosing(
             return ClosingTexts.AlreadyClosed(kaart.Casus);
         }
 
-        if (await store.GetDialogAsync(kaart.Id, cancellationToken) is { Status: DialogStatus.Open })
+        if (await dialogs.GetDialogAsync(kaart.Id, cancellationToken) is { Status: DialogStatus.Open })
         {
             return ClosingTexts.CloseWhileUpdating(kaart.Casus);
         }

@@ -16,7 +16,7 @@ namespace RegieBot.Common;
 /// this instance last showed for the kaart is not shown again, so a burst of clicks ends with a card that shows
 /// all of them.
 /// </summary>
-internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore store, KaartCard kaartCard, Bot.ServiceUrls serviceUrls, ILogger<KaartPublisher> logger)
+internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionStore store, IKaartCommitStore commits, KaartCard kaartCard, Bot.ServiceUrls serviceUrls, ILogger<KaartPublisher> logger)
 {
     private readonly Stripe[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new Stripe())];
 
@@ -27,7 +27,7 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartStore sto
         await stripe.Gate.WaitAsync(cancellationToken);
         try
         {
-            KaartSnapshot? snapshot = await store.GetSnapshotAsync(kaartId, cancellationToken);
+            KaartSnapshot? snapshot = await commits.GetSnapshotAsync(kaartId, cancellationToken);
             return snapshot is null ? null : await ShowAsync(stripe, snapshot, cancellationToken);
         }
         finally

@@ -16,7 +16,8 @@ namespace RegieBot.Evaluation;
 /// evaluation it schedules the one escalation that follows if nobody answers within a week.
 /// </summary>
 internal sealed class ReminderSender(
-    IKaartStore kaarten,
+    IKaartVersionStore kaarten,
+    ICasusRecordStore records,
     IReminderStore reminders,
     CasusMessages messages,
     EvaluationCard evaluationCard,
@@ -69,7 +70,7 @@ internal sealed class ReminderSender(
         if (reminder.Kind == ReminderKind.Escalation)
         {
             // Recorded like an opschalen, so status and geschiedenis show it; keyed by the reminder, so a repeat is the same row.
-            await kaarten.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, reminder.ScheduledFor ?? reminder.DueAt, cancellationToken);
+            await records.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, reminder.ScheduledFor ?? reminder.DueAt, cancellationToken);
         }
         else
         {

@@ -16,7 +16,8 @@ namespace RegieBot.Membership;
 /// </summary>
 internal sealed class MembershipHandler(
     WelcomeHandler welcome,
-    IKaartStore store,
+    IKaartVersionStore store,
+    IKaartIndex index,
     IReminderStore reminders,
     ReminderScheduler scheduler,
     Outbox.OutboxRelay relay,
@@ -43,7 +44,7 @@ internal sealed class MembershipHandler(
             return;
         }
 
-        IReadOnlyList<MemberKaart> teamKaarten = await store.ListByTeamAsync(teamId, cancellationToken);
+        IReadOnlyList<MemberKaart> teamKaarten = await index.ListByTeamAsync(teamId, cancellationToken);
         int notices = 0;
         foreach (MemberKaart entry in teamKaarten.Where(k => k.Status == KaartStatus.Actief))
         {
@@ -89,7 +90,7 @@ internal sealed class MembershipHandler(
             return;
         }
 
-        IReadOnlyList<MemberKaart> kaarten = await store.ListByTeamAsync(teamId, cancellationToken);
+        IReadOnlyList<MemberKaart> kaarten = await index.ListByTeamAsync(teamId, cancellationToken);
         foreach (MemberKaart kaart in kaarten)
         {
             await reminders.CancelAsync(kaart.KaartId, null, cancellationToken);
@@ -106,7 +107,7 @@ internal sealed class MembershipHandler(
         }
 
         int resumed = 0;
-        foreach (MemberKaart entry in (await store.ListByTeamAsync(teamId, cancellationToken)).Where(k => k.Status == KaartStatus.Actief))
+        foreach (MemberKaart entry in (await index.ListByTeamAsync(teamId, cancellationToken)).Where(k => k.Status == KaartStatus.Actief))
         {
             if (await store.GetKaartAsync(entry.KaartId, cancellationToken) is { Status: KaartStatus.Actief } kaart
                 && await reminders.GetStateAsync(kaart.Id, ReminderKind.Evaluatie, cancellationToken) is { Status: ReminderStatus.Cancelled })

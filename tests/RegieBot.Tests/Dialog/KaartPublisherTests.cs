@@ -18,7 +18,7 @@ public sealed class KaartPublisherTests
     private readonly FakeLogger<KaartPublisher> _logger = new();
     private readonly List<(string ActivityId, string Card)> _updates = [];
 
-    private KaartPublisher CreateSut() => new(_connector.Object, _store.Object, new KaartCard(new CardTemplates()),
+    private KaartPublisher CreateSut() => new(_connector.Object, _store.Object, _store.Object, new KaartCard(new CardTemplates()),
         new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>()), _logger);
 
     private static Kaart Kaart(string id = "k-1") => new()

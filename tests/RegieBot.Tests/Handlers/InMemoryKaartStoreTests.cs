@@ -20,5 +20,13 @@ public sealed class InMemoryKaartStoreTests : IDisposable
         Assert.Equal("Familie Q.", (await _host.Store.GetKaartAsync(stale.Id, CancellationToken.None))!.Casus);
     }
 
+    [Fact]
+    public void Every_narrower_store_is_the_same_fake()
+    {
+        object[] stores = [_host.Get<IDialogStore>(), _host.Get<IKaartVersionStore>(), _host.Get<IKaartIndex>(), _host.Get<IKaartCommitStore>(), _host.Get<ICasusRecordStore>(), _host.Get<IKaartStore>()];
+
+        Assert.All(stores, store => Assert.Same(_host.Store, store));
+    }
+
     public void Dispose() => _host.Dispose();
 }
