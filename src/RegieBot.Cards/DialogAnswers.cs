@@ -1,5 +1,5 @@
 using System.Globalization;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 
 namespace RegieBot.Cards;
 

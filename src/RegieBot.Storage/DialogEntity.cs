@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 
 namespace RegieBot.Storage;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using RegieBot.Domain;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using static RegieBot.Storage.KaartPartition;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using RegieBot.Domain.Commands;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Cards.Tests;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 
 namespace RegieBot.Cards.Tests;
 

@@ -1,4 +1,4 @@
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 
 namespace RegieBot.Cards.Tests;
 

@@ -72,7 +72,7 @@ public sealed class ExportCardsTests
     [Fact]
     public void Build_OnlyADraft_ExportsTheDraft()
     {
-        CasusRecords records = new() { KaartId = "k-new", Casus = "Familie N.", Dialog = SampleKaarten.Dialog(Domain.Dialog.DialogStep.Professionals) };
+        CasusRecords records = new() { KaartId = "k-new", Casus = "Familie N.", Dialog = SampleKaarten.Dialog(Domain.Dialogs.DialogStep.Professionals) };
 
         string all = string.Concat(_export.Build(records, SampleKaarten.Now).Select(CardText.Of));
 

@@ -1,5 +1,5 @@
 using RegieBot.Domain.Confirmations;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Bot;

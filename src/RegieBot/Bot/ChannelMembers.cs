@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using RegieBot.Bot;
 using RegieBot.Domain;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;

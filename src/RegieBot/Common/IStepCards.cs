@@ -1,5 +1,5 @@
 using RegieBot.Bot;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 
 namespace RegieBot.Common;
 

@@ -4,7 +4,7 @@ using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Common;
 using RegieBot.Domain;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Scheduling;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using RegieBot.Bot;
 using RegieBot.Common;
 using RegieBot.Domain;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Validation;

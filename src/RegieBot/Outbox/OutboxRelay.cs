@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Bot;
 using RegieBot.Common;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Domain.Privacy;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Common;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;

@@ -2,7 +2,7 @@ using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Common;
 using RegieBot.Domain.Confirmations;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Privacy;
 using RegieBot.Domain.Reminders;

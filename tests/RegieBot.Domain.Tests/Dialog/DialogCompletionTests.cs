@@ -1,4 +1,4 @@
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Domain.Tests.Dialog;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Confirmations;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.IntegrationTests.Storage;
 using RegieBot.Storage;

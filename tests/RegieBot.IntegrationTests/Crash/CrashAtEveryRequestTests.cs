@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Confirmations;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.Domain.Turns;

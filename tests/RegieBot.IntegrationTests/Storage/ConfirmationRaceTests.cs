@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using RegieBot.Domain.Confirmations;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Storage;
 

@@ -1,5 +1,5 @@
 using RegieBot.Domain;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Storage;
 

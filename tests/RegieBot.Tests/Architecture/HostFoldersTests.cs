@@ -75,7 +75,7 @@ public sealed partial class HostFoldersTests
             using RegieBot.Dialog;
             using static RegieBot.Privacy.PrivacyTexts;
             namespace RegieBot.Kaarten;
-            internal sealed class X(Closing.KaartClosing closing, RegieBot.Evaluation.ReminderSender sender, Domain.Dialog.DialogState state);
+            internal sealed class X(Closing.KaartClosing closing, RegieBot.Evaluation.ReminderSender sender, Domain.Dialogs.DialogState state);
             """;
 
         Assert.Equal(["Closing", "Dialog", "Evaluation", "Privacy"], FoldersUsedBy(source));
@@ -94,7 +94,7 @@ public sealed partial class HostFoldersTests
         || file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
 
     // "RegieBot.X" anywhere (usings, fully qualified names), or "X." relative to the RegieBot namespace, but not as
-    // the tail of another name ("Domain.Dialog.", "turn.Activity").
+    // the tail of another name ("Domain.Dialogs.", "turn.Activity").
     [GeneratedRegex(@"^namespace [\w.]+;", RegexOptions.Multiline)]
     private static partial Regex NamespaceDeclaration();
 

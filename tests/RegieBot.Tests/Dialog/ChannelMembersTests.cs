@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using RegieBot.Bot;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;

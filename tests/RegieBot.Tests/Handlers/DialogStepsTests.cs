@@ -1,7 +1,7 @@
 using RegieBot.Bot;
 using RegieBot.Cards;
 using RegieBot.Dialog;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;

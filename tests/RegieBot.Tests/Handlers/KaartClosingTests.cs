@@ -1,6 +1,6 @@
 using RegieBot.Cards;
 using RegieBot.Closing;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Protocol.Schema;

@@ -1,7 +1,7 @@
 using Moq;
 using RegieBot.Bot;
 using RegieBot.Dialog;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 

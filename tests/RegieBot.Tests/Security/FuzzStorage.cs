@@ -1,6 +1,6 @@
 using System.Reflection;
 using Moq;
-using RegieBot.Domain.Dialog;
+using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 
 namespace RegieBot.Tests.Security;

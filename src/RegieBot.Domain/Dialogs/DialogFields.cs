@@ -1,4 +1,4 @@
-namespace RegieBot.Domain.Dialog;
+namespace RegieBot.Domain.Dialogs;
 
 /// <summary>The input ids of the step cards; they come back as keys of the action data.</summary>
 public static class DialogFields

@@ -1,6 +1,6 @@
 using RegieBot.Domain.Kaarten;
 
-namespace RegieBot.Domain.Dialog;
+namespace RegieBot.Domain.Dialogs;
 
 /// <summary>
 /// A completed dialog becomes the kaart's next version. Pure: the caller reads the kaart as stored and commits what

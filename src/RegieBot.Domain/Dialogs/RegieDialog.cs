@@ -2,7 +2,7 @@ using System.Globalization;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Validation;
 
-namespace RegieBot.Domain.Dialog;
+namespace RegieBot.Domain.Dialogs;
 
 /// <summary>
 /// The regie conversation as a state machine: applies one answer to the dialog state and says what

@@ -1,6 +1,6 @@
 using RegieBot.Domain.Kaarten;
 
-namespace RegieBot.Domain.Dialog;
+namespace RegieBot.Domain.Dialogs;
 
 /// <summary>
 /// The regie conversation of one casus thread: where it stands and what was entered so far. Every answer

@@ -1,4 +1,4 @@
-namespace RegieBot.Domain.Dialog;
+namespace RegieBot.Domain.Dialogs;
 
 public enum DialogOutcomeKind
 {

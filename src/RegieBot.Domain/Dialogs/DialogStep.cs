@@ -1,4 +1,4 @@
-namespace RegieBot.Domain.Dialog;
+namespace RegieBot.Domain.Dialogs;
 
 /// <summary>The steps of the regie conversation, in order: one card per step.</summary>
 public enum DialogStep

@@ -1,4 +1,4 @@
-namespace RegieBot.Domain.Dialog;
+namespace RegieBot.Domain.Dialogs;
 
 /// <summary>
 /// One click on a step card: which action, on which step and revision the clicker saw, and the card's inputs.
