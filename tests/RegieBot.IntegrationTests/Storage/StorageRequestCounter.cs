@@ -81,7 +81,7 @@ internal sealed class StorageRequestCounter : HttpPipelinePolicy
     {
         System.Diagnostics.ActivityListener listener = new()
         {
-            ShouldListenTo = source => source.Name == RegieBot.Operations.RegieTelemetry.Source.Name,
+            ShouldListenTo = source => source.Name == RegieBot.Operations.RegieTelemetry.Name,   // the const: Source may be the one being created
             Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
         };
         System.Diagnostics.ActivitySource.AddActivityListener(listener);
