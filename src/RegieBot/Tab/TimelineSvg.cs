@@ -55,26 +55,26 @@ internal static class TimelineSvg
         for (int i = 0; i < versions.Count; i++)
         {
             bool evaluation = i > 0 && KaartDiff.OnlyEvaluationDateChanged(versions[i - 1].Content, versions[i].Content);
-            events.Add(new Event(versions[i].UpdatedAt, evaluation ? Kind.Evaluatie : Kind.Versie,
+            events.Add(new Event(versions[i].UpdatedAt, evaluation ? Kind.Evaluation : Kind.Version,
                 evaluation ? $"Evaluatie: afspraken blijven staan (versie {versions[i].Version})" : $"Versie {versions[i].Version}"));
         }
 
         events.AddRange(tab.Snapshot.Confirmations
             .Where(c => tab.Snapshot.State.Confirmed.Any(p => p.Id == c.ProfessionalId))
-            .Select(c => new Event(c.ConfirmedAt, Kind.Bevestiging, "Rol bevestigd")));
-        events.AddRange(tab.Escalations.Select(e => new Event(e.At, Kind.Escalatie, "Opgeschaald")));
+            .Select(c => new Event(c.ConfirmedAt, Kind.Confirmation, "Rol bevestigd")));
+        events.AddRange(tab.Escalations.Select(e => new Event(e.At, Kind.Escalation, "Opgeschaald")));
         if (tab.Evaluation is { SentAt: { } sent })
         {
-            events.Add(new Event(sent, Kind.Evaluatie, tab.EvaluationUnanswered ? "Evaluatie gevraagd, nog niet beantwoord" : "Evaluatie gevraagd"));
+            events.Add(new Event(sent, Kind.Evaluation, tab.EvaluationUnanswered ? "Evaluatie gevraagd, nog niet beantwoord" : "Evaluatie gevraagd"));
         }
 
         if (kaart.Closure is { } closure)
         {
-            events.Add(new Event(closure.ClosedAt, Kind.Afgesloten, "Afgesloten"));
+            events.Add(new Event(closure.ClosedAt, Kind.Closed, "Afgesloten"));
         }
         else if (kaart.Content.Evaluatiedatum is { } next && !tab.Closed)
         {
-            events.Add(new Event(DutchCalendar.StartOfWorkingDay(next), Kind.Gepland, tab.Overdue ? "Evaluatie (te laat)" : "Volgende evaluatie"));
+            events.Add(new Event(DutchCalendar.StartOfWorkingDay(next), Kind.Planned, tab.Overdue ? "Evaluatie (te laat)" : "Volgende evaluatie"));
         }
 
         return events;
@@ -86,11 +86,11 @@ internal static class TimelineSvg
         string cx = x.ToString("0.#", CultureInfo.InvariantCulture);
         return e.Kind switch
         {
-            Kind.Versie => $"<circle cx=\"{cx}\" cy=\"{Axis}\" r=\"7\" class=\"versie\">{title}</circle>",
-            Kind.Bevestiging => $"<circle cx=\"{cx}\" cy=\"{Axis - 14}\" r=\"4\" class=\"bevestiging\">{title}</circle>",
-            Kind.Evaluatie => $"<rect x=\"{Offset(x, -6)}\" y=\"{Axis - 6}\" width=\"12\" height=\"12\" transform=\"rotate(45 {cx} {Axis})\" class=\"evaluatie\">{title}</rect>",
-            Kind.Escalatie => $"<polygon points=\"{cx},{Axis + 4} {Offset(x, -7)},{Axis + 18} {Offset(x, 7)},{Axis + 18}\" class=\"escalatie\">{title}</polygon>",
-            Kind.Afgesloten => $"<rect x=\"{Offset(x, -7)}\" y=\"{Axis - 7}\" width=\"14\" height=\"14\" class=\"afgesloten\">{title}</rect>",
+            Kind.Version => $"<circle cx=\"{cx}\" cy=\"{Axis}\" r=\"7\" class=\"versie\">{title}</circle>",
+            Kind.Confirmation => $"<circle cx=\"{cx}\" cy=\"{Axis - 14}\" r=\"4\" class=\"bevestiging\">{title}</circle>",
+            Kind.Evaluation => $"<rect x=\"{Offset(x, -6)}\" y=\"{Axis - 6}\" width=\"12\" height=\"12\" transform=\"rotate(45 {cx} {Axis})\" class=\"evaluatie\">{title}</rect>",
+            Kind.Escalation => $"<polygon points=\"{cx},{Axis + 4} {Offset(x, -7)},{Axis + 18} {Offset(x, 7)},{Axis + 18}\" class=\"escalatie\">{title}</polygon>",
+            Kind.Closed => $"<rect x=\"{Offset(x, -7)}\" y=\"{Axis - 7}\" width=\"14\" height=\"14\" class=\"afgesloten\">{title}</rect>",
             _ => $"<circle cx=\"{cx}\" cy=\"{Axis}\" r=\"6\" class=\"gepland\">{title}</circle>",
         };
     }
@@ -98,9 +98,9 @@ internal static class TimelineSvg
     private static string Summary(List<Event> events)
     {
         int Count(Kind kind) => events.Count(e => e.Kind == kind);
-        List<string> parts = [Plural(Count(Kind.Versie), "versie", "versies"), Plural(Count(Kind.Bevestiging), "bevestiging", "bevestigingen"),
-            Plural(Count(Kind.Evaluatie), "evaluatie", "evaluaties"), Plural(Count(Kind.Escalatie), "escalatie", "escalaties")];
-        if (events.FirstOrDefault(e => e.Kind is Kind.Afgesloten or Kind.Gepland) is { } end)
+        List<string> parts = [Plural(Count(Kind.Version), "versie", "versies"), Plural(Count(Kind.Confirmation), "bevestiging", "bevestigingen"),
+            Plural(Count(Kind.Evaluation), "evaluatie", "evaluaties"), Plural(Count(Kind.Escalation), "escalatie", "escalaties")];
+        if (events.FirstOrDefault(e => e.Kind is Kind.Closed or Kind.Planned) is { } end)
         {
             parts.Add($"{end.Text.ToLowerInvariant()} {DutchDates.Day(end.At)}");
         }
@@ -116,12 +116,12 @@ internal static class TimelineSvg
 
     private enum Kind
     {
-        Gepland,
-        Versie,
-        Evaluatie,
-        Escalatie,
-        Afgesloten,
-        Bevestiging,
+        Planned,
+        Version,
+        Evaluation,
+        Escalation,
+        Closed,
+        Confirmation,
     }
 
     private sealed record Event(DateTimeOffset At, Kind Kind, string Text);
