@@ -79,7 +79,7 @@ internal static class TabHostingExtensions
         // Not "forbidden": whether a kaart exists is itself not for others to know. The client version names no team.
         return await kaarten.GetAsync(id, user, cancellationToken) is { } kaart
             ? Html(render(places is null ? kaart : await places.WithPlaceAsync(kaart, cancellationToken)))
-            : Results.Text($"<h1>Niet gevonden</h1><p>{TabPages.NotFound}</p>", "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            : Results.Text($"<h1>{TabTexts.NotFoundTitle}</h1><p>{TabTexts.NotFound}</p>", "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
     }
 
     private static IResult Html(string fragment) => Results.Text(fragment, "text/html; charset=utf-8");

@@ -18,20 +18,18 @@ namespace RegieBot.Tab;
 /// </summary>
 internal static class TabPages
 {
-    public const string NotFound = "Deze regiekaart bestaat niet, of je staat er niet (meer) op als professional.";
-
     public static string Overview(IReadOnlyList<TabKaart> kaarten)
     {
         ArgumentNullException.ThrowIfNull(kaarten);
         StringBuilder html = new();
-        html.Append("<h1>Mijn regiekaarten</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(TabTexts.OverviewTitle)}</h1>");
         if (kaarten.Count == 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"leeg\">{E(CasusTexts.NoKaartsForYou)}</p>");
             return html.ToString();
         }
 
-        html.Append("<p class=\"uitleg\">Elke regiekaart waarop jij als professional staat. Kaarten met een evaluatie die te laat is staan bovenaan.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"uitleg\">{E(TabTexts.OverviewIntro)}</p>");
         html.Append("<ul class=\"kaarten\">");
         foreach (TabKaart tab in kaarten)
         {
@@ -43,15 +41,15 @@ internal static class TabPages
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"status\">{E(StatusText(tab))}</p>");
             html.Append("<dl class=\"feiten\">");
             string place = tab.Place?.Text is { } text ? $"<span class=\"plek\">{E(text)}</span> · " : string.Empty;
-            Fact(html, "Team en kanaal", $"{place}<a href=\"{E(DeepLink(kaart))}\" data-teams-link target=\"_blank\" rel=\"noopener\">Open de draad van de casus in Teams</a>", encoded: true);
-            Fact(html, "Mijn rol", MyRole(tab));
-            Fact(html, "Bevestigd", Confirmed(tab));
-            Fact(html, "Volgende evaluatie", NextEvaluation(tab));
-            Fact(html, "Open escalaties", tab.OpenEscalations.Count == 0 ? "Geen" : tab.OpenEscalations.Count.ToString(Dutch));
-            Fact(html, "Onbeantwoorde evaluatie", tab.EvaluationUnanswered ? "Ja, de evaluatie wacht op antwoord" : "Geen");
+            Fact(html, TabTexts.TeamAndChannel, $"{place}<a href=\"{E(DeepLink(kaart))}\" data-teams-link target=\"_blank\" rel=\"noopener\">{E(TabTexts.OpenThread)}</a>", encoded: true);
+            Fact(html, TabTexts.MyRole, MyRole(tab));
+            Fact(html, TabTexts.Confirmed, Confirmed(tab));
+            Fact(html, TabTexts.NextEvaluation, NextEvaluation(tab));
+            Fact(html, TabTexts.OpenEscalations, tab.OpenEscalations.Count == 0 ? TabTexts.None : tab.OpenEscalations.Count.ToString(Dutch));
+            Fact(html, TabTexts.UnansweredEvaluation, tab.EvaluationUnanswered ? TabTexts.EvaluationWaits : TabTexts.None);
             html.Append("</dl>");
-            html.Append("<figure class=\"tijdlijn\">").Append(TimelineSvg.Render(tab)).Append("<figcaption>Tijdlijn: ● versie · ◆ evaluatie · ▲ escalatie · • bevestiging</figcaption></figure>");
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"acties\"><a href=\"./?kaart={id}\">Kaart bekijken of afdrukken</a> <a href=\"./?clientversie={id}\">Clientversie bekijken of afdrukken</a></p>");
+            html.Append("<figure class=\"tijdlijn\">").Append(TimelineSvg.Render(tab)).Append("<figcaption>").Append(TabTexts.TimelineLegend).Append("</figcaption></figure>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"acties\"><a href=\"./?kaart={id}\">{E(TabTexts.ViewKaart)}</a> <a href=\"./?clientversie={id}\">{E(TabTexts.ViewClientVersion)}</a></p>");
             html.Append("</li>");
         }
 
@@ -72,13 +70,13 @@ internal static class TabPages
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"casus\"><span class=\"label\">{E(Casus)}</span><strong>{E(kaart.Casus)}</strong></p>");
         if (tab.Place?.Text is { } place)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"plek\">Team en kanaal: {E(place)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"plek\">{E(TabTexts.Place(place))}</p>");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"versie\">Versie {kaart.Version} · opgeslagen op {E(DutchDates.Day(kaart.UpdatedAt))} · {E(StatusText(tab))}</p>");
         if (Moments.Text.TryGetValue(content.Moment, out string? moment))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"aanleiding\">Aanleiding: {E(moment)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"aanleiding\">{E(TabTexts.Aanleiding(moment))}</p>");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(Professionals)}</h2><ul class=\"professionals\">");
@@ -89,7 +87,7 @@ internal static class TabPages
             Fact(html, Functie.TrimEnd(), Dash(p.Functie));
             Fact(html, Organisatie.TrimEnd(), Dash(p.Organisatie));
             Fact(html, Contact.TrimEnd(), Dash(p.Contact));
-            Fact(html, "Bevestiging:", KaartCard.Status(p, confirmations));
+            Fact(html, TabTexts.ConfirmationLabel, KaartCard.Status(p, confirmations));
             html.Append("</dl></li>");
         }
 
@@ -100,10 +98,10 @@ internal static class TabPages
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(Section4)}</h2><p>{E(KaartCard.Person(content.Bewaker))}</p></section>");
         html.Append("<section class=\"data\"><dl>");
         Fact(html, Datum, DutchDates.Date(content.Datum));
-        Fact(html, Evaluatiedatum, DutchDates.Date(content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty));
-        Fact(html, Besproken, content.BesprokenMetClient ? "Ja" : "Nee");
+        Fact(html, Evaluatiedatum, DutchDates.Date(content.Evaluatiedatum) + (tab.Overdue ? TabTexts.Late : string.Empty));
+        Fact(html, Besproken, content.BesprokenMetClient ? TabTexts.Yes : TabTexts.No);
         html.Append("</dl></section>");
-        html.Append("<section class=\"geschiedenis\"><h2>Versies en bevestigingen</h2><ul>");
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"geschiedenis\"><h2>{E(TabTexts.VersionsAndConfirmations)}</h2><ul>");
         foreach (Kaart version in tab.Versions)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li>Versie {version.Version}: {E(DutchDates.Moment(version.UpdatedAt))}, door {E(NameOf(version.UpdatedBy, content))}</li>");
@@ -111,11 +109,11 @@ internal static class TabPages
 
         foreach (Professional p in confirmations.Confirmed)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{E(p.Naam)}: rol bevestigd op {E(DutchDates.Moment(confirmations.Of(p)!.ConfirmedAt))}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(TabTexts.RoleConfirmedOn(p.Naam, DutchDates.Moment(confirmations.Of(p)!.ConfirmedAt)))}</li>");
         }
 
         html.Append("</ul></section>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"voet\">Uit RegieBot, {E(DutchDates.Date(tab.Today))}. Vertrouwelijk: alleen voor het dossier van de betrokken organisaties.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"voet\">{E(TabTexts.Footer(DutchDates.Date(tab.Today)))}</p>");
         html.Append("</article>");
         return html.ToString();
     }
@@ -173,9 +171,9 @@ internal static class TabPages
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     private static string StatusText(TabKaart tab) =>
-        tab.Kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure } ? $"Afgesloten op {DutchDates.Day(closure.ClosedAt)}"
-        : tab.Closed ? "Afgesloten"
-        : "Actief";
+        tab.Kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure } ? TabTexts.ClosedOn(DutchDates.Day(closure.ClosedAt))
+        : tab.Closed ? TabTexts.Closed
+        : TabTexts.Active;
 
     private static string MyRole(TabKaart tab)
     {
@@ -183,15 +181,15 @@ internal static class TabPages
         List<string> roles = [];
         foreach (Professional p in tab.Mine)
         {
-            roles.Add(p.Regievorm == Regievorm.Geen ? "geen regievorm" : p.Regievorm.ToString().ToLowerInvariant());
+            roles.Add(p.Regievorm == Regievorm.Geen ? TabTexts.NoRegievorm : p.Regievorm.ToString().ToLowerInvariant());
             if (p.Id == content.AanspreekpuntId)
             {
-                roles.Add("aanspreekpunt");
+                roles.Add(TabTexts.AanspreekpuntRole);
             }
 
             if (p.Id == content.BewakerId)
             {
-                roles.Add("bewaker (houdt zicht op de afspraken)");
+                roles.Add(TabTexts.BewakerRole);
             }
         }
 
@@ -203,13 +201,13 @@ internal static class TabPages
     {
         KaartConfirmations state = tab.Snapshot.State;
         Confirmation? mine = tab.Mine.Select(state.Of).FirstOrDefault(c => c is not null);
-        return mine is null ? "Nog niet bevestigd" : $"Ja, op {DutchDates.Moment(mine.ConfirmedAt)}";
+        return mine is null ? TabTexts.NotYetConfirmed : TabTexts.ConfirmedOn(DutchDates.Moment(mine.ConfirmedAt));
     }
 
     private static string NextEvaluation(TabKaart tab) =>
-        tab.Closed ? "Geen: de casus is afgesloten"
-        : tab.Kaart.Content.Evaluatiedatum is null ? "Nog niet gepland"
-        : DutchDates.Date(tab.Kaart.Content.Evaluatiedatum) + (tab.Overdue ? " (te laat)" : string.Empty);
+        tab.Closed ? TabTexts.NoneClosed
+        : tab.Kaart.Content.Evaluatiedatum is null ? TabTexts.NotYetPlanned
+        : DutchDates.Date(tab.Kaart.Content.Evaluatiedatum) + (tab.Overdue ? TabTexts.Late : string.Empty);
 
     private static string NameOf(string? aadObjectId, KaartContent content) => PersonNames.Of(content, aadObjectId);
 

@@ -56,25 +56,25 @@ internal static class TimelineSvg
         {
             bool evaluation = i > 0 && KaartDiff.OnlyEvaluationDateChanged(versions[i - 1].Content, versions[i].Content);
             events.Add(new Event(versions[i].UpdatedAt, evaluation ? Kind.Evaluation : Kind.Version,
-                evaluation ? $"Evaluatie: afspraken blijven staan (versie {versions[i].Version})" : $"Versie {versions[i].Version}"));
+                evaluation ? TabTexts.EvaluationKept(versions[i].Version) : $"Versie {versions[i].Version}"));
         }
 
         events.AddRange(tab.Snapshot.Confirmations
             .Where(c => tab.Snapshot.State.Confirmed.Any(p => p.Id == c.ProfessionalId))
-            .Select(c => new Event(c.ConfirmedAt, Kind.Confirmation, "Rol bevestigd")));
-        events.AddRange(tab.Escalations.Select(e => new Event(e.At, Kind.Escalation, "Opgeschaald")));
+            .Select(c => new Event(c.ConfirmedAt, Kind.Confirmation, TabTexts.RoleConfirmed)));
+        events.AddRange(tab.Escalations.Select(e => new Event(e.At, Kind.Escalation, TabTexts.Escalated)));
         if (tab.Evaluation is { SentAt: { } sent })
         {
-            events.Add(new Event(sent, Kind.Evaluation, tab.EvaluationUnanswered ? "Evaluatie gevraagd, nog niet beantwoord" : "Evaluatie gevraagd"));
+            events.Add(new Event(sent, Kind.Evaluation, tab.EvaluationUnanswered ? TabTexts.EvaluationAskedUnanswered : TabTexts.EvaluationAsked));
         }
 
         if (kaart.Closure is { } closure)
         {
-            events.Add(new Event(closure.ClosedAt, Kind.Closed, "Afgesloten"));
+            events.Add(new Event(closure.ClosedAt, Kind.Closed, TabTexts.Closed));
         }
         else if (kaart.Content.Evaluatiedatum is { } next && !tab.Closed)
         {
-            events.Add(new Event(DutchCalendar.StartOfWorkingDay(next), Kind.Planned, tab.Overdue ? "Evaluatie (te laat)" : "Volgende evaluatie"));
+            events.Add(new Event(DutchCalendar.StartOfWorkingDay(next), Kind.Planned, tab.Overdue ? TabTexts.EvaluationLate : TabTexts.NextEvaluation));
         }
 
         return events;
@@ -105,7 +105,7 @@ internal static class TimelineSvg
             parts.Add($"{end.Text.ToLowerInvariant()} {DutchDates.Day(end.At)}");
         }
 
-        return "Tijdlijn: " + string.Join(", ", parts);
+        return TabTexts.TimelinePrefix + string.Join(", ", parts);
     }
 
     private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
