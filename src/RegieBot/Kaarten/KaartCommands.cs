@@ -58,19 +58,29 @@ internal sealed class KaartCommands(
         await messages.RememberAsync(thread.KaartId, turn.Activity.Conversation.Id!, copy.Id, isCard: true, cancellationToken);
     }
 
-    /// <summary>The kaart in plain words for the family, in the conversation where it was asked.</summary>
-    public async Task ClientVersionAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>The saved kaart of the turn's thread; where there is none, the turn is answered and the result is null.</summary>
+    private async Task<Kaart?> SavedKaartAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ThreadKaart? thread = await FindAsync(turn, cancellationToken);
         if (thread is null)
         {
-            return;
+            return null;
         }
 
         Kaart? kaart = thread.Saved ? await store.GetKaartAsync(thread.KaartId, cancellationToken) : null;
         if (kaart is null)
         {
             await turn.SendPlainTextAsync(CasusTexts.NoSavedKaart, cancellationToken);
+        }
+
+        return kaart;
+    }
+
+    /// <summary>The kaart in plain words for the family, in the conversation where it was asked.</summary>
+    public async Task ClientVersionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (await SavedKaartAsync(turn, cancellationToken) is not { } kaart)
+        {
             return;
         }
 
@@ -81,16 +91,8 @@ internal sealed class KaartCommands(
     /// <summary><c>evaluatie</c>: the evaluation card now, in the kaart's thread, with the same buttons as the reminder's.</summary>
     public async Task EvaluateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        ThreadKaart? thread = await FindAsync(turn, cancellationToken);
-        if (thread is null)
+        if (await SavedKaartAsync(turn, cancellationToken) is not { } kaart)
         {
-            return;
-        }
-
-        Kaart? kaart = thread.Saved ? await store.GetKaartAsync(thread.KaartId, cancellationToken) : null;
-        if (kaart is null)
-        {
-            await turn.SendPlainTextAsync(CasusTexts.NoSavedKaart, cancellationToken);
             return;
         }
 
