@@ -14,13 +14,26 @@ public sealed class EvaluationSchedule(IsoPeriod period)
     public IsoPeriod Period => period;
 
     /// <summary>
-    /// The evaluatiedatum proposed for a kaart dated <paramref name="datum"/>: one period on, and at least the next
-    /// day (a demo period of seconds still gives the kaart a date after its own).
+    /// The evaluatiedatum proposed for a kaart dated <paramref name="datum"/>: one period on, moved to the next Dutch
+    /// working day when that falls in a weekend or on a holiday (the reminder comes at the start of that working day,
+    /// so the kaart shows the day the reminder really comes), and at least the next day (a demo period of seconds
+    /// still gives the kaart a date after its own).
     /// </summary>
     public DateOnly EvaluationDate(DateOnly datum)
     {
         DateOnly date = period.AddTo(datum);
-        return date > datum ? date : datum.AddDays(1);
+        date = date > datum ? date : datum.AddDays(1);
+        if (period.IsShorterThanADay)
+        {
+            return date;
+        }
+
+        while (!DutchCalendar.IsWorkingDay(date))
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
     }
 
     /// <summary>

@@ -38,8 +38,38 @@ public sealed class EvaluationScheduleTests
     [Fact]
     public void EvaluationDate_IsOnePeriodOnAndAtLeastTheNextDay()
     {
-        Assert.Equal(new DateOnly(2027, 2, 28), new EvaluationSchedule(IsoPeriod.Parse("P3M")).EvaluationDate(new DateOnly(2026, 11, 30)));
+        Assert.Equal(new DateOnly(2027, 2, 26), new EvaluationSchedule(IsoPeriod.Parse("P3M")).EvaluationDate(new DateOnly(2026, 11, 26)));
         Assert.Equal(new DateOnly(2026, 12, 1), new EvaluationSchedule(IsoPeriod.Parse("PT20S")).EvaluationDate(new DateOnly(2026, 11, 30)));
+    }
+
+    [Theory]
+    [InlineData("2026-11-30", "2027-03-01")]   // three months on is Sunday 28 February
+    [InlineData("2026-12-07", "2027-03-08")]   // Sunday 7 March: the date on which CI was red
+    [InlineData("2026-12-05", "2027-03-05")]   // a kaart made on a Saturday still gets its Friday
+    [InlineData("2027-01-27", "2027-04-28")]   // Koningsdag, a Tuesday in 2027
+    [InlineData("2026-09-25", "2026-12-28")]   // Kerstdagen and a weekend after them
+    [InlineData("2026-10-01", "2027-01-04")]   // Nieuwjaarsdag on a Friday, then a weekend
+    public void EvaluationDate_RealPeriod_IsTheNextWorkingDayWhenThreeMonthsOnIsNot(string datum, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), new EvaluationSchedule(IsoPeriod.Parse("P3M")).EvaluationDate(DateOnly.Parse(datum, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// Every day of three years, as a kaart's date: the proposed evaluatiedatum is a working day, and the reminder
+    /// comes on that very day (the date the kaart shows is the date the reminder uses).
+    /// </summary>
+    [Fact]
+    public void EvaluationDate_AnyDay_IsAWorkingDayAndTheDayTheReminderComes()
+    {
+        EvaluationSchedule schedule = new(IsoPeriod.Parse("P3M"));
+        for (DateOnly datum = new(2026, 1, 1); datum < new DateOnly(2029, 1, 1); datum = datum.AddDays(1))
+        {
+            DateOnly evaluatiedatum = schedule.EvaluationDate(datum);
+            Assert.True(DutchCalendar.IsWorkingDay(evaluatiedatum), $"{datum}: {evaluatiedatum} is no working day");
+            Assert.InRange(evaluatiedatum.DayNumber - datum.AddMonths(3).DayNumber, 0, 4);
+            DateTimeOffset savedAt = DutchCalendar.StartOfWorkingDay(datum).AddHours(1);
+            Assert.Equal(evaluatiedatum, DutchCalendar.Today(schedule.EvaluationDue(new KaartContent { Evaluatiedatum = evaluatiedatum }, savedAt)));
+        }
     }
 
     [Fact]

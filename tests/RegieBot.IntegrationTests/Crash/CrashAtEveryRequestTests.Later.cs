@@ -178,7 +178,8 @@ public sealed partial class CrashAtEveryRequestTests
                 kaart = (await KaartAsync())!;
             }
 
-            if (kaart.Version != 2 || kaart.Content.Evaluatiedatum == new DateOnly(2027, 2, 23))
+            // Answered on Monday 7 December 2026: three months on is Sunday 7 March, so the next working day.
+            if (kaart.Version != 2 || kaart.Content.Evaluatiedatum != new DateOnly(2027, 3, 8))
             {
                 return $"the answer made version {kaart.Version} with evaluatiedatum {kaart.Content.Evaluatiedatum}";
             }
@@ -190,7 +191,8 @@ public sealed partial class CrashAtEveryRequestTests
         /// <summary>The reminder moves to a week from now (now, or after answering again), and the card says so.</summary>
         private async Task<string?> PostponedAsync(Kaart kaart)
         {
-            static bool InAWeek(DateTimeOffset due) => due > DateTimeOffset.UtcNow.AddDays(5) && due < DateTimeOffset.UtcNow.AddDays(10);
+            DateTimeOffset now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            bool InAWeek(DateTimeOffset due) => due > now.AddDays(5) && due < now.AddDays(10);
             ReminderState? state = await services.GetRequiredService<IReminderStore>().GetStateAsync(kaart.Id, ReminderKind.Evaluatie, Ct);
             if (state is null || !InAWeek(state.DueAt))
             {
