@@ -21,23 +21,40 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 {
     private const string DuePartition = "due";
 
+    /// <summary>How often a pointer write is tried again after another writer changed the pointer first.</summary>
+    private const int MaxPointerAttempts = 5;
+
     private TableClient Table => tables.Get(RegieTables.Reminders);
 
     public async Task ScheduleAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         Reminder scheduled = reminder with { ScheduledFor = reminder.DueAt };
-        ReminderPointerEntity? pointer = await GetPointerAsync(reminder.KaartId, reminder.Kind, cancellationToken);
-        string? previous = pointer?.DueRow;
         string dueRow = DueRowKey(scheduled);
 
         // The new due row, then the pointer that names it (and the old row as leaving), then the old row: a crash in
         // between leaves a due row the pointer does not name, which the next claim drops (never two reminders sent,
-        // never none scheduled), and which the next move or the erasure still finds through the pointer.
+        // never none scheduled), and which the next move or the erasure still finds through the pointer. The pointer is
+        // written on the ETag it was read with: a send or another move that changed it meanwhile is read again, so its
+        // own leaving row is not forgotten.
         await Table.UpsertEntityAsync(ToDueEntity(scheduled), TableUpdateMode.Replace, cancellationToken);
-        string? leaving = previous != dueRow ? previous : null;
-        await WritePointerAsync(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, dueRow, null, null, leaving, cancellationToken);
-        await DeleteLeftRowsAsync(dueRow, leaving, pointer?.LeavingRow, cancellationToken);
+        for (int attempt = 1; ; attempt++)
+        {
+            ReminderPointerEntity? pointer = await GetPointerAsync(reminder.KaartId, reminder.Kind, cancellationToken);
+            string? previous = pointer?.DueRow;
+            string? leaving = previous != dueRow ? previous : null;
+            ReminderPointerEntity next = ToPointerEntity(reminder.KaartId, reminder.Kind, ReminderStatus.Scheduled, reminder.DueAt, dueRow, null, null, leaving);
+            if (await TryWritePointerAsync(pointer, next, cancellationToken))
+            {
+                await DeleteLeftRowsAsync(dueRow, leaving, pointer?.LeavingRow, cancellationToken);
+                return;
+            }
+
+            if (attempt == MaxPointerAttempts)
+            {
+                throw new Domain.ConcurrencyConflictException("The reminder's pointer kept changing while it was scheduled.");
+            }
+        }
     }
 
     public async Task<IReadOnlyList<Reminder>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -80,36 +97,105 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
 
         // The pointer is the truth: a due row it does not name was left by a crash between a move's writes (or a
         // reminder sent and marked): it goes, unsent.
-        if ((await GetPointerAsync(due.KaartId, due.Kind, cancellationToken))?.DueRow != DueRowKey(due))
+        ReminderPointerEntity? named = await GetPointerAsync(due.KaartId, due.Kind, cancellationToken);
+        if (named?.DueRow != DueRowKey(due))
         {
             await DeleteDueRowAsync(DueRowKey(due), etag, cancellationToken);
             return null;
         }
 
-        return claim with { ETag = etag };
+        // Every outcome of this claim is written on the pointer as read here: a move or a cancel in between wins.
+        return claim with { ETag = etag, PointerETag = named.ETag.ToString(), PointerRowKey = named.RowKey };
     }
 
-    public async Task MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public async Task<bool> MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, Reminder? followUp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Sent, claimed.DueAt, null, sentAt, activityId, DueRowKey(claimed), cancellationToken);
-        await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
+        string dueRow = DueRowKey(claimed);
+        ReminderPointerEntity sent = ToPointerEntity(claimed.KaartId, claimed.Kind, ReminderStatus.Sent, claimed.DueAt, null, sentAt, activityId, dueRow);
+        if (followUp is null || followUp.KaartId != claimed.KaartId || followUp.Kind == claimed.Kind)
+        {
+            return await FinishClaimAsync(claimed, sent, null, cancellationToken);
+        }
+
+        // The follow-up (the escalation a week on) is scheduled in the same transaction that marks the send: both
+        // pointers share the kaart's partition. Its due row first, which no pointer names until the batch lands.
+        Reminder next = followUp with { ScheduledFor = followUp.DueAt, ETag = null, PointerETag = null, PointerRowKey = null };
+        string nextRow = DueRowKey(next);
+        await Table.UpsertEntityAsync(ToDueEntity(next), TableUpdateMode.Replace, cancellationToken);
+        for (int attempt = 1; ; attempt++)
+        {
+            ReminderPointerEntity? previous = await GetPointerAsync(next.KaartId, next.Kind, cancellationToken);
+            string? leaving = previous?.DueRow is { } row && row != nextRow ? row : null;
+            ReminderPointerEntity scheduled = ToPointerEntity(next.KaartId, next.Kind, ReminderStatus.Scheduled, next.DueAt, nextRow, null, null, leaving);
+            try
+            {
+                await Table.SubmitTransactionAsync([PointerAction(Expected(claimed), sent), PointerAction(previous, scheduled)], cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict or (int)HttpStatusCode.NotFound)
+            {
+                ReminderPointerEntity? now = await GetPointerAsync(claimed.KaartId, claimed.Kind, cancellationToken);
+                if (IsWritten(now, sent))
+                {
+                    break;   // the response of our own batch was lost; a retry of it met its own result
+                }
+
+                if (now?.ETag.ToString() == claimed.PointerETag && attempt < MaxPointerAttempts)
+                {
+                    continue;   // only the follow-up's pointer moved: read it again
+                }
+
+                // Moved, cancelled or erased since the claim: that state stands. Neither row of this send is named.
+                await DeleteDueRowAsync(nextRow, null, cancellationToken);
+                await DeleteDueRowAsync(dueRow, claimed.ETag, cancellationToken);
+                return false;
+            }
+
+            await DeleteLeftRowsAsync(nextRow, leaving, previous?.LeavingRow, cancellationToken);
+            break;
+        }
+
+        await DeleteDueRowAsync(dueRow, claimed.ETag, cancellationToken);
+        return true;
     }
 
-    public async Task RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    public async Task<bool> RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         Reminder later = claimed with { DueAt = retryAt, Attempts = claimed.Attempts + 1, ClaimedUntil = null, FirstClaimedAt = null, ScheduledFor = claimed.ScheduledFor ?? claimed.DueAt };
         await Table.UpsertEntityAsync(ToDueEntity(later), TableUpdateMode.Replace, cancellationToken);
-        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Scheduled, retryAt, DueRowKey(later), null, null, DueRowKey(claimed), cancellationToken);
-        await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
+        ReminderPointerEntity pointer = ToPointerEntity(claimed.KaartId, claimed.Kind, ReminderStatus.Scheduled, retryAt, DueRowKey(later), null, null, DueRowKey(claimed));
+        return await FinishClaimAsync(claimed, pointer, DueRowKey(later), cancellationToken);
     }
 
-    public async Task MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken)
+    public Task<bool> MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        await WritePointerAsync(claimed.KaartId, claimed.Kind, ReminderStatus.Undeliverable, claimed.DueAt, null, null, null, DueRowKey(claimed), cancellationToken);
+        return FinishClaimAsync(
+            claimed, ToPointerEntity(claimed.KaartId, claimed.Kind, ReminderStatus.Undeliverable, claimed.DueAt, null, null, null, DueRowKey(claimed)), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the outcome of a claim on the pointer as the claim read it, then deletes the claimed due row. False when the
+    /// pointer changed since the claim (a move, a cancel or the erasure won): the claimed row, and <paramref name="written"/>
+    /// (a due row this outcome wrote first), are deleted, and the pointer keeps the newer state.
+    /// </summary>
+    private async Task<bool> FinishClaimAsync(Reminder claimed, ReminderPointerEntity outcome, string? written, CancellationToken cancellationToken)
+    {
+        if (!await TryWritePointerAsync(Expected(claimed), outcome, cancellationToken)
+            && !IsWritten(await GetPointerAsync(claimed.KaartId, claimed.Kind, cancellationToken), outcome))
+        {
+            if (written is not null)
+            {
+                await DeleteDueRowAsync(written, null, cancellationToken);
+            }
+
+            await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
+            return false;
+        }
+
         await DeleteDueRowAsync(DueRowKey(claimed), claimed.ETag, cancellationToken);
+        return true;
     }
 
     public async Task DropAsync(Reminder claimed, CancellationToken cancellationToken)
@@ -142,7 +228,14 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
                 // The pointer first: a due row it no longer names is never sent, even when deleting it fails; it names the
                 // row as leaving, so a repeat after a crash here still deletes it.
                 string? dueRow = pointer.DueRow;
-                await WritePointerAsync(kaartId, k, ReminderStatus.Cancelled, pointer.DueAt ?? default, null, null, null, dueRow, cancellationToken);
+                ReminderPointerEntity cancelled = ToPointerEntity(kaartId, k, ReminderStatus.Cancelled, pointer.DueAt ?? default, null, null, null, dueRow);
+                if (!await TryWritePointerAsync(pointer, cancelled, cancellationToken))
+                {
+                    // Sent or moved meanwhile: read it again and cancel what it names now.
+                    await CancelAsync(kaartId, k, cancellationToken);
+                    continue;
+                }
+
                 await DeleteLeftRowsAsync(null, dueRow, pointer.LeavingRow, cancellationToken);
             }
             else if (pointer?.LeavingRow is { Length: > 0 } leaving)
@@ -221,12 +314,48 @@ public sealed class TableReminderStore(RegieTables tables) : IReminderStore, ICa
         }
     }
 
-    /// <param name="leaving">The due row the caller deletes right after this write: named here so that a crash before that
-    /// delete leaves a row the next move, cancel or erasure still finds.</param>
-    private Task<Response> WritePointerAsync(
-        string kaartId, ReminderKind kind, ReminderStatus status, DateTimeOffset dueAt, string? dueRow, DateTimeOffset? sentAt, string? sentActivityId, string? leaving,
-        CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(ToPointerEntity(kaartId, kind, status, dueAt, dueRow, sentAt, sentActivityId, leaving), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>
+    /// Writes <paramref name="next"/> on the pointer as it was read (<paramref name="expected"/>: its ETag; none or one with
+    /// the old RowKey: only while no pointer with the new RowKey exists). False when another writer changed it first.
+    /// Its <c>LeavingRow</c> names the due row the caller deletes right after this write, so that a crash before that
+    /// delete leaves a row the next move, cancel or erasure still finds.
+    /// </summary>
+    private async Task<bool> TryWritePointerAsync(ReminderPointerEntity? expected, ReminderPointerEntity next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (expected is null || expected.RowKey != next.RowKey)
+            {
+                await Table.AddEntityAsync(next, cancellationToken);
+            }
+            else
+            {
+                await Table.UpdateEntityAsync(next, expected.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict or (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private static TableTransactionAction PointerAction(ReminderPointerEntity? expected, ReminderPointerEntity next) =>
+        expected is null || expected.RowKey != next.RowKey
+            ? new TableTransactionAction(TableTransactionActionType.Add, next)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, expected.ETag);
+
+    /// <summary>The pointer as the claim read it (its RowKey and ETag), for a conditional write of the claim's outcome.</summary>
+    private static ReminderPointerEntity? Expected(Reminder claimed) =>
+        claimed.PointerETag is { } etag && claimed.PointerRowKey is { } rowKey
+            ? new ReminderPointerEntity { PartitionKey = PointerPartition(claimed.KaartId), RowKey = rowKey, ETag = new ETag(etag) }
+            : null;
+
+    /// <summary>Whether the stored pointer already says what <paramref name="written"/> says (a write whose response was lost).</summary>
+    private static bool IsWritten(ReminderPointerEntity? stored, ReminderPointerEntity written) =>
+        stored is not null && stored.RowKey == written.RowKey && stored.Status == written.Status && stored.DueRow == written.DueRow
+            && stored.LeavingRow == written.LeavingRow && stored.SentActivityId == written.SentActivityId;
 
     /// <summary>The two rows <see cref="ScheduleAsync"/> writes for a reminder: its due row and its pointer (for seeding in bulk).</summary>
     internal static (ReminderDueEntity Due, ReminderPointerEntity Pointer) ScheduledRows(Reminder reminder) =>

@@ -14,6 +14,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1004, LogLevel.Error, "Turn {ActivityType} {ActivityHash} failed; the user got an apology")]
     public static partial void TurnFailed(this ILogger logger, Exception exception, string activityType, string activityHash);
 
+    [LoggerMessage(1007, LogLevel.Warning, "Turn {ActivityType} {ActivityHash} ran past its deadline; the user was told, a redelivery is handled again")]
+    public static partial void TurnTimedOut(this ILogger logger, string activityType, string activityHash);
+
     [LoggerMessage(1005, LogLevel.Error, "The apology for turn {ActivityHash} could not be sent")]
     public static partial void ApologyFailed(this ILogger logger, Exception exception, string activityHash);
 
@@ -82,6 +85,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
 
     [LoggerMessage(2005, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} no longer needed")]
     public static partial void ReminderObsolete(this ILogger logger, string kind, string kaartHash);
+
+    [LoggerMessage(2007, LogLevel.Information, "{Kind} reminder for kaart {KaartHash} was moved, cancelled or erased while it was sent; the newer state stands")]
+    public static partial void ReminderSuperseded(this ILogger logger, string kind, string kaartHash);
 
     [LoggerMessage(2010, LogLevel.Information, "Evaluation of kaart {KaartHash} answered: {Choice}")]
     public static partial void EvaluationAnswered(this ILogger logger, string kaartHash, string choice);

@@ -25,6 +25,7 @@ internal static class RegieBotServices
 
         // The core: one activity in, one answer out.
         services.AddSingleton<TurnPipeline>();
+        services.AddSingleton(TurnDeadline.Default);
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<TextCommands>();

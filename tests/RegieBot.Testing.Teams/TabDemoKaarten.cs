@@ -189,7 +189,7 @@ public static class TabDemoKaarten
             Reminder? due = (await reminders.GetDueAsync(dueAt, 100, cancellationToken)).FirstOrDefault(r => r.KaartId == kaart.Id && r.ClaimedUntil is null);
             if (due is not null && await reminders.TryClaimAsync(due, dueAt, dueAt.AddMinutes(5), cancellationToken) is { } claimed)
             {
-                await reminders.MarkSentAsync(claimed, "1767225600999", dueAt, cancellationToken);
+                await reminders.MarkSentAsync(claimed, "1767225600999", dueAt, null, cancellationToken);
                 return;
             }
 

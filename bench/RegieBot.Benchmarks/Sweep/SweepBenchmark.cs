@@ -154,7 +154,7 @@ internal sealed class SweepBenchmark(IReadOnlyList<int> sizes, double duePercent
                 claimed++;
                 RequestMeter.Current = complete;
                 started = Stopwatch.GetTimestamp();
-                await store.MarkSentAsync(mine, "1767225700000", now, cancellationToken);
+                await store.MarkSentAsync(mine, "1767225700000", now, null, cancellationToken);
                 completeTicks += Stopwatch.GetTimestamp() - started;
             }
 

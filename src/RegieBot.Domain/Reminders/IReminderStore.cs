@@ -15,13 +15,18 @@ public interface IReminderStore
     /// <summary>Claims a due reminder until <paramref name="leaseUntil"/>; null when another instance claimed it first.</summary>
     Task<Reminder?> TryClaimAsync(Reminder due, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    Task MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, CancellationToken cancellationToken);
+    // The three outcomes of a claim are written on the kaart's pointer as the claim read it. Each returns false when the
+    // pointer changed since (the reminder was moved, cancelled or erased meanwhile): then the newer state stands, the
+    // claimed due row is gone, and nothing of this outcome is kept.
+
+    /// <summary>Marks the claimed reminder sent and, in the same write, schedules <paramref name="followUp"/> (if any).</summary>
+    Task<bool> MarkSentAsync(Reminder claimed, string? activityId, DateTimeOffset sentAt, Reminder? followUp, CancellationToken cancellationToken);
 
     /// <summary>A delivery that may work later (429, 5xx): try again at <paramref name="retryAt"/>.</summary>
-    Task RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken);
+    Task<bool> RetryLaterAsync(Reminder claimed, DateTimeOffset retryAt, CancellationToken cancellationToken);
 
     /// <summary>A delivery that will not work (403, 404: bot removed, thread gone): stop.</summary>
-    Task MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken);
+    Task<bool> MarkUndeliverableAsync(Reminder claimed, CancellationToken cancellationToken);
 
     /// <summary>
     /// A claimed reminder that is no longer needed (its kaart is closed or erased): its due row goes, and its

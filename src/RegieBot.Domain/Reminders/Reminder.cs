@@ -38,4 +38,13 @@ public sealed record Reminder
 
     /// <summary>The storage version (ETag) it was read with.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// Of a claimed reminder: the version of the kaart's pointer for this kind when it was claimed (and that pointer's
+    /// key), so the claim's outcome is written only if no move, cancel or erasure changed the pointer meanwhile.
+    /// </summary>
+    public string? PointerETag { get; init; }
+
+    /// <inheritdoc cref="PointerETag"/>
+    public string? PointerRowKey { get; init; }
 }

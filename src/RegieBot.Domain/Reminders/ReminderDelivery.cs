@@ -14,4 +14,6 @@ public enum ReminderDeliveryOutcome
     Obsolete = 3,
 }
 
-public sealed record ReminderDelivery(ReminderDeliveryOutcome Outcome, string? ActivityId = null);
+/// <param name="FollowUp">What a sent reminder schedules next (after an evaluation: its escalation), scheduled in the
+/// same write that marks it sent, so a send that lost the race to a move schedules nothing.</param>
+public sealed record ReminderDelivery(ReminderDeliveryOutcome Outcome, string? ActivityId = null, Reminder? FollowUp = null);

@@ -34,14 +34,13 @@ internal static class BotEndpoint
         return endpoints;
     }
 
-    /// <summary>The longest a turn may take, whether or not its caller still waits.</summary>
-    private static readonly TimeSpan TurnDeadline = TimeSpan.FromMinutes(2);
 
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         IBotRequestAuthenticator authenticator,
         TurnPipeline pipeline,
         TenantAllowList tenants,
+        TurnDeadline deadline,
         RegieTelemetry telemetry,
         ILogger<TurnPipeline> logger,
         CancellationToken cancellationToken)
@@ -127,7 +126,7 @@ internal static class BotEndpoint
 
         // The turn runs on a token of its own: a caller that gives up (Teams, after a few seconds) must not stop storage
         // writes halfway; the deadline bounds a turn that hangs.
-        using CancellationTokenSource turn = new(TurnDeadline);
+        using CancellationTokenSource turn = new(deadline.Value);
         InvokeResponse? invokeResponse = await pipeline.RunAsync(activity, turn.Token);
         if (activity.Type == ActivityTypes.Invoke)
         {

@@ -8,6 +8,10 @@ internal static class Texts
 
     public const string ActionApology = "Er ging iets mis bij het verwerken van deze actie. Probeer het over een ogenblik nog eens.";
 
+    public const string TimedOut = "Sorry, dat duurde te lang voor RegieBot. Probeer het over een ogenblik nog eens.";
+
+    public const string ActionTimedOut = "Dat duurde te lang. Probeer het over een ogenblik nog eens.";
+
     public const string UnknownAction = "Deze knop kent RegieBot niet (meer). Typ help voor de commando's.";
 
     public static string UnknownCommand(string command) =>

@@ -32,6 +32,9 @@ internal sealed class TurnPipeline(
     public const string OutcomeFailed = "failed";
     public const string OutcomeError = "error";
 
+    /// <summary>How long the apology for a failed turn may take: Teams itself may be what failed.</summary>
+    private static readonly TimeSpan ApologyTimeout = TimeSpan.FromSeconds(10);
+
     public async Task<InvokeResponse?> RunAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -65,25 +68,34 @@ internal sealed class TurnPipeline(
         logger.ActivityReceived(activity.Type, activityHash, TurnKeyFactory.ForLog(activity.Conversation?.Id));
 
         TurnContext turn = new(activity, keys, connector);
-        bool ledgered = !verbs.IsIdempotentByItself(turn) && !MemberSearchHandler.IsSearch(activity);
-        if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
-        {
-            logger.DuplicateActivity(activity.Type, activityHash);
-            RefreshReferenceAfterTurn(activity);
-            return (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Texts.AlreadyHandled) : null, OutcomeDuplicate);
-        }
-
         try
         {
-            return await RouteAsync(turn, ledgered, activityHash, cancellationToken);
-        }
-        finally
-        {
-            // Not after a turn that erases its thread's casus: the reference would outlive the erasure.
-            if (!turn.ErasesItsCasus)
+            bool ledgered = !verbs.IsIdempotentByItself(turn) && !MemberSearchHandler.IsSearch(activity);
+            if (ledgered && !await ledger.TryBeginAsync(keys, cancellationToken))
             {
+                logger.DuplicateActivity(activity.Type, activityHash);
                 RefreshReferenceAfterTurn(activity);
+                return (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Texts.AlreadyHandled) : null, OutcomeDuplicate);
             }
+
+            try
+            {
+                return await RouteAsync(turn, ledgered, activityHash, cancellationToken);
+            }
+            finally
+            {
+                // Not after a turn that erases its thread's casus: the reference would outlive the erasure.
+                if (!turn.ErasesItsCasus)
+                {
+                    RefreshReferenceAfterTurn(activity);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Past the turn's deadline (the ledger was released, so a redelivery is handled): a short Dutch answer, never a 5xx.
+            logger.TurnTimedOut(activity.Type, activityHash);
+            return (await ApologizeAsync(turn, activityHash, Texts.TimedOut, Texts.ActionTimedOut), OutcomeFailed);
         }
     }
 
@@ -112,7 +124,7 @@ internal sealed class TurnPipeline(
                 await ledger.AbandonAsync(keys, CancellationToken.None);
             }
 
-            return (await ApologizeAsync(turn, activityHash), OutcomeFailed);
+            return (await ApologizeAsync(turn, activityHash, Texts.Apology, Texts.ActionApology), OutcomeFailed);
         }
         catch (OperationCanceledException) when (ledgered)
         {
@@ -122,11 +134,12 @@ internal sealed class TurnPipeline(
         }
     }
 
-    private async Task<InvokeResponse?> ApologizeAsync(TurnContext turn, string activityHash)
+    /// <summary>Tells the user the turn failed: an invoke by its error response, a message by a short post (bounded: Teams may be what failed).</summary>
+    private async Task<InvokeResponse?> ApologizeAsync(TurnContext turn, string activityHash, string text, string actionText)
     {
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            return InvokeResponse.Error(500, "regiebotError", Texts.ActionApology);
+            return InvokeResponse.Error(500, "regiebotError", actionText);
         }
 
         if (turn.Activity.Type != ActivityTypes.Message)
@@ -136,9 +149,10 @@ internal sealed class TurnPipeline(
 
         try
         {
-            await turn.SendTextAsync(Texts.Apology, CancellationToken.None);
+            using CancellationTokenSource bounded = new(ApologyTimeout, time);
+            await turn.SendTextAsync(text, bounded.Token);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException or OperationCanceledException)
         {
             logger.ApologyFailed(ex, activityHash);
         }

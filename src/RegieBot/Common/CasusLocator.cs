@@ -11,7 +11,7 @@ namespace RegieBot.Common;
 /// post, the channel's only kaart. A casus with a tombstone is gone for every command from the moment verwijderen
 /// answers, not only once the relay erased its rows: its name must not be shown again while the erasure runs.
 /// </summary>
-internal sealed class CasusLocator(IKaartIndex store, IOutboxStore outbox)
+internal sealed class CasusLocator(IKaartIndex store, IKaartVersionStore kaarten, IOutboxStore outbox)
 {
     private const string ThreadMarker = ";messageid=";
 
@@ -56,12 +56,20 @@ internal sealed class CasusLocator(IKaartIndex store, IOutboxStore outbox)
 
     /// <summary>
     /// The kaart (or dialog) of this thread, null when there is none or it is being erased. One read more only when
-    /// the thread has a casus: the tombstone lives in the work table, not in the thread row.
+    /// the thread has a casus: the tombstone lives in the work table, not in the thread row. The thread row says
+    /// "saved" only once the relay (or, after a crash, the sweep) applied the first save's effects, while the save
+    /// itself is the kaart row its commit wrote: while the thread row says "not yet", that row is read too, so a reader
+    /// never misses a commit that was acknowledged ("Regiekaart opgeslagen") before the process died.
     /// </summary>
-    public async Task<ThreadKaart?> FindThreadAsync(string conversationId, CancellationToken cancellationToken) =>
-        await store.FindByThreadAsync(conversationId, cancellationToken) is { } thread && !await outbox.IsErasingAsync(thread.KaartId, cancellationToken)
-            ? thread
-            : null;
+    public async Task<ThreadKaart?> FindThreadAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (await store.FindByThreadAsync(conversationId, cancellationToken) is not { } thread || await outbox.IsErasingAsync(thread.KaartId, cancellationToken))
+        {
+            return null;
+        }
+
+        return thread.Saved || await kaarten.GetKaartAsync(thread.KaartId, cancellationToken) is null ? thread : thread with { Saved = true };
+    }
 
     /// <summary>
     /// The saved kaart of the turn's thread, for a command that needs one; where there is none, the turn is answered

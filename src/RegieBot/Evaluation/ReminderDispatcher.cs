@@ -50,29 +50,40 @@ public sealed class ReminderDispatcher(
 
             ReminderDelivery delivery = await sender.SendAsync(claimed, cancellationToken);
             string kaart = Bot.TurnKeyFactory.ForLog(claimed.KaartId);
+            if (delivery.Outcome != ReminderDeliveryOutcome.Obsolete)
+            {
+                telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
+            }
+
+            // Each outcome is written only if the reminder was not moved, cancelled or erased while it was sent (false):
+            // then that newer state stands, and nothing follows from this send.
+            bool written;
             switch (delivery.Outcome)
             {
                 case ReminderDeliveryOutcome.Sent:
-                    await store.MarkSentAsync(claimed, delivery.ActivityId, time.GetUtcNow(), cancellationToken);
+                    written = await store.MarkSentAsync(claimed, delivery.ActivityId, time.GetUtcNow(), delivery.FollowUp, cancellationToken);
                     logger.ReminderSent(claimed.Kind.ToString(), kaart);
-                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
                     sent++;
                     break;
                 case ReminderDeliveryOutcome.RetryLater:
                     TimeSpan wait = settings.RetryDelay * Math.Pow(2, Math.Min(claimed.Attempts, 6));
-                    await store.RetryLaterAsync(claimed, time.GetUtcNow() + wait, cancellationToken);
+                    written = await store.RetryLaterAsync(claimed, time.GetUtcNow() + wait, cancellationToken);
                     logger.ReminderRetryLater(claimed.Kind.ToString(), kaart, claimed.Attempts + 1);
-                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
                     break;
                 case ReminderDeliveryOutcome.Undeliverable:
-                    await store.MarkUndeliverableAsync(claimed, cancellationToken);
+                    written = await store.MarkUndeliverableAsync(claimed, cancellationToken);
                     logger.ReminderUndeliverable(claimed.Kind.ToString(), kaart);
-                    telemetry?.RecordReminder(claimed.Kind.ToString(), delivery.Outcome.ToString());
                     break;
                 default:
                     await store.DropAsync(claimed, cancellationToken);
                     logger.ReminderObsolete(claimed.Kind.ToString(), kaart);
+                    written = true;
                     break;
+            }
+
+            if (!written)
+            {
+                logger.ReminderSuperseded(claimed.Kind.ToString(), kaart);
             }
         }
 

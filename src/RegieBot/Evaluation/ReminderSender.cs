@@ -18,7 +18,6 @@ namespace RegieBot.Evaluation;
 internal sealed class ReminderSender(
     IKaartVersionStore kaarten,
     ICasusRecordStore records,
-    IReminderStore reminders,
     CasusMessages messages,
     EvaluationCard evaluationCard,
     EscalationCard escalationCard,
@@ -71,22 +70,23 @@ internal sealed class ReminderSender(
         {
             // Recorded like an opschalen, so status and geschiedenis show it; keyed by the reminder, so a repeat is the same row.
             await records.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, reminder.ScheduledFor ?? reminder.DueAt, cancellationToken);
-        }
-        else
-        {
-            // A week after the send was first tried, not after this attempt: a send repeated after a crash (the lease ran
-            // out) schedules the same row again instead of a second one beside it.
-            await reminders.ScheduleAsync(reminder with
-            {
-                Kind = ReminderKind.Escalation,
-                DueAt = options.Value.Schedule.EscalationDue(reminder.FirstClaimedAt ?? time.GetUtcNow()),
-                Attempts = 0,
-                ClaimedUntil = null,
-                FirstClaimedAt = null,
-                ETag = null,
-            }, cancellationToken);
+            return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted);
         }
 
-        return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted);
+        // A week after the send was first tried, not after this attempt: a send repeated after a crash (the lease ran out)
+        // schedules the same row again instead of a second one beside it. It is scheduled with the mark of this send, so
+        // a send that lost the race to "Herinner over een week" or a save schedules no escalation.
+        Reminder escalation = reminder with
+        {
+            Kind = ReminderKind.Escalation,
+            DueAt = options.Value.Schedule.EscalationDue(reminder.FirstClaimedAt ?? time.GetUtcNow()),
+            Attempts = 0,
+            ClaimedUntil = null,
+            FirstClaimedAt = null,
+            ETag = null,
+            PointerETag = null,
+            PointerRowKey = null,
+        };
+        return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted, escalation);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ReminderRowLayoutTests(AzuriteStorage storage) : IClassFixtu
         TableEntity claimedRow = await RawAsync("due", DueRow(kaart), ct);
         Assert.Equal(Types(OldDueRow(kaart, claimed: true)), Types(claimedRow));
 
-        await store.MarkSentAsync(claim, "a-1", Due.AddMinutes(1), ct);
+        await store.MarkSentAsync(claim, "a-1", Due.AddMinutes(1), null, ct);
         TableEntity sent = await RawAsync("k|" + kaart, "Evaluatie|" + kaart, ct);
         Assert.Equal(["DueAt", "LeavingRow", "SentActivityId", "SentAt", "Status"], Columns(sent));
         Assert.Equal(typeof(DateTimeOffset), sent["SentAt"].GetType());
@@ -70,7 +70,7 @@ public sealed class ReminderRowLayoutTests(AzuriteStorage storage) : IClassFixtu
         Reminder due = Assert.Single(await store.GetDueAsync(Due, 1000, ct), r => r.KaartId == kaart);
         Reminder? claim = await store.TryClaimAsync(due, Due, Due.AddMinutes(5), ct);
         Assert.NotNull(claim);
-        await store.MarkSentAsync(claim, "a-1", Due.AddMinutes(1), ct);
+        await store.MarkSentAsync(claim, "a-1", Due.AddMinutes(1), null, ct);
 
         Assert.Equal((ReminderStatus.Scheduled, Due), (state?.Status, state?.DueAt));
         Assert.Equal((ReminderKind.Evaluatie, "19:team@thread.tacv2", "t-1", 2, Due.AddMinutes(-30)), (due.Kind, due.TeamId, due.TenantId, due.Attempts, due.ScheduledFor));

@@ -226,4 +226,63 @@ public sealed class ReminderStoreTests(AzuriteStorage storage) : IClassFixture<A
         Assert.Empty(await table.QueryAsync<TableEntity>(e => e.PartitionKey == pointerPartition, cancellationToken: ct).ToListAsync(ct));
         Assert.DoesNotContain(await store.GetDueAsync(first.AddDays(8), 1000, ct), r => r.KaartId == kaart);
     }
+
+    /// <summary>
+    /// "Herinner over een week" (or a save) moves the evaluation while its send is under way: the move stands, the due
+    /// row it names is still sent later, and the send that lost the race schedules no escalation.
+    /// </summary>
+    [Theory]
+    [InlineData(ReminderDeliveryOutcome.Sent)]
+    [InlineData(ReminderDeliveryOutcome.RetryLater)]
+    [InlineData(ReminderDeliveryOutcome.Undeliverable)]
+    public async Task DispatchDueAsync_MovedWhileSending_TheMoveStandsAndNoEscalationFollows(ReminderDeliveryOutcome outcome)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string kaart = "moved-" + Guid.NewGuid().ToString("N")[..8];
+        TableReminderStore store = new(storage.Tables);
+        DateTimeOffset due = new(2003, 3, 3, 8, 0, 0, TimeSpan.Zero);   // a Monday of its own, 09:00 in Amsterdam
+        DateTimeOffset aWeekOn = due.AddDays(7);
+        await store.ScheduleAsync(NewReminder(kaart, due), ct);
+        MovingSender sender = new(() => store.ScheduleAsync(NewReminder(kaart, aWeekOn), ct), outcome);
+
+        await Dispatcher(store, sender, new ShiftedTime(due.AddMinutes(1))).DispatchDueAsync(ct);
+
+        ReminderState? evaluation = await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct);
+        Assert.Equal((ReminderStatus.Scheduled, aWeekOn), (evaluation?.Status, evaluation?.DueAt));
+        Assert.Null(await store.GetStateAsync(kaart, ReminderKind.Escalation, ct));
+        Assert.False(await store.IsLostAsync(kaart, ReminderKind.Evaluatie, ct), "the moved reminder's due row must still be there");
+        Reminder[] rows = [.. (await store.GetDueAsync(aWeekOn.AddDays(30), 5000, ct)).Where(r => r.KaartId == kaart)];
+        Assert.Equal([aWeekOn], rows.Select(r => r.DueAt));
+    }
+
+    /// <summary>A send that nobody moved is marked sent, and its escalation is scheduled in the same write.</summary>
+    [Fact]
+    public async Task MarkSentAsync_WithAFollowUp_MarksTheSendAndSchedulesTheEscalationTogether()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string kaart = "sent-" + Guid.NewGuid().ToString("N")[..8];
+        TableReminderStore store = new(storage.Tables);
+        DateTimeOffset due = new(2003, 3, 10, 8, 0, 0, TimeSpan.Zero);
+        await store.ScheduleAsync(NewReminder(kaart, due), ct);
+        Reminder claimed = (await store.TryClaimAsync(Assert.Single(await store.GetDueAsync(due, 5000, ct), r => r.KaartId == kaart), due, due.AddMinutes(5), ct))!;
+
+        bool marked = await store.MarkSentAsync(claimed, "a-1", due, NewReminder(kaart, due.AddDays(7)) with { Kind = ReminderKind.Escalation }, ct);
+
+        Assert.True(marked);
+        Assert.Equal((ReminderStatus.Sent, "a-1"), ((await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct))?.Status, (await store.GetStateAsync(kaart, ReminderKind.Evaluatie, ct))?.SentActivityId));
+        Assert.Equal((ReminderStatus.Scheduled, due.AddDays(7)), ((await store.GetStateAsync(kaart, ReminderKind.Escalation, ct))?.Status, (await store.GetStateAsync(kaart, ReminderKind.Escalation, ct))?.DueAt));
+        Assert.Equal([ReminderKind.Escalation], (await store.GetDueAsync(due.AddDays(30), 5000, ct)).Where(r => r.KaartId == kaart).Select(r => r.Kind));
+        Assert.True(await store.MarkSentAsync(claimed, "a-1", due, null, ct), "marking the same send again (a lost response) is no lost race");
+    }
+
+    /// <summary>Sends the reminder as the given outcome, after moving it (as a user who answers meanwhile would).</summary>
+    private sealed class MovingSender(Func<Task> move, ReminderDeliveryOutcome outcome) : IReminderSender
+    {
+        public async Task<ReminderDelivery> SendAsync(Reminder reminder, CancellationToken cancellationToken)
+        {
+            await move();
+            Reminder escalation = reminder with { Kind = ReminderKind.Escalation, DueAt = reminder.DueAt.AddDays(7), ETag = null, PointerETag = null, PointerRowKey = null, ClaimedUntil = null };
+            return new ReminderDelivery(outcome, outcome == ReminderDeliveryOutcome.Sent ? "a-1" : null, outcome == ReminderDeliveryOutcome.Sent ? escalation : null);
+        }
+    }
 }

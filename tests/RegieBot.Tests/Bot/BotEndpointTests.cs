@@ -207,6 +207,51 @@ public sealed class BotEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_MessageTurnPastItsDeadline_UserIsToldInDutchAndTheAnswerIsNo5xx()
+    {
+        int calls = 0;
+        _factory.Connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string _, string _, Activity _, CancellationToken ct) =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    await Task.Delay(Timeout.Infinite, ct);   // Teams that never answers the help, until the turn's deadline
+                }
+
+                return new ResourceResponse("2");
+            });
+
+        HttpResponseMessage response = await ShortDeadline().CreateClient().PostAsync(
+            "/api/messages", Json(Activities.ChannelMessage("help")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        _factory.Connector.Verify(
+            c => c.SendToConversationAsync(Activities.ServiceUrl, Activities.ThreadId,
+                It.Is<Activity>(a => a.Text == "Sorry, dat duurde te lang voor RegieBot. Probeer het over een ogenblik nog eens."), It.IsAny<CancellationToken>()),
+            Times.Once);
+        _factory.Ledger.Verify(l => l.AbandonAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Post_InvokePastItsDeadline_AnswersWithAnErrorResponseNot5xx()
+    {
+        _factory.Ledger.Setup(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>()))
+            .Returns(async (TurnKeys _, CancellationToken ct) =>
+            {
+                await Task.Delay(Timeout.Infinite, ct);   // storage that never answers, until the turn's deadline
+                return true;
+            });
+
+        HttpResponseMessage response = await ShortDeadline().CreateClient().PostAsync(
+            "/api/messages", Json(Activities.CardAction("wijziging")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        JsonNode body = (await response.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!;
+        Assert.Equal((500, "application/vnd.microsoft.error"), ((int)body["statusCode"]!, (string?)body["type"]));
+        Assert.Equal("Dat duurde te lang. Probeer het over een ogenblik nog eens.", (string?)body["value"]?["message"]);
+    }
+
+    [Fact]
     public async Task Post_CardActionInvoke_AnswersWithAnInvokeResponseBody()
     {
         HttpResponseMessage response = await _factory.CreateClient().PostAsync(
@@ -272,4 +317,10 @@ public sealed class BotEndpointTests : IDisposable
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    /// <summary>The bot with a turn deadline of a fraction of a second (two minutes in production).</summary>
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> ShortDeadline() =>
+        _factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.Replace(
+                services, Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton(new RegieBot.Bot.TurnDeadline(TimeSpan.FromMilliseconds(300))))));
 }

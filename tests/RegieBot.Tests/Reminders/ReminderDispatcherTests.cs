@@ -67,7 +67,7 @@ public sealed class ReminderDispatcherTests
         _store.Setup(s => s.GetDueAsync(Now, 50, It.IsAny<CancellationToken>())).ReturnsAsync([due]);
         Claimable(due);
         _sender.Setup(s => s.SendAsync(It.Is<Reminder>(r => r.ETag == "v2"), It.IsAny<CancellationToken>())).ReturnsAsync(new ReminderDelivery(ReminderDeliveryOutcome.Sent, "1767"));
-        _store.Setup(s => s.MarkSentAsync(It.Is<Reminder>(r => r.ETag == "v2"), "1767", Now, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _store.Setup(s => s.MarkSentAsync(It.Is<Reminder>(r => r.ETag == "v2"), "1767", Now, null, It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         Assert.Equal(1, await CreateSut().DispatchDueAsync(TestContext.Current.CancellationToken));
         _store.VerifyAll();
@@ -83,7 +83,7 @@ public sealed class ReminderDispatcherTests
         _store.Setup(s => s.GetDueAsync(Now, 50, It.IsAny<CancellationToken>())).ReturnsAsync([due]);
         Claimable(due);
         _sender.Setup(s => s.SendAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ReminderDelivery(ReminderDeliveryOutcome.RetryLater));
-        _store.Setup(s => s.RetryLaterAsync(It.IsAny<Reminder>(), Now.AddMinutes(minutes), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _store.Setup(s => s.RetryLaterAsync(It.IsAny<Reminder>(), Now.AddMinutes(minutes), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         Assert.Equal(0, await CreateSut().DispatchDueAsync(TestContext.Current.CancellationToken));
         _store.VerifyAll();
@@ -96,7 +96,7 @@ public sealed class ReminderDispatcherTests
         _store.Setup(s => s.GetDueAsync(Now, 50, It.IsAny<CancellationToken>())).ReturnsAsync([due]);
         Claimable(due);
         _sender.Setup(s => s.SendAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ReminderDelivery(ReminderDeliveryOutcome.Undeliverable));
-        _store.Setup(s => s.MarkUndeliverableAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _store.Setup(s => s.MarkUndeliverableAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         await CreateSut().DispatchDueAsync(TestContext.Current.CancellationToken);
 
@@ -131,7 +131,7 @@ public sealed class ReminderDispatcherTests
                 sendTimes.Add(_time.GetUtcNow());
                 return new ReminderDelivery(ReminderDeliveryOutcome.Sent, "1");
             });
-        _store.Setup(s => s.MarkSentAsync(It.IsAny<Reminder>(), "1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _store.Setup(s => s.MarkSentAsync(It.IsAny<Reminder>(), "1", It.IsAny<DateTimeOffset>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         Task<int> dispatch = CreateSut().DispatchDueAsync(TestContext.Current.CancellationToken);
         while (!dispatch.IsCompleted)
