@@ -18,6 +18,7 @@ namespace RegieBot.Evaluation;
 internal sealed class ReminderSender(
     IKaartVersionStore kaarten,
     ICasusRecordStore records,
+    Domain.Outbox.IOutboxStore outbox,
     CasusMessages messages,
     EvaluationCard evaluationCard,
     EscalationCard escalationCard,
@@ -29,7 +30,9 @@ internal sealed class ReminderSender(
     {
         ArgumentNullException.ThrowIfNull(reminder);
         Kaart? kaart = await kaarten.GetKaartAsync(reminder.KaartId, cancellationToken);
-        if (kaart is null || kaart.Status == KaartStatus.Afgesloten)
+        // A casus whose erasure has started is gone for the users ("RegieBot bewaart niets meer van deze casus"), also
+        // while its rows are still being deleted, or after a crash before the sweep finished that: it never speaks again.
+        if (kaart is null || kaart.Status == KaartStatus.Afgesloten || await outbox.IsErasingAsync(kaart.Id, cancellationToken))
         {
             return new ReminderDelivery(ReminderDeliveryOutcome.Obsolete);
         }

@@ -16,7 +16,7 @@ public sealed class ReminderSenderTests
 {
     private static readonly DateTimeOffset Now = new(2027, 3, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly Mock<IKaartStore> _kaarten = new();
-    private readonly Mock<IReminderStore> _reminders = new();
+    private readonly Mock<RegieBot.Domain.Outbox.IOutboxStore> _outbox = new();
     private readonly Mock<IConnectorClient> _connector = new();
 
     private static readonly Kaart Kaart = new()
@@ -50,7 +50,7 @@ public sealed class ReminderSenderTests
             .ReturnsAsync((string kaartId, string postId, string conversationId, CancellationToken _) => new RecordedPost(kaartId, postId, conversationId, null, "e1"));
         _kaarten.Setup(k => k.CompletePostAsync(It.IsAny<RecordedPost>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         return new ReminderSender(
-            _kaarten.Object, _kaarten.Object, new CasusMessages(_connector.Object, _kaarten.Object, new RemovedCard(templates), new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>())), new EvaluationCard(templates), new EscalationCard(templates),
+            _kaarten.Object, _kaarten.Object, _outbox.Object, new CasusMessages(_connector.Object, _kaarten.Object, new RemovedCard(templates), new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>())), new EvaluationCard(templates), new EscalationCard(templates),
             new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderSender>.Instance);
     }
 
@@ -74,7 +74,7 @@ public sealed class ReminderSenderTests
         ReminderDelivery delivery = await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, delivery.Outcome);
-        _reminders.Verify(r => r.ScheduleAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Null(delivery.FollowUp);   // nothing is escalated after a send that did not happen
     }
 
     [Fact]
@@ -95,8 +95,6 @@ public sealed class ReminderSenderTests
         Assert.True(
             second.FollowUp is { Kind: ReminderKind.Escalation, KaartId: "k1", ETag: null, PointerETag: null } && second.FollowUp.DueAt == Now.AddDays(7),
             $"the escalation a week on is the follow-up of the send: {second.FollowUp}");
-        // Scheduled with the mark of the send (one write), never on its own: a send that lost the race to a move schedules nothing.
-        _reminders.Verify(r => r.ScheduleAsync(It.IsAny<Reminder>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -142,6 +140,20 @@ public sealed class ReminderSenderTests
 
         Assert.Equal((ReminderDeliveryOutcome.Sent, "posted-1"), (delivery.Outcome, delivery.ActivityId));
         _connector.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SendAsync_ErasureStarted_IsObsoleteAndSendsNothing()
+    {
+        _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _outbox.Setup(o => o.IsErasingAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        ReminderDelivery delivery = await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
+
+        // "Verwijderd" was answered and the process died before the rows went: the casus must not speak again.
+        Assert.Equal(ReminderDeliveryOutcome.Obsolete, delivery.Outcome);
+        _connector.VerifyNoOtherCalls();
+        _kaarten.Verify(k => k.BeginPostAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
