@@ -134,11 +134,17 @@ internal sealed class TurnPipeline(
             return null;
         }
 
+        if (turn.PostingFailed)
+        {
+            logger.ApologySkipped(activityHash);
+            return null;
+        }
+
         try
         {
             await turn.SendTextAsync(Texts.Apology, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException or ArgumentException or OperationCanceledException)
         {
             logger.ApologyFailed(ex, activityHash);
         }
