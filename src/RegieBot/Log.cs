@@ -20,6 +20,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1005, LogLevel.Error, "The apology for turn {ActivityHash} could not be sent")]
     public static partial void ApologyFailed(this ILogger logger, Exception exception, string activityHash);
 
+    [LoggerMessage(1007, LogLevel.Warning, "The apology for turn {ActivityHash} is not sent: posting to its conversation just failed")]
+    public static partial void ApologySkipped(this ILogger logger, string activityHash);
+
     [LoggerMessage(1006, LogLevel.Debug, "Activity {ActivityType} ({Name}) is not handled")]
     public static partial void ActivityIgnored(this ILogger logger, string activityType, string? name);
 

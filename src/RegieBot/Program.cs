@@ -22,6 +22,7 @@ builder.Services.AddRegieBot();  // pipeline, router, handlers
 builder.Services.AddRegieTab();  // personal tab "Mijn regiekaarten"
 
 WebApplication app = builder.Build();
+app.UseBotEndpointErrors();      // no developer exception page for the bot endpoint
 app.MapBotEndpoint();            // POST /api/messages
 app.MapRegieHealth();            // GET /healthz: storage reachability as JSON
 app.MapRegieTab();               // GET /tab/: pages and their content for the signed-in professional

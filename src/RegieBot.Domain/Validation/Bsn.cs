@@ -8,9 +8,12 @@ namespace RegieBot.Domain.Validation;
 /// RegieBot never stores one: any field containing one is refused. Before looking, the text is normalised the
 /// way a reader sees it: compatibility forms (NFKC: full-width digits), format and bidi characters (zero-width
 /// spaces, direction marks) removed, any script's decimal digits read as digits. Digits may be grouped by up to
-/// <see cref="MaxSeparatorRun"/> separator characters (spaces, dots, dashes, slashes, commas, colons, underscores);
+/// <see cref="MaxSeparatorRun"/> characters that are neither letters nor digits (spaces, dots, dashes, slashes,
+/// semicolons, brackets, apostrophes, plus signs, asterisks, emoji: whatever a writer puts between groups);
 /// any run of whole groups that holds exactly nine digits is checked, so a BSN inside a longer series of
-/// groups is found too, while a longer unbroken number (a phone number) is not a BSN.
+/// groups is found too, while a longer unbroken number (a phone number) is not a BSN. A series that starts with
+/// <c>+</c> is an international phone number: only runs from its first group count, so the nine digits after a
+/// country code (<c>+31 6 1234 5678</c>) are not read as a BSN.
 /// </summary>
 public static class Bsn
 {
@@ -25,12 +28,14 @@ public static class Bsn
 
         List<string> groups = [];
         int separators = 0;
+        bool phone = false;
+        char previous = '\0';
         StringBuilder group = new();
         foreach (char c in Readable(text))
         {
             if (char.IsAsciiDigit(c))
             {
-                if (group.Length == 0 && separators > MaxSeparatorRun && AnyNine(groups))
+                if (group.Length == 0 && separators > MaxSeparatorRun && AnyNine(groups, phone))
                 {
                     return true;
                 }
@@ -38,6 +43,11 @@ public static class Bsn
                 if (group.Length == 0 && separators > MaxSeparatorRun)
                 {
                     groups.Clear();
+                }
+
+                if (groups.Count == 0 && group.Length == 0)
+                {
+                    phone = previous == '+';
                 }
 
                 group.Append(c);
@@ -51,7 +61,7 @@ public static class Bsn
             else
             {
                 EndGroup(groups, group);
-                if (AnyNine(groups))
+                if (AnyNine(groups, phone))
                 {
                     return true;
                 }
@@ -59,10 +69,12 @@ public static class Bsn
                 groups.Clear();
                 separators = 0;
             }
+
+            previous = c;
         }
 
         EndGroup(groups, group);
-        return AnyNine(groups);
+        return AnyNine(groups, phone);
     }
 
     /// <summary>9·d1 + 8·d2 + … + 2·d8 − d9 is divisible by 11 (and not all zeros).</summary>
@@ -105,8 +117,8 @@ public static class Bsn
         return builder.ToString();
     }
 
-    private static bool IsSeparator(char c) =>
-        char.IsWhiteSpace(c) || c is '.' or '-' or '/' or '\\' or '_' or ',' or ':' or '|' or '·' or '•' or (>= '\u2010' and <= '\u2015') or '\u2212';
+    /// <summary>Anything but a letter or a digit may stand between the groups of a number.</summary>
+    private static bool IsSeparator(char c) => !char.IsLetterOrDigit(c);
 
     private static void EndGroup(List<string> groups, StringBuilder group)
     {
@@ -117,10 +129,13 @@ public static class Bsn
         }
     }
 
-    /// <summary>Whether some run of whole consecutive groups has exactly nine digits that pass the elfproef.</summary>
-    private static bool AnyNine(List<string> groups)
+    /// <summary>
+    /// Whether some run of whole consecutive groups has exactly nine digits that pass the elfproef; in a phone number
+    /// (<paramref name="phone"/>) only a run from its first group.
+    /// </summary>
+    private static bool AnyNine(List<string> groups, bool phone)
     {
-        for (int start = 0; start < groups.Count; start++)
+        for (int start = 0; start < (phone ? Math.Min(1, groups.Count) : groups.Count); start++)
         {
             int length = 0;
             for (int end = start; end < groups.Count && length < 9; end++)

@@ -31,9 +31,14 @@ internal sealed class BotRequestAuthenticator(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(activity);
 
-        BotAuthenticationResult result = identityOptions.Value.IsAnonymous && !IsLocal(request.HttpContext.Connection.RemoteIpAddress)
+        bool anonymous = identityOptions.Value.IsAnonymous;
+        BotAuthenticationResult result = anonymous && !IsLocal(request.HttpContext.Connection.RemoteIpAddress)
             ? BotAuthenticationResult.Unauthorized("anonymous local mode serves loopback only")
-            : await AuthenticateCoreAsync(request.Headers.Authorization, activity, cancellationToken);
+            : anonymous && request.Headers.Origin.Count > 0
+                // Only a browser sends Origin, and no browser talks to a bot endpoint: without it, any web page open on
+                // this machine could drive the unauthenticated bot with a cross-site POST.
+                ? BotAuthenticationResult.Forbidden("anonymous local mode refuses requests from a web page (Origin header)")
+                : await AuthenticateCoreAsync(request.Headers.Authorization, activity, cancellationToken);
         if (!result.Succeeded)
         {
             logger.RequestRejected(result.StatusCode, result.Reason);

@@ -245,11 +245,9 @@ public sealed class ConnectorClient(HttpClient httpClient, ILogger<ConnectorClie
     internal static Uri BuildUri(string serviceUrl, string relativePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out Uri? parsed)
-            || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp)
-            || !string.IsNullOrEmpty(parsed.Query) || !string.IsNullOrEmpty(parsed.Fragment))
+        if (!ServiceUrlShape.IsWellFormed(serviceUrl))
         {
-            throw new ArgumentException("The serviceUrl must be an absolute http(s) URL without query or fragment.", nameof(serviceUrl));
+            throw new ArgumentException("The serviceUrl must be an absolute http(s) URL in printable ASCII, without query or fragment.", nameof(serviceUrl));
         }
 
         // As received (region and tenant segments kept); only one trailing slash goes.

@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using RegieBot.Operations;
 using RegieBot.Protocol;
 using RegieBot.Protocol.Authentication;
+using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
 using RegieBot.Security;
@@ -34,6 +36,18 @@ internal static class BotEndpoint
         return endpoints;
     }
 
+    /// <summary>
+    /// Whatever escapes the endpoint is a bare problem details 500, also in Development: the developer exception
+    /// page would show the caller (anyone who can post an activity) the exception and the stack trace.
+    /// </summary>
+    public static IApplicationBuilder UseBotEndpointErrors(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(Route, StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = context => Results.Problem(statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context),
+            }));
+
 
     private static async Task<IResult> HandleAsync(
         HttpContext http,
@@ -50,6 +64,12 @@ internal static class BotEndpoint
             sizeFeature.MaxRequestBodySize = MaxBodyBytes;
         }
 
+        // Only JSON: a form, plain text or XML body is what a web page can send cross-site without asking first.
+        if (!IsJson(http.Request.ContentType))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status415UnsupportedMediaType, "content type is not application/json");
+        }
+
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             return Refuse(logger, telemetry, StatusCodes.Status413PayloadTooLarge, "body too large");
@@ -62,6 +82,11 @@ internal static class BotEndpoint
             if (body is null)
             {
                 return Refuse(logger, telemetry, StatusCodes.Status413PayloadTooLarge, "body too large");
+            }
+
+            if (!JsonStrings.AreWellFormed(body.Value))
+            {
+                return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "body has a string that is not valid unicode");
             }
 
             Utf8JsonReader reader = new(body.Value);
@@ -86,6 +111,17 @@ internal static class BotEndpoint
         if (string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no conversation");
+        }
+
+        // Every answer goes to the serviceUrl, and every permission check reads the sender.
+        if (!ServiceUrlShape.IsWellFormed(activity.ServiceUrl))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no absolute http(s) serviceUrl");
+        }
+
+        if (string.IsNullOrEmpty(activity.From?.Id))
+        {
+            return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "activity has no sender");
         }
 
         if (HasNullElement(activity.Entities) || HasNullElement(activity.Attachments)
@@ -180,6 +216,11 @@ internal static class BotEndpoint
             activity.From?.AadObjectId, activity.Recipient?.Id, channelData?.Team?.Id, channelData?.Channel?.Id, channelData?.Tenant?.Id,
         }.Any(id => id?.Length > MaxIdLength);
     }
+
+    /// <summary><c>application/json</c>, with any parameters (such as <c>charset=utf-8</c>).</summary>
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? parsed)
+        && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasNullElement<T>(IList<T>? list)
         where T : class => list is not null && list.Contains(null!);

@@ -28,13 +28,29 @@ internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorCl
     /// <summary>The message text without the bot's own mention.</summary>
     public string Text { get; } = activity.GetTextWithoutBotMention();
 
+    /// <summary>
+    /// Set when a post to the turn's conversation did not reach the Bot Connector (no answer, a 5xx, a url it refuses):
+    /// the pipeline then sends no apology to that url, which would only fail again. A 4xx is an answer about the
+    /// message (a card Teams refuses), not about the url.
+    /// </summary>
+    public bool PostingFailed { get; private set; }
+
     /// <summary>Posts in the conversation the activity came from; in a channel thread that is a reply in the thread.</summary>
-    public Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
+    public async Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
         string serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
         string conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
-        return connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
+        try
+        {
+            return await connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not ConnectorException { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError }
+            && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            PostingFailed = true;
+            throw;
+        }
     }
 
     /// <summary>Our own text, with markdown (bold command names). Never for text that contains user input.</summary>

@@ -147,12 +147,18 @@ internal sealed class TurnPipeline(
             return null;
         }
 
+        if (turn.PostingFailed)
+        {
+            logger.ApologySkipped(activityHash);
+            return null;
+        }
+
         try
         {
             using CancellationTokenSource bounded = new(ApologyTimeout, time);
             await turn.SendTextAsync(text, bounded.Token);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException or OperationCanceledException)
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException or ArgumentException or OperationCanceledException)
         {
             logger.ApologyFailed(ex, activityHash);
         }

@@ -4,7 +4,9 @@ using RegieBot.Common;
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
+using RegieBot.Domain.Outbox;
 using RegieBot.Protocol.Schema;
+using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Kaarten;
 
@@ -21,6 +23,7 @@ internal sealed class KaartCommands(
     ClientCard clientCard,
     EvaluationCard evaluationCard,
     ActorNames actorNames,
+    IOutboxStore outbox,
     ILogger<KaartCommands> logger)
 {
     public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -165,10 +168,28 @@ internal sealed class KaartCommands(
         await messages.PostTextAsync(turn, thread.KaartId, KaartTexts.History(versions, current?.Closure, escalations, name), cancellationToken);
     }
 
+    /// <summary>
+    /// <c>overzicht</c>: only in personal chat (in a channel or group chat everyone would see the sender's kaarten), and
+    /// never a casus whose erasure has started.
+    /// </summary>
     public async Task OverviewAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        if (!turn.Activity.IsPersonalConversation())
+        {
+            await turn.SendPlainTextAsync(KaartTexts.OverviewInPersonalChatOnly, cancellationToken);
+            return;
+        }
+
         string? aad = turn.Activity.From?.AadObjectId;
-        IReadOnlyList<MemberKaart> kaarten = aad is null ? [] : await store.ListByMemberAsync(aad, cancellationToken);
+        List<MemberKaart> kaarten = [];
+        foreach (MemberKaart kaart in aad is null ? [] : await store.ListByMemberAsync(aad, cancellationToken))
+        {
+            if (!await outbox.IsErasingAsync(kaart.KaartId, cancellationToken))
+            {
+                kaarten.Add(kaart);
+            }
+        }
+
         if (kaarten.Count == 0)
         {
             await turn.SendPlainTextAsync(CasusTexts.NoKaartsForYou, cancellationToken);

@@ -134,6 +134,10 @@ internal static class KaartTexts
         return header + "\n\n" + string.Join("\n\n", shown);
     }
 
+    /// <summary><c>overzicht</c> outside personal chat: the list would show everyone there the sender's kaarten.</summary>
+    public const string OverviewInPersonalChatOnly =
+        "Je overzicht van regiekaarten zie je alleen in je eigen chat met RegieBot. Open die chat en typ daar: overzicht.";
+
     public static string Overview(IEnumerable<MemberKaart> kaarten) =>
         "Jouw regiekaarten:\n\n" + string.Join('\n', kaarten.Select(k =>
             $"• {k.Casus} — " + (k.Status == KaartStatus.Afgesloten ? "afgesloten" : $"volgende evaluatie: {DutchDates.Date(k.Evaluatiedatum)}")));

@@ -217,6 +217,20 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
         Assert.False(result.Anonymous);
     }
 
+    [Theory]
+    [InlineData("http://evil.example")]
+    [InlineData("null")]
+    [InlineData("http://127.0.0.1:3978")]
+    public async Task AuthenticateAsync_AnonymousModeWithOriginHeader_Returns403(string origin)
+    {
+        IBotRequestAuthenticator authenticator = await CreateAuthenticatorAsync(appId: "");
+
+        BotAuthenticationResult result = await AuthenticateAsync(null, authenticator: authenticator, remote: System.Net.IPAddress.Loopback, origin: origin);
+
+        AssertRejected(403, result);
+        Assert.False(result.Anonymous);
+    }
+
     // ---- Reject: the header ----
 
     [Fact]
@@ -611,7 +625,8 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
     };
 
     private async Task<BotAuthenticationResult> AuthenticateAsync(
-        string? authorization, Activity? activity = null, IBotRequestAuthenticator? authenticator = null, System.Net.IPAddress? remote = null)
+        string? authorization, Activity? activity = null, IBotRequestAuthenticator? authenticator = null, System.Net.IPAddress? remote = null,
+        string? origin = null)
     {
         if (authenticator is null)
         {
@@ -626,6 +641,11 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
         if (authorization is not null)
         {
             context.Request.Headers.Authorization = authorization;
+        }
+
+        if (origin is not null)
+        {
+            context.Request.Headers.Origin = origin;
         }
 
         return await authenticator.AuthenticateAsync(context.Request, activity ?? TeamsActivity(), Ct);

@@ -285,7 +285,7 @@ public sealed class BotEndpointTests : IDisposable
     [Fact]
     public async Task Post_OtherInvoke_Returns501()
     {
-        string invoke = """{"type":"invoke","name":"composeExtension/query","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"}}""";
+        string invoke = """{"type":"invoke","name":"composeExtension/query","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","from":{"id":"29:1"},"conversation":{"id":"a:1"}}""";
 
         HttpResponseMessage response = await _factory.CreateClient().PostAsync("/api/messages", Json(invoke), TestContext.Current.CancellationToken);
 
@@ -295,7 +295,7 @@ public sealed class BotEndpointTests : IDisposable
     [Fact]
     public async Task Post_UnknownActivityType_Returns200AndDoesNothing()
     {
-        string activity = """{"type":"somethingNew","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","conversation":{"id":"a:1"}}""";
+        string activity = """{"type":"somethingNew","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","from":{"id":"29:1"},"conversation":{"id":"a:1"}}""";
 
         HttpResponseMessage response = await _factory.CreateClient().PostAsync("/api/messages", Json(activity), TestContext.Current.CancellationToken);
 

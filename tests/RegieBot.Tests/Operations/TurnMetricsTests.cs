@@ -66,7 +66,7 @@ public sealed class TurnMetricsTests : IDisposable
         HttpClient client = _factory.CreateClient();
         using MetricCollector<long> turns = new(Meters, RegieTelemetry.Name, "regiebot.turns");
 
-        await client.PostAsync("/api/messages", Json("""{"type":"x-made-up","id":"1","channelId":"msteams","conversation":{"id":"a:1"}}"""), Ct);
+        await client.PostAsync("/api/messages", Json("""{"type":"x-made-up","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","from":{"id":"29:1"},"conversation":{"id":"a:1"}}"""), Ct);
 
         Assert.Equal("other", Assert.Single(turns.GetMeasurementSnapshot()).Tags["activity.type"]);
     }

@@ -87,7 +87,7 @@ public sealed class TenantAllowListTests : IDisposable
     public async Task Post_MalformedChannelDataWithAList_Returns403Not500()
     {
         using WebApplicationFactory<Program> app = WithSettings(("RegieBot:Security:AllowedTenantIds:0", OtherTenant));
-        string activity = """{"type":"message","id":"1","channelId":"msteams","conversation":{"id":"a:1"},"channelData":{"tenant":"not an object"}}""";
+        string activity = """{"type":"message","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:1/","from":{"id":"29:1"},"conversation":{"id":"a:1"},"channelData":{"tenant":"not an object"}}""";
 
         HttpResponseMessage response = await app.CreateClient().PostAsync("/api/messages", Json(activity), TestContext.Current.CancellationToken);
 

@@ -48,6 +48,46 @@ public sealed class TabSignInTests
         Assert.Null(await signIn.UserAsync(Request(Sanne, remote: IPAddress.Parse(remote)), Ct));
     }
 
+    [Theory]
+    [InlineData("localhost:3978")]
+    [InlineData("127.0.0.1:3978")]
+    [InlineData("[::1]:3978")]
+    [InlineData("LOCALHOST")]
+    public async Task UserAsync_LocalSignInToALoopbackName_SignsIn(string host)
+    {
+        TabSignIn signIn = Create(Environments.Development, configured: false);
+
+        Assert.Equal(Sanne, await signIn.UserAsync(Request(Sanne, host: host), Ct));
+    }
+
+    [Theory]
+    [InlineData("regiebot.evil.example")]
+    [InlineData("regiebot.evil.example:3978")]
+    [InlineData("localhost.evil.example")]
+    [InlineData("10.0.0.5:3978")]
+    [InlineData("")]
+    public async Task UserAsync_LocalSignInToAnotherHostName_IsRefused(string host)
+    {
+        TabSignIn signIn = Create(Environments.Development, configured: false);
+
+        Assert.Null(await signIn.UserAsync(Request(Sanne, host: host), Ct));
+    }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("X-Forwarded-Host", "regiebot.example")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    public async Task UserAsync_LocalSignInThroughAProxy_IsRefused(string header, string value)
+    {
+        TabSignIn signIn = Create(Environments.Development, configured: false);
+        HttpRequest request = Request(Sanne);
+        request.Headers[header] = value;
+
+        Assert.Null(await signIn.UserAsync(request, Ct));
+    }
+
     [Fact]
     public async Task UserAsync_LocalSignInAsSomeoneNotInThePlayground_IsRefused()
     {
@@ -97,10 +137,11 @@ public sealed class TabSignInTests
         return new TabSignIn(validator.Object, new PlaygroundUsers(host.Object), host.Object);
     }
 
-    private static HttpRequest Request(string user, IPAddress? remote = null)
+    private static HttpRequest Request(string user, IPAddress? remote = null, string host = "127.0.0.1:3978")
     {
         DefaultHttpContext context = new();
         context.Connection.RemoteIpAddress = remote ?? IPAddress.Loopback;
+        context.Request.Host = new HostString(host);
         context.Request.Headers[TabSignIn.LocalUserHeader] = user;
         return context.Request;
     }
