@@ -29,12 +29,15 @@ internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorCl
     public string Text { get; } = activity.GetTextWithoutBotMention();
 
     /// <summary>Posts in the conversation the activity came from; in a channel thread that is a reply in the thread.</summary>
-    public Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
+    public Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken) =>
+        SendToAsync(activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation."), reply, cancellationToken);
+
+    /// <summary>Posts in another conversation reached through the activity's serviceUrl (e.g. the team's General channel).</summary>
+    public Task<ResourceResponse> SendToAsync(string conversationId, Activity message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(message);
         string serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
-        string conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
-        return connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
+        return connector.SendToConversationAsync(serviceUrl, conversationId, message, cancellationToken);
     }
 
     /// <summary>Our own text, with markdown (bold command names). Never for text that contains user input.</summary>
