@@ -26,6 +26,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1013, LogLevel.Debug, "Meeting {Event} outside a casus thread ({Reason}): nothing posted")]
     public static partial void MeetingIgnored(this ILogger logger, string @event, string reason);
 
+    [LoggerMessage(1014, LogLevel.Information, "Meeting {Event} arrived in a {ConversationType} conversation shaped {ConversationShape}")]
+    public static partial void MeetingConversation(this ILogger logger, string @event, string conversationType, string conversationShape);
+
     [LoggerMessage(1010, LogLevel.Debug, "Card submit (Action.Submit fallback) {Verb} answered with {ResponseType}")]
     public static partial void CardSubmitAnswered(this ILogger logger, string verb, string responseType);
 
