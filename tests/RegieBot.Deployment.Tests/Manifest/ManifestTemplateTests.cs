@@ -73,6 +73,20 @@ public sealed partial class ManifestTemplateTests
     }
 
     [Fact]
+    public void Template_EveryResourceSpecificPermission_HasItsReasonInDocsTeams()
+    {
+        string doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "teams.md"));
+        string[] rows = [.. doc.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal))];
+
+        foreach (JsonNode? permission in Template()["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray())
+        {
+            Assert.Contains(rows, r => r.StartsWith($"| `{permission!["name"]}` |", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(Template()["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray().Count, rows.Length);   // no permission documented that is not asked
+    }
+
+    [Fact]
     public void Template_NameAndDescriptions_AreDutchAndTheVersionIsCurrent()
     {
         JsonObject manifest = Template();
