@@ -33,6 +33,21 @@ public sealed class CommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_in_a_group_chat_says_kaarten_are_made_in_a_channel()
+    {
+        TurnContext inGroupChat = _host.Turn(_host.Message("help").Activity with
+        {
+            Conversation = new Protocol.Schema.ConversationAccount { Id = "19:groepschat@thread.v2", ConversationType = "groupChat", IsGroup = true },
+        });
+
+        await _host.Get<CommandHandler>().HandleAsync(inGroupChat, CancellationToken.None);
+
+        (string _, string _, string? _, Protocol.Schema.Activity reply) = Assert.Single(_host.Replies.Calls);
+        string card = Assert.Single(reply.Attachments!).Content!.ToJsonString();
+        Assert.Contains("niet in een groepschat", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Opschalen_in_a_thread_without_a_kaart_says_so()
     {
         await _host.Get<CommandHandler>().HandleAsync(_host.Message("opschalen het loopt vast"), CancellationToken.None);
