@@ -51,6 +51,24 @@ public sealed class KaartCard(CardTemplates templates)
         return card;
     }
 
+    /// <summary>
+    /// A copy of the card everyone sees, posted as a new message in <paramref name="conversationId"/> (the <c>kaart</c>
+    /// command). Outside the kaart's own thread it has no <c>refresh</c>: every action there, the automatic refresh
+    /// included, comes from another conversation than the kaart's and is refused, so each listed viewer would only see
+    /// an error instead of the card.
+    /// </summary>
+    public JsonObject Copy(KaartSnapshot snapshot, string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        JsonObject card = Build(snapshot, viewerAadObjectId: null);
+        if (!string.Equals(conversationId, snapshot.Kaart.Location.ThreadId, StringComparison.Ordinal))
+        {
+            card.Remove("refresh");
+        }
+
+        return card;
+    }
+
     private static JsonObject Data(KaartSnapshot snapshot, string? viewer, bool compact, int? maxAgreementLength)
     {
         Kaart kaart = snapshot.Kaart;

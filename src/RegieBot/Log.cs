@@ -14,7 +14,7 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1004, LogLevel.Error, "Turn {ActivityType} {ActivityHash} failed; the user got an apology")]
     public static partial void TurnFailed(this ILogger logger, Exception exception, string activityType, string activityHash);
 
-    [LoggerMessage(1007, LogLevel.Warning, "Turn {ActivityType} {ActivityHash} ran past its deadline; the user was told, a redelivery is handled again")]
+    [LoggerMessage(1008, LogLevel.Warning, "Turn {ActivityType} {ActivityHash} ran past its deadline; the user was told, a redelivery is handled again")]
     public static partial void TurnTimedOut(this ILogger logger, string activityType, string activityHash);
 
     [LoggerMessage(1005, LogLevel.Error, "The apology for turn {ActivityHash} could not be sent")]
@@ -31,6 +31,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
 
     [LoggerMessage(1013, LogLevel.Debug, "Meeting {Event} outside a casus thread ({Reason}): nothing posted")]
     public static partial void MeetingIgnored(this ILogger logger, string @event, string reason);
+
+    [LoggerMessage(1014, LogLevel.Information, "Meeting {Event} arrived in a {ConversationType} conversation shaped {ConversationShape}")]
+    public static partial void MeetingConversation(this ILogger logger, string @event, string conversationType, string conversationShape);
 
     [LoggerMessage(1010, LogLevel.Debug, "Card submit (Action.Submit fallback) {Verb} answered with {ResponseType}")]
     public static partial void CardSubmitAnswered(this ILogger logger, string verb, string responseType);
@@ -116,14 +119,17 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(2016, LogLevel.Error, "Reminder audit failed; retrying on the next run")]
     public static partial void ReminderAuditFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(2020, LogLevel.Information, "Team membership changed (+{Added}/-{Removed}); {Notices} notices posted")]
-    public static partial void MembershipNotices(this ILogger logger, int added, int removed, int notices);
+    [LoggerMessage(2020, LogLevel.Information, "Membership of a {Scope} changed (+{Added}/-{Removed}); {Notices} notices posted")]
+    public static partial void MembershipNotices(this ILogger logger, string scope, int added, int removed, int notices);
 
-    [LoggerMessage(2021, LogLevel.Information, "App removed from a team: reminders of {KaartCount} kaarten stopped")]
-    public static partial void RemindersPaused(this ILogger logger, int kaartCount);
+    [LoggerMessage(2021, LogLevel.Information, "App removed from a {Scope}: reminders of {KaartCount} kaarten stopped")]
+    public static partial void RemindersPaused(this ILogger logger, string scope, int kaartCount);
 
-    [LoggerMessage(2022, LogLevel.Information, "App added to a team again: reminders of {KaartCount} kaarten resumed")]
-    public static partial void RemindersResumed(this ILogger logger, int kaartCount);
+    [LoggerMessage(2022, LogLevel.Information, "App added to a {Scope} again: reminders of {KaartCount} kaarten resumed")]
+    public static partial void RemindersResumed(this ILogger logger, string scope, int kaartCount);
+
+    [LoggerMessage(2023, LogLevel.Warning, "App removed from a channel: the notice in the team's General channel could not be posted")]
+    public static partial void ChannelRemovalNoticeFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(5001, LogLevel.Warning, "Activity {ActivityType} from tenant {TenantHash} refused with 403: the tenant is not in RegieBot:Security:AllowedTenantIds")]
     public static partial void TenantRefused(this ILogger logger, string tenantHash, string activityType);

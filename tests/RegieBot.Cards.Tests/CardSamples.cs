@@ -13,7 +13,7 @@ internal static class CardSamples
     public static IReadOnlyDictionary<string, Func<CardTemplates, IEnumerable<JsonObject>>> ByTemplate { get; } = new Dictionary<string, Func<CardTemplates, IEnumerable<JsonObject>>>
     {
         ["welkom"] = t => [new WelcomeCard(t).Build(personal: false), new WelcomeCard(t).Build(personal: true)],
-        ["help"] = t => [new HelpCard(t).Build(CommandScopes.Shared), new HelpCard(t).Build(CommandScopes.Personal)],
+        ["help"] = t => [new HelpCard(t).Build(CommandScopes.Team), new HelpCard(t).Build(CommandScopes.GroupChat), new HelpCard(t).Build(CommandScopes.Personal)],
         ["dialoog"] = t =>
         [
             .. Enum.GetValues<DialogStep>().Select(step => new DialogCard(t).Build(SampleKaarten.Dialog(step), [], null, SampleKaarten.Members)),

@@ -21,18 +21,12 @@ public sealed record TenantInfo(string? Id);
 public sealed record TeamInfo(string? Id, string? Name, string? AadGroupId);
 
 /// <summary>
-/// A channel. <see cref="Type"/> (or <see cref="MembershipType"/>) says <c>private</c> or <c>shared</c> for those
-/// channels, whose members are the channel's own, not the team's.
+/// A channel. <see cref="Type"/> says <c>private</c> or <c>shared</c> for those channels when Teams sends it; nothing
+/// documents that it always does, so the bot never decides on it (it always asks for the channel's own members).
 /// </summary>
 public sealed record ChannelInfo(string? Id, string? Name)
 {
     public string? Type { get; init; }
-
-    public string? MembershipType { get; init; }
-
-    public bool HasOwnMembers =>
-        (Type ?? MembershipType) is { } kind
-        && (kind.Equals("private", StringComparison.OrdinalIgnoreCase) || kind.Equals("shared", StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed record TeamsChannelDataSettings(ChannelInfo? SelectedChannel);

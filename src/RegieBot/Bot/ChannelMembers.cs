@@ -7,9 +7,9 @@ using RegieBot.Protocol.Teams;
 namespace RegieBot.Bot;
 
 /// <summary>
-/// The members an activity's conversation can pick from, keyed by Entra object id: the team's for a standard channel,
-/// the channel's own for a private or shared channel (a shared channel's members may come from other tenants), the
-/// chat's otherwise. A roster is kept briefly per team or channel, so that paging through a large team happens once
+/// The members an activity's conversation can pick from, keyed by Entra object id: the members of its channel (a
+/// standard channel's are the team's; a shared channel's may come from other tenants), or of its chat. A roster is
+/// kept briefly per channel or chat, so that paging through a large team happens once
 /// for a dialog's clicks and a typeahead's searches, not on every one; concurrent requests share one fetch. Once it is
 /// older than <see cref="KeptFor"/> it is fetched again in the background, and until that fetch is done (or when it
 /// fails) the roster known before is used, for at most another <see cref="KeptFor"/>: only the first fetch of a team
@@ -50,13 +50,15 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
         return await cached.Members.WaitAsync(cancellationToken);
     }
 
-    /// <summary>The conversation whose members are listed: the channel itself for a private or shared channel, else the team.</summary>
-    internal static string RosterOf(Activity activity)
-    {
-        TeamsChannelData? channelData = activity.GetTeamsChannelData();
-        string channel = channelData?.Channel?.Id ?? Domain.Kaarten.KaartLocation.ChannelOf(activity.Conversation?.Id ?? string.Empty);
-        return channelData?.Channel?.HasOwnMembers == true ? channel : channelData?.Team?.Id ?? channel;
-    }
+    /// <summary>
+    /// The conversation whose members are listed: always the activity's own channel (or chat), never the team. For a
+    /// standard channel the Bot Connector answers with the team's roster; for a private or shared channel with the
+    /// channel's own members. Nothing documents that Teams always says in <c>channelData.channel.type</c> which kind a
+    /// channel is, so the kind is not asked.
+    /// </summary>
+    internal static string RosterOf(Activity activity) =>
+        activity.GetTeamsChannelData()?.Channel?.Id
+        ?? Domain.Kaarten.KaartLocation.ChannelOf(activity.Conversation?.Id ?? string.Empty);
 
     private async Task<IReadOnlyList<TeamMember>> FetchAsync(string serviceUrl, string roster)
     {

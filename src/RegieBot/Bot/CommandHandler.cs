@@ -34,7 +34,7 @@ internal sealed class CommandHandler(HelpCard helpCard, TextCommands commands, I
         }
 
         Task handled = command.Name == Help
-            ? turn.SendCardAsync(helpCard.Build(turn.Activity.IsPersonalConversation() ? CommandScopes.Personal : CommandScopes.Shared), cancellationToken)
+            ? turn.SendCardAsync(helpCard.Build(ScopeOf(turn.Activity)), cancellationToken)
             : commands.Find(command.Name) is { } registered
                 ? registered.Handle(turn, arguments, cancellationToken)
                 : turn.SendTextAsync(Texts.NotYetAvailable(command.Name), cancellationToken);
@@ -42,6 +42,11 @@ internal sealed class CommandHandler(HelpCard helpCard, TextCommands commands, I
 
         logger.CommandHandled(command.Name);
     }
+
+    private static CommandScopes ScopeOf(Protocol.Schema.Activity activity) =>
+        activity.IsPersonalConversation() ? CommandScopes.Personal
+        : activity.IsChannelConversation() ? CommandScopes.Team
+        : CommandScopes.GroupChat;
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 }

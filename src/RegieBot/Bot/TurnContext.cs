@@ -36,14 +36,17 @@ internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorCl
     public bool PostingFailed { get; private set; }
 
     /// <summary>Posts in the conversation the activity came from; in a channel thread that is a reply in the thread.</summary>
-    public async Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
+    public Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken) =>
+        SendToAsync(activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation."), reply, cancellationToken);
+
+    /// <summary>Posts in another conversation reached through the activity's serviceUrl (e.g. the team's General channel).</summary>
+    public async Task<ResourceResponse> SendToAsync(string conversationId, Activity message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(message);
         string serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
-        string conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
         try
         {
-            return await connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
+            return await connector.SendToConversationAsync(serviceUrl, conversationId, message, cancellationToken);
         }
         catch (Exception ex) when (ex is not ConnectorException { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError }
             && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))

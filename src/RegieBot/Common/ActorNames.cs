@@ -47,7 +47,7 @@ internal sealed class ActorNames(ChannelMembers members, TimeProvider time)
 
     private async Task<IReadOnlyDictionary<string, string>?> RosterAsync(Activity activity, CancellationToken cancellationToken)
     {
-        string key = (activity.ServiceUrl ?? string.Empty) + "|" + (activity.GetTeamsChannelData()?.Team?.Id ?? KaartLocation.ChannelOf(activity.Conversation?.Id ?? string.Empty));
+        string key = (activity.ServiceUrl ?? string.Empty) + "|" + ChannelMembers.RosterOf(activity);   // the roster's own key: a private channel's names are not the team's
         DateTimeOffset now = time.GetUtcNow();
         if (_rosters.TryGetValue(key, out (DateTimeOffset ReadAt, IReadOnlyDictionary<string, string> Names) cached) && now - cached.ReadAt < Lifetime)
         {

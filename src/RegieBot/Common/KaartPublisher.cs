@@ -65,7 +65,7 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
 
     /// <summary>A copy of the current card as a new message, for <c>kaart</c>; the tracked card stays the same.</summary>
     public Task<ResourceResponse> PostCopyAsync(KaartSnapshot snapshot, string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
-        connector.SendToConversationAsync(serviceUrl, conversationId, CardMessage(kaartCard.Build(snapshot, viewerAadObjectId: null)), cancellationToken);
+        connector.SendToConversationAsync(serviceUrl, conversationId, CardMessage(kaartCard.Copy(snapshot, conversationId)), cancellationToken);
 
     /// <summary>
     /// Updates one of the casus's other cards in place (a step, question or evaluation card) so that everyone sees the

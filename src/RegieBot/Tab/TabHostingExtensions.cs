@@ -18,7 +18,7 @@ internal static class TabHostingExtensions
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com " +
-        "https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft https://outlook.office.com";
+        "https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft https://outlook.office.com https://outlook.office365.com";
 
     public static IServiceCollection AddRegieTab(this IServiceCollection services)
     {

@@ -18,10 +18,16 @@ public sealed class ManifestCommandsTests
         Assert.Contains(BotCommands.Help, commands);
     }
 
+    [Fact]
+    public void For_GroupChat_IsHelpOnly()
+    {
+        // No kaart can be made or shown in a group chat: its menu does not offer the channel's casus commands.
+        Assert.Equal([BotCommands.Help], ManifestCommands.For(CommandScopes.GroupChat, BotCommands.All));
+    }
+
     [Theory]
     [InlineData(CommandScopes.Team)]
-    [InlineData(CommandScopes.GroupChat)]
-    public void For_ChannelAndGroupChat_AreAllTheirCommandsInBotCommandsOrderLessOnlyTheLeastUsed(CommandScopes scope)
+    public void For_Channel_AreAllItsCommandsInBotCommandsOrderLessOnlyTheLeastUsed(CommandScopes scope)
     {
         BotCommand[] all = [.. BotCommands.All.Where(c => c.Scopes.HasFlag(scope))];
         int over = Math.Max(0, all.Length - ManifestCommands.MaxPerList);

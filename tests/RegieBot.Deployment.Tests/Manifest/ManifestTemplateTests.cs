@@ -52,15 +52,38 @@ public sealed partial class ManifestTemplateTests
     }
 
     [Fact]
-    public void Template_MeetingEvents_AskOnlyTheResourceSpecificConsentForBasicMeetingDetails()
+    public void Template_PrivateAndSharedChannels_DeclareTier1ChannelFeatures()
+    {
+        // Without it Teams does not offer the app in private and shared channels at all.
+        Assert.Equal("tier1", (string?)Template()["supportsChannelFeatures"]);
+    }
+
+    [Fact]
+    public void Template_ResourceSpecificConsent_IsChannelMembersAndChannelMeetingsOnly()
     {
         JsonObject manifest = Template();
         JsonArray? rsc = manifest["authorization"]?["permissions"]?["resourceSpecific"]?.AsArray();
 
         Assert.NotNull(rsc);
-        Assert.Equal(["OnlineMeeting.ReadBasic.Chat:Application", "ChannelMeeting.ReadBasic.Group:Application"], rsc.Select(p => $"{p!["name"]}:{p["type"]}"));
+        // ChannelMember.Read.Group: the roster of a private or shared channel (and its member events); no chat
+        // permission such as OnlineMeeting.ReadBasic.Chat, which would make administrators enable chat RSC for nothing.
+        Assert.Equal(["ChannelMember.Read.Group:Application", "ChannelMeeting.ReadBasic.Group:Application"], rsc.Select(p => $"{p!["name"]}:{p["type"]}"));
         Assert.Equal("${{BOT_ID}}", (string?)manifest["webApplicationInfo"]?["id"]);   // RSC is granted to the bot's own Entra app
         Assert.Empty(manifest["permissions"]!.AsArray());   // no other device or identity permissions
+    }
+
+    [Fact]
+    public void Template_EveryResourceSpecificPermission_HasItsReasonInDocsTeams()
+    {
+        string doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "teams.md"));
+        string[] rows = [.. doc.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal))];
+
+        foreach (JsonNode? permission in Template()["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray())
+        {
+            Assert.Contains(rows, r => r.StartsWith($"| `{permission!["name"]}` |", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(Template()["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray().Count, rows.Length);   // no permission documented that is not asked
     }
 
     [Fact]

@@ -58,18 +58,18 @@ public sealed partial class RealTeamsTests
     }
 
     [Fact]
-    public async Task Meeting_StartsInAThreadWithoutKaart_OffersToStartOneAndStoresNothing()
+    public async Task Meeting_InAThreadWithoutKaart_GetsNothingAtStartOrEnd()
     {
         KaartFlow flow = Start();
         using (flow.App)
         {
-            Assert.Equal(HttpStatusCode.OK, (await flow.Channel.MeetingEventAsync(start: true, cancellationToken: Ct)).StatusCode);
-            await flow.Channel.MeetingEventAsync(start: false, cancellationToken: Ct);
+            // ChannelMeeting.ReadBasic.Group delivers every meeting of every channel, each occurrence of a recurring one
+            // too: only a casus thread is answered.
+            HttpResponseMessage started = await flow.Channel.MeetingEventAsync(start: true, cancellationToken: Ct);
+            HttpResponseMessage ended = await flow.Channel.MeetingEventAsync(start: false, cancellationToken: Ct);
 
-            (string Kind, string ConversationId, string? ActivityId, RegieBot.Protocol.Schema.Activity Activity) offer = Assert.Single(_teams.Calls);
-            Assert.Equal(flow.Channel.ThreadId, offer.ConversationId);
-            Assert.StartsWith("Dit overleg heeft nog geen regiekaart.", offer.Activity.Text, StringComparison.Ordinal);
-            Assert.Contains("@RegieBot start", offer.Activity.Text, StringComparison.Ordinal);
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], new[] { started.StatusCode, ended.StatusCode });
+            Assert.Empty(_teams.Calls);
             Assert.Null(await flow.Store.FindByThreadAsync(flow.Channel.ThreadId, Ct));
         }
     }

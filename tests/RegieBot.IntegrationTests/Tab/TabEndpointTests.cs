@@ -133,7 +133,7 @@ public sealed class TabEndpointTests(TabApplication tab) : IClassFixture<TabAppl
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         string csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
-        Assert.Contains("frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft https://outlook.office.com", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft https://outlook.office.com https://outlook.office365.com", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("*;", csp, StringComparison.Ordinal);
     }
 

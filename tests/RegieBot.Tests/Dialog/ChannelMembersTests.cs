@@ -37,6 +37,30 @@ public sealed class ChannelMembersTests
     private static IReadOnlyList<TeamsChannelAccount> Roster(params string[] names) =>
         [.. names.Select(n => new TeamsChannelAccount { Id = "29:" + n, AadObjectId = "aad-" + n, Name = n })];
 
+    [Theory]
+    [InlineData(null)]       // a private or shared channel whose channelData does not say which kind it is
+    [InlineData("standard")]
+    [InlineData("private")]
+    [InlineData("shared")]
+    public async Task ListAsync_ChannelOfATeam_AsksForTheChannelsMembersNeverTheTeams(string? type)
+    {
+        Activity inChannel = Click with
+        {
+            Conversation = new ConversationAccount { Id = "19:p@thread.tacv2;messageid=7" },
+            ChannelData = System.Text.Json.JsonSerializer.SerializeToElement(new
+            {
+                team = new { id = "19:team@thread.tacv2" },
+                channel = type is null ? (object)new { id = "19:p@thread.tacv2" } : new { id = "19:p@thread.tacv2", type },
+            }),
+        };
+        Mock<IConnectorClient> connector = new(MockBehavior.Strict);
+        connector.Setup(c => c.GetMembersAsync("https://smba.example/", "19:p@thread.tacv2", It.IsAny<CancellationToken>())).ReturnsAsync(Roster("jan"));
+
+        IReadOnlyList<TeamMember> members = await new ChannelMembers(connector.Object, new FakeTimeProvider()).ListAsync(inChannel, Ct);
+
+        Assert.Equal(["jan"], members.Select(m => m.Name));   // a standard channel's members are the team's: Teams answers with those
+    }
+
     [Fact]
     public async Task ListAsync_RosterOlderThanKeptForWhileTeamsIsSlow_AnswersWithTheKnownRosterAndUsesTheNewOneWhenItCame()
     {
