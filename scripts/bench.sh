@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of bench/ (outside the test suite) in Release against an Azurite of their own.
 #   scripts/bench.sh --quick                 all three, small sizes, under a minute (CI runs this; no timing is asserted)
-#   scripts/bench.sh turns --duration 10m    one benchmark with its options (see README, section Benchmarks)
+#   scripts/bench.sh turns --duration 10m    one benchmark with its options (see docs/benchmarks.md)
 # Starts Azurite's Table service on a free port from 10102 (data in artifacts/bench-azurite-PID/, removed afterwards),
 # so that a running test suite or local bot on 10002 neither disturbs nor is disturbed. Reports go to artifacts/bench/.
 # Exits non-zero when a benchmark reports an error (a failed turn, a reminder not claimed, a benchmark that threw).

@@ -8,7 +8,7 @@ namespace RegieBot.Benchmarks;
 /// <summary>
 /// RegieBot benchmarks (outside the test suite). From the repository root, with Azurite on 127.0.0.1:10002:
 /// <c>dotnet run -c Release --project bench/RegieBot.Benchmarks -- &lt;turns|sweep|micro|all&gt; [--quick] [options]</c>;
-/// <c>scripts/bench.sh</c> starts Azurite and runs them (README, section Benchmarks).
+/// <c>scripts/bench.sh</c> starts Azurite and runs them (docs/benchmarks.md).
 /// </summary>
 internal static class EntryPoint
 {
