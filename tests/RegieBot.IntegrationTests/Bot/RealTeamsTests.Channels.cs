@@ -57,6 +57,25 @@ public sealed partial class RealTeamsTests
     }
 
     [Fact]
+    public async Task Channel_WhoseTypeTeamsDoesNotSend_StillListsTheChannelsOwnMembers()
+    {
+        // Nothing documents that channelData.channel.type always comes: the members are always the channel's.
+        string channelId = $"19:zonder-type-{Guid.NewGuid():N}@thread.tacv2";
+        _teams.ConversationMembers[channelId] = [new() { Id = "29:jan", AadObjectId = "aad-jan", Name = "Jan Visser", TenantId = OtherTenant }];
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams);
+        ChannelSimulator channel = new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]) { Channel = channelId }.SettledBy(app);
+        KaartFlow flow = new(app, channel, _teams);
+        using (app)
+        {
+            await channel.SayAsync("start Familie Z.", cancellationToken: Ct);
+            JsonNode professionals = await flow.NextAsync(new() { ["moment"] = "2" }, Ct);
+
+            Assert.Equal(["Jan Visser", "Extern (niet in Teams)"], Picker(professionals)["choices"]!.AsArray().Select(c => (string)c!["title"]!));
+            Assert.All(_teams.MemberRequests, r => Assert.Equal(channelId, r));
+        }
+    }
+
+    [Fact]
     public async Task Channel_SharedWithAnotherTenant_TheAllowListAppliesToTheHostTenant()
     {
         _teams.ConversationMembers["19:gedeeld@thread.tacv2"] = [new() { Id = "29:jan", AadObjectId = "aad-jan", Name = "Jan Visser", TenantId = OtherTenant }];
