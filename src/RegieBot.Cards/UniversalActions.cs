@@ -6,7 +6,9 @@ namespace RegieBot.Cards;
 /// Universal Actions fallback: every <c>Action.Execute</c> of a card (not its <c>refresh</c>) gets an
 /// <c>Action.Submit</c> twin as its <c>fallback</c>, for Teams clients without Universal Actions. The Submit
 /// carries the same data plus the verb under <see cref="VerbKey"/>; Teams sends it as a message with that
-/// <c>value</c>, which the bot hands to the same handler as the invoke.
+/// <c>value</c>, which the bot hands to the same handler as the invoke. Older clients drop the fallback of an
+/// <c>Action.Execute</c> in a card's own <c>actions</c>, so a card (or a ShowCard's card) whose <c>actions</c> hold
+/// one gets them, in the same order, as an <c>ActionSet</c> at the end of its body instead.
 /// </summary>
 public static class UniversalActions
 {
@@ -17,16 +19,56 @@ public static class UniversalActions
     public static JsonObject AddSubmitFallbacks(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
+        MoveCardActions(card);
         Visit(card);
         return card;
     }
+
+    private static void MoveCardActions(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (IsOfType(obj, "AdaptiveCard") && obj["actions"] is JsonArray actions
+                    && actions.Any(a => a is JsonObject action && IsOfType(action, "Action.Execute")))
+                {
+                    obj.Remove("actions");
+                    if (obj["body"] is not JsonArray body)
+                    {
+                        obj["body"] = body = [];
+                    }
+
+                    body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
+                }
+
+                foreach ((string key, JsonNode? child) in obj.ToList())
+                {
+                    if (key is not "refresh")
+                    {
+                        MoveCardActions(child);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (JsonNode? item in array.ToList())
+                {
+                    MoveCardActions(item);
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsOfType(JsonObject obj, string type) =>
+        obj["type"] is JsonValue value && value.TryGetValue(out string? kind) && kind == type;
 
     private static void Visit(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
-                if (obj["type"] is JsonValue type && type.TryGetValue(out string? kind) && kind == "Action.Execute" && !obj.ContainsKey("fallback"))
+                if (IsOfType(obj, "Action.Execute") && !obj.ContainsKey("fallback"))
                 {
                     obj["fallback"] = SubmitOf(obj);
                 }

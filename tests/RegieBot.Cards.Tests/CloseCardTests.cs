@@ -15,7 +15,7 @@ public sealed class CloseCardTests
         JsonObject choices = card["body"]!.AsArray().Select(e => e!.AsObject()).Single(e => (string?)e["id"] == CloseCard.CriteriumField);
         Assert.Equal(AfschaalCriteria.Text.Values, choices["choices"]!.AsArray().Select(c => (string)c!["title"]!));
         Assert.Contains(card["body"]!.AsArray(), e => (string?)e!["id"] == CloseCard.OvergedragenAanField);
-        Assert.Equal([CloseCard.Verb, CloseCard.CancelVerb], card["actions"]!.AsArray().Select(a => (string)a!["verb"]!));
+        Assert.Equal([CloseCard.Verb, CloseCard.CancelVerb], CardActions.Of(card).Select(a => (string)a!["verb"]!));
     }
 
     [Fact]
@@ -27,6 +27,6 @@ public sealed class CloseCardTests
         Assert.Contains(AfschaalCriteria.Text[AfschaalCriterium.RegieOvergedragen], json, StringComparison.Ordinal);
         Assert.Contains("Petra Jansen, gezinsvoogd", json, StringComparison.Ordinal);
         Assert.Contains("23 maart 2027 automatisch verwijderd", json, StringComparison.Ordinal);
-        Assert.Empty(card["actions"]!.AsArray());
+        Assert.Empty(CardActions.Of(card));
     }
 }

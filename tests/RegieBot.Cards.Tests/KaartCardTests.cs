@@ -125,7 +125,7 @@ public sealed class KaartCardTests
         JsonObject card = _card.Build(SampleKaarten.Kaart(status: KaartStatus.Afgesloten));
 
         Assert.Contains("Afgesloten", card.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty(card["actions"]!.AsArray());
+        Assert.Empty(CardActions.Of(card));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class KaartCardTests
         string json = card.ToJsonString();
         Assert.Contains("Afgesloten op 23 december 2026", json, StringComparison.Ordinal);
         Assert.Contains("Afschalen: regie is overgedragen aan een andere professional", json, StringComparison.Ordinal);
-        Assert.DoesNotContain(card["actions"]!.AsArray(), a => (string?)a!["title"] == "Casus afsluiten");
+        Assert.DoesNotContain(CardActions.Of(card), a => (string?)a!["title"] == "Casus afsluiten");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class KaartCardTests
     {
         JsonObject card = _card.Build(SampleKaarten.Kaart());
 
-        JsonNode action = card["actions"]!.AsArray().Single(a => (string?)a!["title"] == "Casus afsluiten")!;
+        JsonNode action = CardActions.Of(card).Single(a => (string?)a!["title"] == "Casus afsluiten")!;
         Assert.Equal(CloseCard.AskVerb, (string?)action["verb"]);
         Assert.Equal("k-sample", (string?)action["data"]!["kaartId"]);
     }

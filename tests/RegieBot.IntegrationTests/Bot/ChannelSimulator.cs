@@ -252,6 +252,17 @@ internal sealed class ChannelSimulator(HttpClient client, string threadRootId)
         _ => [],
     };
 
+    /// <summary>The card an <c>Action.ShowCard</c> titled <paramref name="title"/> opens, wherever the card holds it.</summary>
+    public static JsonObject ShowCardOf(JsonObject card, string title) =>
+        Descendants(card).Single(a => (string?)a["type"] == "Action.ShowCard" && (string?)a["title"] == title)["card"]!.AsObject();
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject obj => new[] { obj }.Concat(obj.SelectMany(p => Descendants(p.Value))),
+        JsonArray array => array.SelectMany(Descendants),
+        _ => [],
+    };
+
     public static IEnumerable<JsonObject> FindActions(JsonNode? node)
     {
         if (node is JsonObject obj)

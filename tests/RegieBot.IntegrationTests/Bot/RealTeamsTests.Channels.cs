@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Protocol.Schema;
 
@@ -53,6 +54,57 @@ public sealed partial class RealTeamsTests
 
             JsonObject own = await channel.RefreshAsync(kaart.CardActivityId!, flow.Card(kaart.CardActivityId!), "jan", Ct);
             Assert.Contains(ChannelSimulator.FindActions(own), a => (string?)a["title"] == Confirm);   // the guest from another tenant confirms like anyone
+        }
+    }
+
+    [Fact]
+    public async Task Channel_WhoseTypeTeamsDoesNotSend_StillListsTheChannelsOwnMembers()
+    {
+        // Nothing documents that channelData.channel.type always comes: the members are always the channel's.
+        string channelId = $"19:zonder-type-{Guid.NewGuid():N}@thread.tacv2";
+        _teams.ConversationMembers[channelId] = [new() { Id = "29:jan", AadObjectId = "aad-jan", Name = "Jan Visser", TenantId = OtherTenant }];
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams);
+        ChannelSimulator channel = new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12]) { Channel = channelId }.SettledBy(app);
+        KaartFlow flow = new(app, channel, _teams);
+        using (app)
+        {
+            await channel.SayAsync("start Familie Z.", cancellationToken: Ct);
+            JsonNode professionals = await flow.NextAsync(new() { ["moment"] = "2" }, Ct);
+
+            Assert.Equal(["Jan Visser", "Extern (niet in Teams)"], Picker(professionals)["choices"]!.AsArray().Select(c => (string)c!["title"]!));
+            Assert.All(_teams.MemberRequests, r => Assert.Equal(channelId, r));
+        }
+    }
+
+    [Fact]
+    public async Task Channel_BotRemovedFromAPrivateChannel_StopsOnlyThatChannelsRemindersAndSaysSoInGeneral()
+    {
+        AzuriteBotApplicationFactory app = new(storage.TablePrefix, _teams);
+        ChannelSimulator general = ChannelSimulator.For(app);
+        ChannelSimulator prive = new ChannelSimulator(app.CreateClient(), Guid.NewGuid().ToString("N")[..12])
+        {
+            Channel = $"19:prive-{Guid.NewGuid():N}@thread.tacv2",
+            ChannelType = "private",
+        }.SettledBy(app);
+        using (app)
+        {
+            (Kaart inGeneral, _) = await new KaartFlow(app, general, _teams).SaveKaartAsync(Ct);
+            (Kaart inPrivate, _) = await new KaartFlow(app, prive, _teams).SaveKaartAsync(Ct);
+            RegieBot.Domain.Reminders.IReminderStore reminders = app.Services.GetRequiredService<RegieBot.Domain.Reminders.IReminderStore>();
+            int before = _teams.Calls.Count;
+
+            // As the channel guidance documents it: channelMemberRemoved, in the private channel, with the bot itself.
+            await prive.TeamEventAsync("conversationUpdate", "channelMemberRemoved", removed: [new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" }], cancellationToken: Ct);
+
+            Assert.Equal(RegieBot.Domain.Reminders.ReminderStatus.Cancelled, (await reminders.GetStateAsync(inPrivate.Id, RegieBot.Domain.Reminders.ReminderKind.Evaluatie, Ct))!.Status);
+            Assert.Equal(RegieBot.Domain.Reminders.ReminderStatus.Scheduled, (await reminders.GetStateAsync(inGeneral.Id, RegieBot.Domain.Reminders.ReminderKind.Evaluatie, Ct))!.Status);
+            (string _, string conversationId, string? _, Activity said) = Assert.Single(_teams.Calls.Skip(before));
+            Assert.Equal("19:team@thread.tacv2", conversationId);   // the team's General channel
+            Assert.StartsWith("RegieBot is uit een kanaal van dit team verwijderd.", said.Text, StringComparison.Ordinal);
+
+            await prive.TeamEventAsync("conversationUpdate", "channelMemberAdded", added: [new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" }], cancellationToken: Ct);
+
+            Assert.Equal(RegieBot.Domain.Reminders.ReminderStatus.Scheduled, (await reminders.GetStateAsync(inPrivate.Id, RegieBot.Domain.Reminders.ReminderKind.Evaluatie, Ct))!.Status);
         }
     }
 

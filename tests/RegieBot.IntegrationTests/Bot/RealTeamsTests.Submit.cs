@@ -90,5 +90,5 @@ public sealed partial class RealTeamsTests
         _teams.Calls.Last(c => c.ConversationId == conversationId && c.Kind == "send" && c.Activity.Text is not null).Activity.Text!;
 
     private static JsonObject ShowCard(JsonObject card, string title) =>
-        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["type"] == "Action.ShowCard" && (string?)a["title"] == title)["card"]!.AsObject();
+        ChannelSimulator.ShowCardOf(card, title);
 }

@@ -528,7 +528,7 @@ public sealed partial class RegieDialogFlowTests(AzuriteStorage storage) : IClas
     }
 
     private static JsonObject FindShowCard(JsonObject card, string title = "Wijziging voorstellen") =>
-        card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["type"] == "Action.ShowCard" && (string?)a["title"] == title)["card"]!.AsObject();
+        ChannelSimulator.ShowCardOf(card, title);
 
     private static int CountOf(string text, string value)
     {

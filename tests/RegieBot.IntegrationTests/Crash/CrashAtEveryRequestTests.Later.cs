@@ -96,7 +96,7 @@ public sealed partial class CrashAtEveryRequestTests
         public Task<JsonNode> ProposeAsync()
         {
             (string cardId, JsonObject card) = KaartCard();
-            JsonObject propose = card["actions"]!.AsArray().Select(a => a!.AsObject()).Single(a => (string?)a["title"] == "Wijziging voorstellen")["card"]!.AsObject();
+            JsonObject propose = ChannelSimulator.ShowCardOf(card, "Wijziging voorstellen");
             return channel.ClickAsync(cardId, propose, "Voorstel versturen", new Dictionary<string, string> { ["voorstel"] = Proposal }, user: "petra", cancellationToken: Ct);
         }
 

@@ -50,8 +50,7 @@ public sealed class LogPrivacyTests(AzuriteStorage storage) : IClassFixture<Azur
         string cardId = kaart.CardActivityId!;
         await channel.ConfirmAsync(cardId, Card(cardId), "sanne", Ct);
         await channel.ConfirmAsync(cardId, Card(cardId), "ahmed", Ct);
-        JsonObject proposeCard = Card(cardId)["actions"]!.AsArray().Select(a => a!.AsObject())
-            .Single(a => (string?)a["title"] == "Wijziging voorstellen")["card"]!.AsObject();
+        JsonObject proposeCard = ChannelSimulator.ShowCardOf(Card(cardId), "Wijziging voorstellen");
         await channel.ClickAsync(cardId, proposeCard, "Voorstel versturen", new Dictionary<string, string> { ["voorstel"] = Proposal }, user: "petra", cancellationToken: Ct);
         Assert.Contains(Proposal, Card(cardId).ToJsonString(), StringComparison.Ordinal);
         foreach (string command in new[] { "kaart", "status", "clientversie", "geschiedenis", "start " + Alias })

@@ -75,9 +75,8 @@ public sealed class MembershipHandlerTests : IDisposable
             "membersRemoved": [{ "id": "29:ahmed", "aadObjectId": "aad-ahmed" }]
             """)), CancellationToken.None);
 
-        Assert.Empty(_host.Store.EffectsOf(inGeneral.Id));   // the team's other channel: Ahmed may still be there
-        OutboxItem notice = Assert.Single(_host.Store.EffectsOf(inPrivate.Id));
-        Assert.Contains("Ahmed El Amrani staat op deze kaart en is uit het kanaal verwijderd.", Readable(notice.Card), StringComparison.Ordinal);
+        // Not the team's other channel: Ahmed may still be there.
+        AssertOneNoticeOnlyIn(inPrivate, inGeneral, "Ahmed El Amrani staat op deze kaart en is uit het kanaal verwijderd.");
     }
 
     [Fact]
@@ -94,9 +93,7 @@ public sealed class MembershipHandlerTests : IDisposable
             ]
             """)), CancellationToken.None);
 
-        Assert.Empty(_host.Store.EffectsOf(inGeneral.Id));
-        OutboxItem notice = Assert.Single(_host.Store.EffectsOf(inShared.Id));
-        Assert.Contains("Er zijn 2 collega's aan het kanaal toegevoegd.", Readable(notice.Card), StringComparison.Ordinal);
+        AssertOneNoticeOnlyIn(inShared, inGeneral, "Er zijn 2 collega's aan het kanaal toegevoegd.");
     }
 
     [Fact]
@@ -203,6 +200,13 @@ public sealed class MembershipHandlerTests : IDisposable
             ChannelData = JsonSerializer.SerializeToElement(new { team = new { id = "team-1" }, eventType = removed is null ? "teamMemberAdded" : "teamMemberRemoved" }),
         };
         return _host.Get<MembershipHandler>().MembersChangedAsync(_host.Turn(update), CancellationToken.None);
+    }
+
+    private void AssertOneNoticeOnlyIn(Kaart notified, Kaart untouched, string sentence)
+    {
+        Assert.Empty(_host.Store.EffectsOf(untouched.Id));
+        OutboxItem notice = Assert.Single(_host.Store.EffectsOf(notified.Id));
+        Assert.Contains(sentence, Readable(notice.Card), StringComparison.Ordinal);
     }
 
     /// <summary>The stored card as text without JSON's escapes (an apostrophe is stored as \u0027).</summary>
