@@ -125,6 +125,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(5003, LogLevel.Warning, "Card action {Verb} on kaart {KaartHash} refused: {Reason}")]
     public static partial void CardActionRefused(this ILogger logger, string verb, string kaartHash, string reason);
 
+    [LoggerMessage(5010, LogLevel.Critical, "{Variable} is not valid: it must be {ExpectedForm}. RegieBot does not start.")]
+    public static partial void DurationSettingInvalid(this ILogger logger, string variable, string expectedForm);
+
     [LoggerMessage(5002, LogLevel.Information, "Tenant allow-list: {TenantCount} tenant(s); every tenant: {AllowsEveryTenant}")]
     public static partial void TenantAllowListActive(this ILogger logger, int tenantCount, bool allowsEveryTenant);
 
