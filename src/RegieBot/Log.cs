@@ -41,6 +41,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(4002, LogLevel.Debug, "Welcome for {ConversationHash} was sent before")]
     public static partial void WelcomeAlreadySent(this ILogger logger, string conversationHash);
 
+    [LoggerMessage(4004, LogLevel.Information, "App removed from {ConversationHash}: a new install is welcomed again")]
+    public static partial void WelcomeForgotten(this ILogger logger, string conversationHash);
+
     [LoggerMessage(4003, LogLevel.Information, "Command {Command} handled")]
     public static partial void CommandHandled(this ILogger logger, string command);
 

@@ -30,7 +30,11 @@ internal sealed class MembershipHandler(
         await ReinstalledAsync(turn, cancellationToken);
     }
 
-    public Task BotRemovedAsync(TurnContext turn, CancellationToken cancellationToken) => UninstalledAsync(turn, cancellationToken);
+    public async Task BotRemovedAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        await welcome.ForgetAsync(turn, cancellationToken);
+        await UninstalledAsync(turn, cancellationToken);
+    }
 
     public async Task MembersChangedAsync(TurnContext turn, CancellationToken cancellationToken)
     {
