@@ -47,6 +47,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(4002, LogLevel.Debug, "Welcome for {ConversationHash} was sent before")]
     public static partial void WelcomeAlreadySent(this ILogger logger, string conversationHash);
 
+    [LoggerMessage(4004, LogLevel.Information, "App removed from {ConversationHash}: a new install is welcomed again")]
+    public static partial void WelcomeForgotten(this ILogger logger, string conversationHash);
+
     [LoggerMessage(4003, LogLevel.Information, "Command {Command} handled")]
     public static partial void CommandHandled(this ILogger logger, string command);
 
@@ -136,6 +139,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
 
     [LoggerMessage(5003, LogLevel.Warning, "Card action {Verb} on kaart {KaartHash} refused: {Reason}")]
     public static partial void CardActionRefused(this ILogger logger, string verb, string kaartHash, string reason);
+
+    [LoggerMessage(5010, LogLevel.Critical, "{Variable} is not valid: it must be {ExpectedForm}. RegieBot does not start.")]
+    public static partial void DurationSettingInvalid(this ILogger logger, string variable, string expectedForm);
 
     [LoggerMessage(5002, LogLevel.Information, "Tenant allow-list: {TenantCount} tenant(s); every tenant: {AllowsEveryTenant}")]
     public static partial void TenantAllowListActive(this ILogger logger, int tenantCount, bool allowsEveryTenant);

@@ -32,9 +32,13 @@ internal static class TurnKeyFactory
         return new TurnKeys(partition, byId, byContent);
     }
 
-    /// <summary>Keys for something done once per conversation or team, whatever turn does it (e.g. the welcome).</summary>
+    /// <summary>
+    /// Keys for something done once per conversation or team, whatever turn does it (e.g. the welcome). Both keys are
+    /// set: the ledger lets a content key be claimed again after its short redelivery window, never an id key, so the
+    /// claim holds until it is abandoned.
+    /// </summary>
     public static TurnKeys Once(string scopeId, string what) =>
-        new(TurnKeys.PartitionOf(scopeId), null, Hash(scopeId, "once", what));
+        new(TurnKeys.PartitionOf(scopeId), Hash(scopeId, "once-id", what), Hash(scopeId, "once", what));
 
     /// <summary>A short hash for log lines: correlates without revealing the id.</summary>
     public static string ForLog(string? value) => value is null ? "-" : Hash(value)[..12];

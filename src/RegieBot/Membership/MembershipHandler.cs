@@ -40,6 +40,7 @@ internal sealed class MembershipHandler(
 
     public async Task BotRemovedAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        await welcome.ForgetAsync(turn, cancellationToken);   // only when the app left the whole team or chat
         if (Scope.Of(turn.Activity) is not { } scope)
         {
             return;

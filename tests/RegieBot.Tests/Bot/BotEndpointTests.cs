@@ -150,17 +150,18 @@ public sealed class BotEndpointTests : IDisposable
     public async Task Post_BotAddedToTeam_SendsTheWelcomeCardOnce()
     {
         HttpClient client = _factory.CreateClient();
-        TurnKeys? welcomeClaim = null;
+        TurnKeys welcomeOnce = RegieBot.Bot.TurnKeyFactory.Once("19:team01@thread.tacv2", "welcome");
+        bool claimed = false;
         _factory.Ledger.Setup(l => l.TryBeginAsync(It.IsAny<TurnKeys>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TurnKeys keys, CancellationToken _) =>
             {
-                if (keys.ById is not null)
+                if (keys != welcomeOnce)
                 {
                     return true;   // the turn itself
                 }
 
-                bool first = welcomeClaim is null || welcomeClaim != keys;
-                welcomeClaim = keys;
+                bool first = !claimed;
+                claimed = true;
                 return first;
             });
 

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using RegieBot.Domain.Scheduling;
+
+namespace RegieBot.Operations;
+
+/// <summary>
+/// Checks every duration setting before the host starts: a value that is no duration, or outside the setting's range,
+/// stops the start with one log line naming the environment variable and the form it takes. Without this check the
+/// options binder throws inside the host's start, and the administrator reads a stack trace instead.
+/// </summary>
+internal static class DurationSettings
+{
+    /// <summary>The options classes with <see cref="TimeSpan"/> properties, each with its <c>SectionName</c>.</summary>
+    private static readonly Type[] OptionsTypes =
+    [
+        typeof(Common.ReminderOptions), typeof(Common.PrivacyOptions), typeof(Outbox.OutboxOptions),
+        typeof(Protocol.Authentication.BotAuthenticationOptions), typeof(Protocol.Connector.ConnectorOptions),
+    ];
+
+    /// <summary>True when every duration that is set can be used; otherwise each bad one is logged.</summary>
+    public static bool AreValid(IConfiguration configuration, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        bool valid = true;
+        foreach ((string key, PropertyInfo property) in Settings())
+        {
+            string? text = configuration[key];
+            if (text is null)
+            {
+                continue;
+            }
+
+            RangeAttribute? range = property.GetCustomAttribute<RangeAttribute>();
+            if (!Durations.TryParse(text, out TimeSpan value) || (range is not null && !range.IsValid(value)))
+            {
+                string bounds = range is null ? string.Empty : $" between {range.Minimum} and {range.Maximum}";
+                logger.DurationSettingInvalid(key.Replace(":", "__", StringComparison.Ordinal), $"a duration{bounds}, written as {Durations.ExpectedForm}");
+                valid = false;
+            }
+        }
+
+        return valid;
+    }
+
+    /// <summary>Every duration setting: its configuration key and the property it binds to.</summary>
+    internal static IEnumerable<(string Key, PropertyInfo Property)> Settings() =>
+        from type in OptionsTypes
+        let section = (string)type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!
+        from property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        where property.PropertyType == typeof(TimeSpan) && property.CanWrite
+        select (section + ":" + property.Name, property);
+}
