@@ -2,12 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using RegieBot.Domain.Scheduling;
 
-namespace RegieBot.Operations;
+namespace RegieBot;
 
 /// <summary>
 /// Checks every duration setting before the host starts: a value that is no duration, or outside the setting's range,
 /// stops the start with one log line naming the environment variable and the form it takes. Without this check the
-/// options binder throws inside the host's start, and the administrator reads a stack trace instead.
+/// options binder throws inside the host's start, and the administrator reads a stack trace instead. Part of the
+/// composition root: it knows the options of every folder.
 /// </summary>
 internal static class DurationSettings
 {
