@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using RegieBot.Domain.Conversations;
 using RegieBot.Domain.Kaarten;
@@ -51,6 +53,17 @@ internal sealed class BotApplicationFactory : WebApplicationFactory<Program>
                 }
             })
             .ReturnsAsync(new ResourceResponse("1767225699999"));
+    }
+
+    /// <summary>
+    /// Posts <paramref name="content"/> to <c>/api/messages</c> on a copy of this host that records its log; returns the
+    /// answer and what was logged at Error or above while it was handled.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, IReadOnlyList<FakeLogRecord> Errors)> PostLoggedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        using WebApplicationFactory<Program> app = WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddFakeLogging()));
+        HttpResponseMessage response = await app.CreateClient().PostAsync("/api/messages", content, cancellationToken);
+        return (response, [.. app.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= LogLevel.Error)]);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -44,34 +44,22 @@ public sealed class WelcomeOnStorageTests(AzuriteStorage storage) : IClassFixtur
         Assert.Equal(1, app.SentCount);
     }
 
-    [Fact]
-    public async Task Post_RemovedFromTheTeamAndInstalledAgain_WelcomesAgain()
+    /// <summary>Removing the app from the team starts afresh; removing it from one (private or shared) channel does not.</summary>
+    [Theory]
+    [InlineData("teamMemberRemoved", 2)]
+    [InlineData("channelMemberRemoved", 1)]
+    public async Task Post_RemovedAndAddedAgain_WelcomesAgainOnlyAfterLeavingTheTeam(string removal, int welcomes)
     {
         using AzuriteBotApplicationFactory app = new(storage.TablePrefix, time: _time);
         string team = NewTeam();
 
         await PostAsync(app, BotAdded(team));
         _time.Advance(TimeSpan.FromDays(2));
-        await PostAsync(app, BotRemoved(team, "teamMemberRemoved"));
+        await PostAsync(app, BotRemoved(team, removal));
         _time.Advance(TimeSpan.FromDays(2));
         await PostAsync(app, BotAdded(team));
 
-        Assert.Equal(2, app.SentCount);
-    }
-
-    [Fact]
-    public async Task Post_RemovedFromOneChannelAndAddedAgain_DoesNotWelcomeAgain()
-    {
-        using AzuriteBotApplicationFactory app = new(storage.TablePrefix, time: _time);
-        string team = NewTeam();
-
-        await PostAsync(app, BotAdded(team));
-        _time.Advance(TimeSpan.FromDays(2));
-        await PostAsync(app, BotRemoved(team, "channelMemberRemoved"));
-        _time.Advance(TimeSpan.FromDays(2));
-        await PostAsync(app, BotAdded(team));
-
-        Assert.Equal(1, app.SentCount);
+        Assert.Equal(welcomes, app.SentCount);
     }
 
     private static string NewTeam() => "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";

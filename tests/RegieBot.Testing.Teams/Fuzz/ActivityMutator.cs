@@ -20,6 +20,7 @@ public enum MutationKind
     SetInvokeName,
     SetCommand,
     Truncate,
+    LoneSurrogate,
 }
 
 public enum FuzzAuth
@@ -51,6 +52,7 @@ public sealed record FuzzCase(int Seed, Mutation[] Mutations, FuzzAuth Auth)
         JsonObject root = FuzzSeeds.All[Seed % FuzzSeeds.All.Count]();
         List<(JsonObject Owner, string Name, string Value)> duplicates = [];
         int? truncateAt = null;
+        List<int> surrogates = [];
         foreach (Mutation mutation in Mutations)
         {
             if (mutation.Kind == MutationKind.Truncate)
@@ -59,11 +61,17 @@ public sealed record FuzzCase(int Seed, Mutation[] Mutations, FuzzAuth Auth)
                 continue;
             }
 
+            if (mutation.Kind == MutationKind.LoneSurrogate)
+            {
+                surrogates.Add(mutation.Target);
+                continue;
+            }
+
             ActivityMutator.Apply(root, mutation, duplicates);
         }
 
         serviceUrl = root["serviceUrl"] is JsonValue url && url.GetValueKind() == JsonValueKind.String ? (string?)url : null;
-        string json = ActivityMutator.Write(root, duplicates);
+        string json = surrogates.Aggregate(ActivityMutator.Write(root, duplicates), ActivityMutator.InsertLoneSurrogate);
         return truncateAt is int at && json.Length > 0 ? json[..(at % json.Length)] : json;
     }
 }
@@ -131,7 +139,8 @@ public static class ActivityMutator
         (3, Gen.OneOf(FuzzSeeds.Verbs).Select(s => new Mutation(MutationKind.SetVerb, 0, "", s))),
         (2, Gen.OneOf(FuzzSeeds.InvokeNames).Select(s => new Mutation(MutationKind.SetInvokeName, 0, "", s))),
         (3, Gen.Select(Gen.OneOf(FuzzSeeds.Commands), StringValue).Select((c, s) => new Mutation(MutationKind.SetCommand, 0, "", c + " " + s))),
-        (1, Gen.Int[0, 5000].Select(t => new Mutation(MutationKind.Truncate, t, "", ""))));
+        (1, Gen.Int[0, 5000].Select(t => new Mutation(MutationKind.Truncate, t, "", ""))),
+        (1, Gen.Int[0, 500].Select(t => new Mutation(MutationKind.LoneSurrogate, t, "", ""))));
 
     /// <summary>Mostly valid tokens, so nearly every case reaches the handlers; sometimes none or garbage.</summary>
     public static readonly Gen<FuzzCase> Case = Gen.Select(
@@ -230,6 +239,40 @@ public static class ActivityMutator
                 target[mutation.Text] = Parse(mutation.Value);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Puts an escaped lone surrogate (<c>\ud800</c>) at the start of one string of the body (a value or a property
+    /// name, counted in document order), which no <see cref="JsonNode"/> can hold: valid JSON, but text that does not
+    /// decode. A body that is no JSON any more (an earlier mutation) stays as it is.
+    /// </summary>
+    internal static string InsertLoneSurrogate(string json, int target)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        List<long> starts = [];
+        try
+        {
+            Utf8JsonReader reader = new(bytes, new JsonReaderOptions { MaxDepth = 1024 });
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    starts.Add(reader.TokenStartIndex);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+
+        if (starts.Count == 0)
+        {
+            return json;
+        }
+
+        int at = (int)starts[target % starts.Count] + 1;   // just after the opening quote
+        return Encoding.UTF8.GetString([.. bytes[..at], .. "\\ud800"u8, .. bytes[at..]]);
     }
 
     /// <summary>Writes the document, with each duplicated field written a second time (with another value) right after the first.</summary>

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using RegieBot.Protocol.Schema;
@@ -42,9 +39,7 @@ public sealed class HostileInputTests : IDisposable
         string body = activity.ToJsonString().Replace(Marker, "x\\ud800y", StringComparison.Ordinal);
         (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(Encoding.UTF8.GetBytes(body));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(errors);
-        Assert.Empty(_factory.Sent);
+        AssertRefused(response, errors);
     }
 
     [Theory]
@@ -59,9 +54,7 @@ public sealed class HostileInputTests : IDisposable
 
         (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(body);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(errors);
-        Assert.Empty(_factory.Sent);
+        AssertRefused(response, errors);
     }
 
     [Theory]
@@ -79,9 +72,7 @@ public sealed class HostileInputTests : IDisposable
 
         (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(Encoding.UTF8.GetBytes(activity.ToJsonString()));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(errors);
-        Assert.Empty(_factory.Sent);
+        AssertRefused(response, errors);
     }
 
     [Theory]
@@ -95,9 +86,7 @@ public sealed class HostileInputTests : IDisposable
 
         (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(Encoding.UTF8.GetBytes(activity.ToJsonString()));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(errors);
-        Assert.Empty(_factory.Sent);
+        AssertRefused(response, errors);
     }
 
     [Fact]
@@ -140,9 +129,7 @@ public sealed class HostileInputTests : IDisposable
     {
         (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(Encoding.UTF8.GetBytes(Activities.ChannelMessage("help")), contentType);
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Empty(errors);
-        Assert.Empty(_factory.Sent);
+        AssertRefused(response, errors, HttpStatusCode.UnsupportedMediaType);
     }
 
     [Theory]
@@ -157,13 +144,19 @@ public sealed class HostileInputTests : IDisposable
         Assert.Single(_factory.Sent);
     }
 
-    private async Task<(HttpResponseMessage Response, IReadOnlyList<FakeLogRecord> Errors)> PostAsync(byte[] body, string? contentType = "application/json")
+    private Task<(HttpResponseMessage Response, IReadOnlyList<FakeLogRecord> Errors)> PostAsync(byte[] body, string? contentType = "application/json")
     {
-        using WebApplicationFactory<Program> app = _factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddFakeLogging()));
         ByteArrayContent content = new(body);
         content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
-        HttpResponseMessage response = await app.CreateClient().PostAsync("/api/messages", content, Ct);
-        return (response, [.. app.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= LogLevel.Error)]);
+        return _factory.PostLoggedAsync(content, Ct);
+    }
+
+    /// <summary>Refused before any turn: the status, nothing logged as an error, nothing sent.</summary>
+    private void AssertRefused(HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors, HttpStatusCode status = HttpStatusCode.BadRequest)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Empty(errors);
+        Assert.Empty(_factory.Sent);
     }
 
     private static byte[] Splice(byte[] body, byte[] marker, byte[] replacement)

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace RegieBot.Tests.Bot;
@@ -103,10 +100,6 @@ public sealed class MalformedActivityTests : IDisposable
         Assert.Empty(_factory.Sent);
     }
 
-    private async Task<(HttpResponseMessage Response, IReadOnlyList<FakeLogRecord> Errors)> PostAsync(string body)
-    {
-        using WebApplicationFactory<Program> app = _factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddFakeLogging()));
-        HttpResponseMessage response = await app.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
-        return (response, [.. app.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= LogLevel.Error)]);
-    }
+    private Task<(HttpResponseMessage Response, IReadOnlyList<FakeLogRecord> Errors)> PostAsync(string body) =>
+        _factory.PostLoggedAsync(new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 }

@@ -61,6 +61,30 @@ public sealed class DurationSettingsTests
         Assert.DoesNotContain('\n', record.Message);
     }
 
+    [Theory]
+    [InlineData("RegieBot:Reminders:EvaluationPeriod", "3 maanden")]
+    [InlineData("RegieBot:Privacy:RetentionAfterClose", "00:00:90")]
+    public void AreValid_BadIsoPeriod_LogsOneLineNamingTheVariable(string key, string value)
+    {
+        FakeLogger logger = new();
+
+        bool valid = DurationSettings.AreValid(Configuration((key, value)), logger);
+
+        Assert.False(valid);
+        FakeLogRecord record = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Contains(key.Replace(":", "__", StringComparison.Ordinal), record.Message, StringComparison.Ordinal);
+        Assert.Contains("ISO 8601", record.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AreValid_IsoPeriodsAsDocumented_IsTrue()
+    {
+        FakeLogger logger = new();
+
+        Assert.True(DurationSettings.AreValid(Configuration(("RegieBot:Reminders:EvaluationPeriod", "PT20S"), ("RegieBot:Privacy:RetentionAfterClose", "P90D")), logger));
+        Assert.Empty(logger.Collector.GetSnapshot());
+    }
+
     [Fact]
     public async Task Start_BadDuration_ExitsWithOneLineAndNoStackTrace()
     {
