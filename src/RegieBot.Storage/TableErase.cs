@@ -33,6 +33,17 @@ internal static class TableErase
             rows.Add(entity.RowKey);
         }
 
+        return await DeleteRowsAsync(table, partition, rows, cancellationToken);
+    }
+
+    /// <summary>Deletes these rows of one partition, in transactions of at most 100 (one request for one row).</summary>
+    public static async Task<int> DeleteRowsAsync(TableClient table, string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 1)
+        {
+            return await DeleteAsync(table, partition, rows.First(), ETag.All, cancellationToken);
+        }
+
         int deleted = 0;
         foreach (string[] batch in rows.Chunk(MaxBatch))
         {

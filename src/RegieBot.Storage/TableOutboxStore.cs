@@ -46,10 +46,12 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         return items;
     }
 
-    public Task CompleteAsync(string kaartId, OutboxItem item, CancellationToken cancellationToken)
+    public Task CompleteAsync(string kaartId, IReadOnlyCollection<OutboxItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        return TableErase.DeleteAsync(Kaarten, TableKey.Encode(kaartId), ItemPrefix + TableKey.Encode(item.Id), ETag.All, cancellationToken);
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count == 0
+            ? Task.CompletedTask
+            : TableErase.DeleteRowsAsync(Kaarten, TableKey.Encode(kaartId), [.. items.Select(i => ItemPrefix + TableKey.Encode(i.Id)).Distinct(StringComparer.Ordinal)], cancellationToken);
     }
 
     public async Task<IReadOnlyList<PendingWork>> FindDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -72,10 +74,20 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
         return due;
     }
 
-    public async Task<PendingWork?> TryClaimAsync(PendingWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task<PendingWork?> TryClaimAsync(PendingWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        PendingWork claimed = work with { NotBefore = leaseUntil, Attempts = work.Attempts + 1 };
+        return WriteLeaseAsync(work, work with { NotBefore = leaseUntil, Attempts = work.Attempts + 1 }, cancellationToken);
+    }
+
+    public Task<PendingWork?> RenewAsync(PendingWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteLeaseAsync(work, work with { NotBefore = leaseUntil }, cancellationToken);
+    }
+
+    private async Task<PendingWork?> WriteLeaseAsync(PendingWork work, PendingWork claimed, CancellationToken cancellationToken)
+    {
         try
         {
             Response response = await Work.UpdateEntityAsync(PendingWorkEntity.ToTableEntity(claimed), work.ETag is null ? ETag.All : new ETag(work.ETag), TableUpdateMode.Replace, cancellationToken);

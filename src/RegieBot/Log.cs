@@ -188,6 +188,12 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(7001, LogLevel.Warning, "Outbox work of kaart {KaartHash} failed (attempt {Attempt}); the sweep tries again")]
     public static partial void OutboxWorkFailed(this ILogger logger, Exception exception, string kaartHash, int attempt);
 
+    [LoggerMessage(7006, LogLevel.Warning, "Outbox work of kaart {KaartHash} stopped: its lease was taken over or could not be renewed in time; whoever holds it finishes")]
+    public static partial void OutboxLeaseLost(this ILogger logger, string kaartHash);
+
+    [LoggerMessage(7007, LogLevel.Warning, "Outbox lease of kaart {KaartHash} not renewed; tried again while it lasts")]
+    public static partial void OutboxLeaseNotRenewed(this ILogger logger, Exception exception, string kaartHash);
+
     [LoggerMessage(7002, LogLevel.Debug, "Outbox of kaart {KaartHash}: {Count} effects applied")]
     public static partial void OutboxApplied(this ILogger logger, string kaartHash, int count);
 

@@ -17,14 +17,20 @@ public interface IOutboxStore
 
     Task<IReadOnlyList<OutboxItem>> GetItemsAsync(string kaartId, CancellationToken cancellationToken);
 
-    /// <summary>Removes an applied item (idempotent).</summary>
-    Task CompleteAsync(string kaartId, OutboxItem item, CancellationToken cancellationToken);
+    /// <summary>Removes applied items (idempotent): one request for all of them (they share the kaart's partition).</summary>
+    Task CompleteAsync(string kaartId, IReadOnlyCollection<OutboxItem> items, CancellationToken cancellationToken);
 
     /// <summary>Intents whose moment has come (tombstones and pending work), at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<PendingWork>> FindDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     /// <summary>Takes the intent for this instance until <paramref name="leaseUntil"/>; null when another took or finished it.</summary>
     Task<PendingWork?> TryClaimAsync(PendingWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease on the intent as <paramref name="work"/> holds it until <paramref name="leaseUntil"/> (not an
+    /// attempt of its own); null when another instance claimed it or a newer operation marked it again meanwhile.
+    /// </summary>
+    Task<PendingWork?> RenewAsync(PendingWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>Drops the intent, only while it is as <paramref name="work"/> read it (a newer operation's intent stays).</summary>
     Task<bool> ReleaseAsync(PendingWork work, CancellationToken cancellationToken);

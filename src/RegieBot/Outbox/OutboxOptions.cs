@@ -15,7 +15,11 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a sweep's claim on an intent holds; longer than the connector's own retries take.</summary>
+    /// <summary>
+    /// How long a claim on an intent holds: the sweep's, and the committing instance's once its <see cref="Grace"/> runs
+    /// short. Whoever applies the work renews it while it runs (when half of what is left has passed) and stops the work
+    /// when it can no longer renew, so two instances never apply the same intent at once.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(3);
 }

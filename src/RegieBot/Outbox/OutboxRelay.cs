@@ -35,6 +35,9 @@ internal sealed class OutboxRelay(
     ILogger<OutboxRelay> logger) : IAfterTurn
 {
     private const int SweepBatch = 50;
+
+    /// <summary>Less than this left of a lease when work starts: it is renewed first (and the work stops at half of it).</summary>
+    private static readonly TimeSpan MinimumLease = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private readonly ConcurrentDictionary<string, PendingUpdate> _latest = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -218,18 +221,108 @@ internal sealed class OutboxRelay(
     private async Task ApplyAsync(PendingWork intent, CancellationToken cancellationToken)
     {
         string kaartId = intent.KaartId;
-        if (intent.Erase)
+        int count = 0;
+        PendingWork? held = await HoldingAsync(
+            intent,
+            async ct =>
+            {
+                if (intent.Erase)
+                {
+                    await eraser.EraseAsync(kaartId, intent.Notice ?? CasusTexts.RemovedFallbackNotice, intent.KeepActivityId, ct);
+                }
+                else
+                {
+                    count = await ApplyItemsAsync(kaartId, ct);
+                }
+            },
+            cancellationToken);
+        if (held is null)
         {
-            await eraser.EraseAsync(kaartId, intent.Notice ?? CasusTexts.RemovedFallbackNotice, intent.KeepActivityId, cancellationToken);
-            await outbox.ReleaseAsync(intent, cancellationToken);
-            return;
+            return;   // another instance (or a newer operation's relay) took the intent over: it finishes the work
         }
 
-        int count = await ApplyItemsAsync(kaartId, cancellationToken);
+        // Conditional on the intent as held: an operation that marked the kaart again meanwhile keeps its own.
+        await outbox.ReleaseAsync(held, cancellationToken);
+        if (!intent.Erase)
+        {
+            logger.OutboxApplied(TurnKeyFactory.ForLog(kaartId), count);
+        }
+    }
 
-        // Conditional on the intent as written: an operation that marked the kaart again meanwhile keeps its own.
-        await outbox.ReleaseAsync(intent, cancellationToken);
-        logger.OutboxApplied(TurnKeyFactory.ForLog(kaartId), count);
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding the intent's lease: renewed before it starts when little of it is left,
+    /// and while it runs whenever half of what is left has passed (none of this costs a request when the work is done
+    /// well within the grace, the usual case). When the lease is lost (another instance claimed the intent, or a newer
+    /// operation marked it again) or cannot be renewed before it ends, the work is stopped, so no two instances apply
+    /// the same intent at once. Returns the intent as held at the end, or null when it was lost.
+    /// </summary>
+    private async Task<PendingWork?> HoldingAsync(PendingWork intent, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        PendingWork held = intent;
+        if (held.NotBefore - time.GetUtcNow() < MinimumLease)
+        {
+            if (await outbox.RenewAsync(held, time.GetUtcNow() + options.Value.Lease, cancellationToken) is not { } renewed)
+            {
+                logger.OutboxLeaseLost(TurnKeyFactory.ForLog(intent.KaartId));
+                return null;
+            }
+
+            held = renewed;
+        }
+
+        using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task running = work(stop.Token);
+        bool lost = false;
+        while (!running.IsCompleted)
+        {
+            TimeSpan left = held.NotBefore - time.GetUtcNow();
+            if (left <= MinimumLease / 2)
+            {
+                lost = true;   // storage did not let it renew in time: stop before another instance may take it
+                break;
+            }
+
+            using CancellationTokenSource tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task delay = Task.Delay((left - (MinimumLease / 2)) / 2, time, tick.Token);
+            await Task.WhenAny(running, delay);
+            await tick.CancelAsync();
+            if (running.IsCompleted)
+            {
+                break;
+            }
+
+            try
+            {
+                if (await outbox.RenewAsync(held, time.GetUtcNow() + options.Value.Lease, cancellationToken) is not { } renewed)
+                {
+                    lost = true;
+                    break;
+                }
+
+                held = renewed;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.OutboxLeaseNotRenewed(ex, TurnKeyFactory.ForLog(intent.KaartId));   // tried again while time is left
+            }
+        }
+
+        if (lost)
+        {
+            logger.OutboxLeaseLost(TurnKeyFactory.ForLog(intent.KaartId));
+            await stop.CancelAsync();
+        }
+
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException) when (lost && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        return lost ? null : held;
     }
 
     private async Task<int> ApplyItemsAsync(string kaartId, CancellationToken cancellationToken, bool cardsOnly = false)
@@ -242,6 +335,9 @@ internal sealed class OutboxRelay(
         // Likewise the updates of one other card (a burst of dialog steps on the step card): only the newest is shown.
         OutboxItem[] cards = [.. ordered.Where(i => i.Effect == OutboxEffect.KaartCard)];
         ILookup<string?, OutboxItem> updates = ordered.Where(i => i.Effect == OutboxEffect.CardUpdate).ToLookup(i => i.ActivityId, StringComparer.Ordinal);
+        // Every effect is safe to apply twice, so the applied items go together, in one request, once all are applied;
+        // an effect that fails leaves every item for the sweep.
+        List<OutboxItem> applied = [];
         foreach (OutboxItem item in ordered)
         {
             OutboxItem[] same = item.Effect switch
@@ -256,12 +352,10 @@ internal sealed class OutboxRelay(
             }
 
             await ApplyAsync(kaartId, item, cancellationToken);
-            foreach (OutboxItem done in same)
-            {
-                await outbox.CompleteAsync(kaartId, done, cancellationToken);
-            }
+            applied.AddRange(same);
         }
 
+        await outbox.CompleteAsync(kaartId, applied, cancellationToken);
         return items.Count;
     }
 

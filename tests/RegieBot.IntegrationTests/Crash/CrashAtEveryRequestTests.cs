@@ -33,6 +33,8 @@ public sealed partial class CrashAtEveryRequestTests
     {
         // The intents are due at once, and no background sweep runs by itself: the test runs it in the fresh host.
         ["RegieBot:Outbox:Grace"] = "00:00:00",
+        // The relay holds a lease on its intent; the fresh host, a minute later, finds it run out.
+        ["RegieBot:Outbox:Lease"] = "00:00:30",
         ["RegieBot:Outbox:SweepInterval"] = "01:00:00",
         ["RegieBot:Reminders:PollInterval"] = "01:00:00",
         // A reminder claimed by the crashed instance can be claimed again by the next one a minute later.
