@@ -64,6 +64,18 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
     }
 
     /// <summary>
+    /// The last roster Teams gave for the activity's conversation, however old; null when none is known. Only for what
+    /// a stale list cannot misuse (the typeahead's suggestions, which a step checks again), never for the gate.
+    /// </summary>
+    public IReadOnlyList<TeamMember>? LastKnown(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return _rosters.TryGetValue(RosterOf(activity), out Cached? cached)
+            ? cached.Members.IsCompletedSuccessfully ? cached.Members.Result : cached.Previous
+            : null;
+    }
+
+    /// <summary>
     /// The conversation whose members are listed: always the activity's own channel (or chat), never the team. For a
     /// standard channel the Bot Connector answers with the team's roster; for a private or shared channel with the
     /// channel's own members. Nothing documents that Teams always says in <c>channelData.channel.type</c> which kind a

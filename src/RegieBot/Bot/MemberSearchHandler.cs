@@ -42,9 +42,10 @@ internal sealed class MemberSearchHandler(ChannelMembers members, ILogger<Member
         }
         catch (Exception ex) when (ex is RosterUnavailableException or ConnectorException)
         {
-            // A typeahead answers with what it has, never with an error: nothing now, the roster once Teams gave it.
+            // A typeahead answers with what it has, never with an error: the last roster Teams gave (however old: a
+            // suggestion, which the step checks again), or nothing until Teams gave one.
             logger.MemberSearchWithoutRoster(ex is ConnectorException connector ? (int)connector.StatusCode : null);
-            roster = [];
+            roster = members.LastKnown(turn.Activity) ?? [];
         }
 
         IReadOnlyList<TeamMember> found = DialogCard.Search(roster, Text(value, "queryText"), skip, top);

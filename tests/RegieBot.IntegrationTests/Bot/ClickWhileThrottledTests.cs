@@ -129,6 +129,11 @@ public sealed class ClickWhileThrottledTests(AzuriteStorage storage) : IClassFix
             Assert.True(took < Prompt, $"The click waited {took.TotalSeconds:F1} s for Teams.");
             Assert.Equal(RegieBot.Bot.Texts.TeamsBusy, (string?)answer["value"]);
             Assert.NotNull(await flow.Store.GetKaartAsync(kaart.Id, Ct));   // refused: nothing erased
+
+            (JsonNode found, took) = await TimedAsync(() => flow.Channel.SearchAsync(RegieBot.Cards.DialogCard.MemberDataset, "pe", cancellationToken: Ct));
+
+            Assert.True(took < Prompt, $"The typeahead waited {took.TotalSeconds:F1} s for Teams.");
+            Assert.Contains(found["value"]!["results"]!.AsArray(), r => (string?)r!["value"] == "aad-petra");   // the old roster, filtered
         }
     }
 }

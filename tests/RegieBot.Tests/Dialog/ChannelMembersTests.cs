@@ -128,4 +128,19 @@ public sealed class ChannelMembersTests
         Assert.Equal(["sanne", "ahmed"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
         connector.Verify(c => c.GetMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task LastKnown_RosterTooOldForTheGateWhileTeamsIsSlow_StillGivesTheOldRoster()
+    {
+        TaskCompletionSource<IReadOnlyList<TeamsChannelAccount>> slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        (ChannelMembers sut, FakeTimeProvider time) = await ExpiredAsync(next => next.Returns(slow.Task));
+        time.Advance(ChannelMembers.KeptFor);   // beyond what the gate trusts
+
+        Task<IReadOnlyList<TeamMember>> click = sut.ListAsync(Click, Ct);
+        time.Advance(ChannelMembers.ClickWait);
+
+        await Assert.ThrowsAsync<RosterUnavailableException>(() => click);
+        Assert.Equal(["sanne"], sut.LastKnown(Click)!.Select(m => m.Name));
+        Assert.Null(sut.LastKnown(Click with { Conversation = new ConversationAccount { Id = "19:other@thread.tacv2" } }));
+    }
 }
