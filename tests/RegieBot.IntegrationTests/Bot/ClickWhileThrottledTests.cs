@@ -136,4 +136,27 @@ public sealed class ClickWhileThrottledTests(AzuriteStorage storage) : IClassFix
             Assert.Contains(found["value"]!["results"]!.AsArray(), r => (string?)r!["value"] == "aad-petra");   // the old roster, filtered
         }
     }
+
+    [Fact]
+    public async Task DialogStep_MemberChosenWhileRosterTooOldAndTeamsAnswers429_AnsweredAtOnceThatTeamsIsBusy()
+    {
+        (KaartFlow flow, ThrottlingTeams network) = Start();
+        using (flow.App)
+        {
+            await flow.Channel.SayAsync("start Familie T.", cancellationToken: Ct);
+            await flow.NextAsync(new() { ["moment"] = "1" }, Ct);   // the professionals step: its roster is fetched
+            (string cardId, JsonObject card) = flow.StepCard();
+            flow.Channel.Settle = null;
+            _time.Jump(RegieBot.Bot.ChannelMembers.KeptFor * 2 + TimeSpan.FromSeconds(1));
+            network.Throttling = (_, _) => RetryAfter;
+
+            (JsonNode answer, TimeSpan took) = await TimedAsync(() => flow.Channel.ClickAsync(cardId, card, "Toevoegen",
+                new Dictionary<string, string> { ["lid"] = "aad-sanne", ["functie"] = "Jeugdconsulent", ["organisatie"] = "Gemeente" }, cancellationToken: Ct));
+
+            Assert.True(took < Prompt, $"The click waited {took.TotalSeconds:F1} s for Teams.");
+            Assert.Equal(RegieBot.Bot.Texts.TeamsBusy, (string?)answer["value"]);
+            string kaartId = (await flow.Store.FindByThreadAsync(flow.Channel.ThreadId, Ct))!.KaartId;
+            Assert.Empty((await flow.Store.GetDialogAsync(kaartId, Ct))!.Draft.Professionals);   // nothing written: the same click works in a moment
+        }
+    }
 }
