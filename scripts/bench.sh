@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of bench/ (outside the test suite) in Release against an Azurite of their own.
-#   scripts/bench.sh --quick                 all three, small sizes, under a minute (CI runs this; no timing is asserted)
+#   scripts/bench.sh --quick                 all four, small sizes, under a minute (CI runs this; no timing is asserted)
 #   scripts/bench.sh turns --duration 10m    one benchmark with its options (see docs/benchmarks.md)
 # Starts Azurite's Table service on a free port from 10102 (data in artifacts/bench-azurite-PID/, removed afterwards),
 # so that a running test suite or local bot on 10002 neither disturbs nor is disturbed. Reports go to artifacts/bench/.

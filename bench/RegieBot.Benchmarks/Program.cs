@@ -15,7 +15,7 @@ internal static class EntryPoint
     public static async Task<int> Main(string[] args)
     {
         const string Usage = """
-            RegieBot.Benchmarks <turns|sweep|micro|all> [--quick] [options]
+            RegieBot.Benchmarks <turns|clicks|sweep|micro|all> [--quick] [options]
               --quick                 small sizes, under a minute in all; what CI runs (no timing is asserted)
               --azurite-port N        the Azurite Table service on 127.0.0.1 (10002)
               --connection-string S   a storage account instead of Azurite (tables of a prefix of their own, deleted after)
@@ -24,11 +24,14 @@ internal static class EntryPoint
                       --think-ms N on average before each turn, drawn between half and 1.5 times N (0)  --sample-every 30s
                       --connector-delay 3s    the connector stand-in answers every call after this (0); then every click
                                               is to be answered within 1 s at p99 and the shared cards show every confirmation
+              clicks: --kaarten N saved with Teams answering (10, quick 3), then Teams answers every call 429 with
+                      --retry-after 10s; each kaart's "Regiekaart bijwerken" and --searches N typeaheads per kaart on a
+                      known and on a new channel (5) are timed: every click is to be answered within 1 s at p99
               sweep:  --sizes 1000,10000,100000  --due-percent 1  --repeat 5 (median of the runs)
               micro:  arguments after a separate -- go to BenchmarkDotNet (e.g. -- --filter *Card*)
             """;
 
-        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] is not ("turns" or "sweep" or "micro" or "all"))
+        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] is not ("turns" or "clicks" or "sweep" or "micro" or "all"))
         {
             Console.Error.WriteLine(Usage);
             return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
@@ -63,6 +66,16 @@ internal static class EntryPoint
             report.Line($"Command: `{CommandLine()}`");
             report.Line();
             failures += await new TurnBenchmark(settings, root, storage, report).RunAsync(stop.Token);
+            await report.SaveAsync(root);
+        }
+
+        if (command is "clicks" or "all")
+        {
+            Report report = new(quick ? "clicks-quick" : "clicks");
+            report.Line($"Command: `{CommandLine()}`");
+            report.Line();
+            failures += await new ClickBenchmark(
+                Int("--kaarten") ?? (quick ? 3 : 10), Int("--searches") ?? 5, Duration("--retry-after") ?? TimeSpan.FromSeconds(10), root, storage, report).RunAsync(stop.Token);
             await report.SaveAsync(root);
         }
 

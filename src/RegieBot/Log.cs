@@ -41,6 +41,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(1011, LogLevel.Debug, "Member search answered with {ResultCount} of {RosterCount} members")]
     public static partial void MemberSearchAnswered(this ILogger logger, int resultCount, int rosterCount);
 
+    [LoggerMessage(1015, LogLevel.Information, "Member search answered from the last roster known, if any: Teams did not list the members in time (status {StatusCode})")]
+    public static partial void MemberSearchWithoutRoster(this ILogger logger, int? statusCode);
+
     [LoggerMessage(4001, LogLevel.Information, "Welcome sent in conversation {ConversationHash}")]
     public static partial void WelcomeSent(this ILogger logger, string conversationHash);
 

@@ -36,6 +36,7 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private long _nextId = 1767225700000;
     private long _calls;
+    private long _throttled;
 
     private ConnectorStandIn(WebApplication app) => _app = app;
 
@@ -43,6 +44,12 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
     public string ServiceUrl { get; private set; } = string.Empty;
 
     public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>While set, every call is answered 429 with this <c>Retry-After</c>, as a throttling Teams does.</summary>
+    public TimeSpan? Throttle { get; set; }
+
+    /// <summary>Calls answered 429 (<see cref="Throttle"/>).</summary>
+    public long Throttled => Interlocked.Read(ref _throttled);
 
     public static async Task<ConnectorStandIn> StartAsync(TimeSpan delay)
     {
@@ -60,6 +67,19 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
         }
 
         ConnectorStandIn standIn = new(app);
+        app.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            if (standIn.Throttle is { } retryAfter)
+            {
+                Interlocked.Increment(ref standIn._throttled);
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = "Throttled" } });
+                return;
+            }
+
+            await next(context);
+        });
         standIn.Map(app);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

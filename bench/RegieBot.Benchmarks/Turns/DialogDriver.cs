@@ -24,6 +24,9 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
     private const string ChannelId = "19:bench@thread.tacv2";
     private static long _ids = 1767225800000;
 
+    /// <summary>The thread and the posted regiekaart (message id, card) of the last dialog that got that far.</summary>
+    public (string Thread, string CardId, JsonObject Card)? LastKaart { get; private set; }
+
     /// <summary>Runs a whole dialog in a new thread; returns false (and stops) at the first turn that went wrong.</summary>
     public async Task<bool> RunDialogAsync(int number, CancellationToken cancellationToken)
     {
@@ -83,6 +86,7 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
             return false;
         }
 
+        LastKaart = (thread, kaart.Value.Id, kaart.Value.Card);
         string[] confirming = ["sanne", "ahmed", "petra"];
         foreach (string user in confirming)
         {

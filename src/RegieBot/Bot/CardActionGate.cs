@@ -66,6 +66,12 @@ internal sealed class CardActionGate(CardVerbs verbs, IKaartStore store, Channel
                 {
                     roster = await members.ListAsync(turn.Activity, cancellationToken);
                 }
+                catch (Exception ex) when (ex is RosterUnavailableException or ConnectorException { StatusCode: System.Net.HttpStatusCode.TooManyRequests })
+                {
+                    // Teams cannot list the members within the click's second: no wait, and a later click will find them.
+                    logger.CardActionRefused(action.Verb, TurnKeyFactory.ForLog(kaartId), "roster busy");
+                    return (null, InvokeResponse.Message(Texts.TeamsBusy));
+                }
                 catch (ConnectorException ex)
                 {
                     logger.CardActionRefused(action.Verb, TurnKeyFactory.ForLog(kaartId), "roster " + (int)ex.StatusCode);

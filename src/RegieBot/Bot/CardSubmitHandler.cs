@@ -9,30 +9,34 @@ namespace RegieBot.Bot;
 /// the action's data as <c>value</c>. It goes through the same handler (and so the same checks) as the invoke. There
 /// is no invoke response to show, so the answer is made visible in the conversation: a step card is updated in place
 /// (its errors included), a message or a refusal is posted as text. Other cards were already updated by the handler.
+/// That answer goes out after the turn (<see cref="IAfterTurn"/>): the message's HTTP answer never waits for Teams,
+/// which re-sends a message it got no answer to (a throttled post would wait out its Retry-After).
 /// </summary>
-internal sealed class CardSubmitHandler(CardActionHandler cardActions, IConnectorClient connector, ILogger<CardSubmitHandler> logger)
+internal sealed class CardSubmitHandler(CardActionHandler cardActions, IConnectorClient connector, IAfterTurn afterTurn, ILogger<CardSubmitHandler> logger)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         InvokeResponse response = await cardActions.HandleAsync(turn, cancellationToken);
         string? verb = turn.CardAction?.Verb;
         string? type = response.Body?["type"]?.GetValue<string>();
         JsonNode? value = response.Body?["value"];
         logger.CardSubmitAnswered(verb ?? "none", type ?? "none");
+        string key = turn.Activity.Conversation?.Id ?? string.Empty;
         switch (type)
         {
             case Attachment.AdaptiveCardContentType when verb == Cards.DialogCard.Verb && value is JsonObject card
                 && turn.Activity.ReplyToId is { } cardId && turn.Activity.ServiceUrl is { } serviceUrl && turn.Activity.Conversation?.Id is { } conversationId:
                 Activity update = new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
-                await connector.UpdateActivityAsync(serviceUrl, conversationId, cardId, update, cancellationToken);
+                afterTurn.Run(key, ct => connector.UpdateActivityAsync(serviceUrl, conversationId, cardId, update, ct));
                 break;
 
             case "application/vnd.microsoft.activity.message" when value?.GetValue<string>() is { Length: > 0 } text:
-                await turn.SendPlainTextAsync(text, cancellationToken);
+                afterTurn.Run(key, ct => turn.SendPlainTextAsync(text, ct));
                 break;
 
             case "application/vnd.microsoft.error" when ErrorMessage(value) is { Length: > 0 } message:
-                await turn.SendPlainTextAsync(message, cancellationToken);
+                afterTurn.Run(key, ct => turn.SendPlainTextAsync(message, ct));
                 break;
         }
     }

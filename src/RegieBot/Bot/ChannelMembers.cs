@@ -14,10 +14,16 @@ namespace RegieBot.Bot;
 /// older than <see cref="KeptFor"/> it is fetched again in the background, and until that fetch is done (or when it
 /// fails) the roster known before is used, for at most another <see cref="KeptFor"/>: only the first fetch of a team
 /// makes a click wait for Teams, and a roster that cannot be fetched for longer is not trusted (the gate refuses).
+/// A click waits for that fetch at most <see cref="ClickWait"/> (Teams may be throttling the channel for many seconds,
+/// and gives up on an invoke after about 15): then <see cref="RosterUnavailableException"/>, while the fetch goes on
+/// in the background for the next click.
 /// </summary>
 internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider time)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a click waits for a roster Teams has not given yet: its answer must come within a second.</summary>
+    public static readonly TimeSpan ClickWait = TimeSpan.FromMilliseconds(800);
     private const int MaxRosters = 256;
 
     private readonly ConcurrentDictionary<string, Cached> _rosters = new(StringComparer.Ordinal);
@@ -47,7 +53,26 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
             return previous;   // being fetched again (or that failed): the roster as it was a moment ago
         }
 
-        return await cached.Members.WaitAsync(cancellationToken);
+        try
+        {
+            return await cached.Members.WaitAsync(ClickWait, time, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new RosterUnavailableException("Teams did not list the conversation's members in time.", ex);   // still on its way: the next click finds it
+        }
+    }
+
+    /// <summary>
+    /// The last roster Teams gave for the activity's conversation, however old; null when none is known. Only for what
+    /// a stale list cannot misuse (the typeahead's suggestions, which a step checks again), never for the gate.
+    /// </summary>
+    public IReadOnlyList<TeamMember>? LastKnown(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return _rosters.TryGetValue(RosterOf(activity), out Cached? cached)
+            ? cached.Members.IsCompletedSuccessfully ? cached.Members.Result : cached.Previous
+            : null;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RegieBot.Cards;
 using RegieBot.Domain.Dialogs;
+using RegieBot.Protocol.Connector;
 using RegieBot.Protocol.Schema;
 
 namespace RegieBot.Bot;
@@ -34,7 +35,19 @@ internal sealed class MemberSearchHandler(ChannelMembers members, ILogger<Member
             top = Number(options, "top") ?? top;
         }
 
-        IReadOnlyList<TeamMember> roster = await members.ListAsync(turn.Activity, cancellationToken);
+        IReadOnlyList<TeamMember> roster;
+        try
+        {
+            roster = await members.ListAsync(turn.Activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RosterUnavailableException or ConnectorException)
+        {
+            // A typeahead answers with what it has, never with an error: the last roster Teams gave (however old: a
+            // suggestion, which the step checks again), or nothing until Teams gave one.
+            logger.MemberSearchWithoutRoster(ex is ConnectorException connector ? (int)connector.StatusCode : null);
+            roster = members.LastKnown(turn.Activity) ?? [];
+        }
+
         IReadOnlyList<TeamMember> found = DialogCard.Search(roster, Text(value, "queryText"), skip, top);
         logger.MemberSearchAnswered(found.Count, roster.Count);
         return new InvokeResponse(200, new JsonObject

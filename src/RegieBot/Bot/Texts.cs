@@ -39,5 +39,8 @@ internal static class Texts
     /// <summary>A member of the team whose Teams name is empty, as the member picker lists them.</summary>
     public const string UnnamedMember = "Onbekende collega";
 
+    /// <summary>A click that needs what only Teams can give (a team's first member list) while Teams is throttling or slow.</summary>
+    public const string TeamsBusy = "Teams is even druk, probeer het zo nog eens.";
+
     public const string MembersUnknown = "RegieBot kon niet nagaan of je lid bent van dit kanaal. Probeer het over een ogenblik nog eens.";
 }

@@ -59,7 +59,7 @@ internal sealed class ActorNames(ChannelMembers members, TimeProvider time)
         {
             roster = await members.ListAsync(activity, cancellationToken);
         }
-        catch (ConnectorException)
+        catch (Exception ex) when (ex is ConnectorException or RosterUnavailableException)
         {
             return null;   // the names cannot be read now: say "een collega" rather than that they left
         }

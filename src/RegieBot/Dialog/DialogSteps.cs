@@ -39,7 +39,15 @@ internal sealed class DialogSteps(
         IReadOnlyList<TeamMember>? roster = null;
         if (dialog.Step == DialogStep.Professionals && DialogAnswers.ChosenMember(answer.Fields) is { } chosen)
         {
-            roster = await members.ListAsync(activity, cancellationToken);
+            try
+            {
+                roster = await members.ListAsync(activity, cancellationToken);
+            }
+            catch (RosterUnavailableException)
+            {
+                return InvokeResponse.Message(Texts.TeamsBusy);   // nothing written: the same click works in a moment
+            }
+
             answer = answer with { Member = roster.FirstOrDefault(m => m.AadObjectId == chosen) };
         }
 
@@ -147,7 +155,14 @@ internal sealed class DialogSteps(
     {
         if (state.Status == DialogStatus.Open && state.Step == DialogStep.Professionals)
         {
-            roster ??= await members.ListAsync(activity, cancellationToken);
+            try
+            {
+                roster ??= await members.ListAsync(activity, cancellationToken);
+            }
+            catch (RosterUnavailableException)
+            {
+                roster = [];   // the typeahead lists the members once Teams gave them; the card does not wait for it
+            }
         }
 
         return dialogCard.Build(state, errors, pending, roster ?? []);

@@ -121,18 +121,21 @@ internal sealed class RegieConversation(
             return DialogTexts.UpdateWhileOpen(kaart.Casus);
         }
 
-        DialogState update;
+        // The step card is an outbox post in the dialog's own commit, with an intent: the click is answered right after
+        // the commit and never waits for Teams (throttled, it would wait out a Retry-After); the relay posts the card, and
+        // the sweep does when Teams or a crash stopped it. The escalation stays until the update is saved (the save's
+        // reminder replaces it): an abandoned update is no answer.
+        DialogState update = RegieDialog.StartUpdate(kaart, ActorNames.Actor(turn.Activity), time.GetUtcNow()) with { ETag = current?.ETag };
+        JsonObject card = await steps.RenderAsync(update, [], null, null, turn.Activity, cancellationToken);
         try
         {
-            update = await store.SaveDialogAsync(RegieDialog.StartUpdate(kaart, ActorNames.Actor(turn.Activity), time.GetUtcNow()) with { ETag = current?.ETag }, cancellationToken);
+            await relay.CommitAsync(kaartId, token => store.SaveDialogAsync(update, [OutboxItem.Post(token, card.ToJsonString())], cancellationToken), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
             return DialogTexts.UpdateWhileOpen(kaart.Casus);
         }
 
-        // The escalation stays until the update is saved (the save's reminder replaces it): an abandoned update is no answer.
-        await PostStepCardAsync(turn, update, cancellationToken);
         return null;
     }
 

@@ -110,4 +110,37 @@ public sealed class ChannelMembersTests
         time.Advance(ChannelMembers.KeptFor);
         await Assert.ThrowsAsync<ConnectorException>(() => sut.ListAsync(Click, Ct));
     }
+
+    [Fact]
+    public async Task ListAsync_FirstFetchSlowerThanClickWait_GivesUpAfterClickWaitAndTheNextClickGetsTheRoster()
+    {
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        TaskCompletionSource<IReadOnlyList<TeamsChannelAccount>> throttled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        Mock<IConnectorClient> connector = new(MockBehavior.Strict);
+        connector.Setup(c => c.GetMembersAsync("https://smba.example/", "19:c@thread.tacv2", It.IsAny<CancellationToken>())).Returns(throttled.Task);
+        ChannelMembers sut = new(connector.Object, time);
+
+        Task<IReadOnlyList<TeamMember>> click = sut.ListAsync(Click, Ct);
+        time.Advance(ChannelMembers.ClickWait);
+
+        await Assert.ThrowsAsync<RosterUnavailableException>(() => click);
+        throttled.SetResult(Roster("sanne", "ahmed"));   // Teams answers after its Retry-After
+        Assert.Equal(["sanne", "ahmed"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
+        connector.Verify(c => c.GetMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task LastKnown_RosterTooOldForTheGateWhileTeamsIsSlow_StillGivesTheOldRoster()
+    {
+        TaskCompletionSource<IReadOnlyList<TeamsChannelAccount>> slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        (ChannelMembers sut, FakeTimeProvider time) = await ExpiredAsync(next => next.Returns(slow.Task));
+        time.Advance(ChannelMembers.KeptFor);   // beyond what the gate trusts
+
+        Task<IReadOnlyList<TeamMember>> click = sut.ListAsync(Click, Ct);
+        time.Advance(ChannelMembers.ClickWait);
+
+        await Assert.ThrowsAsync<RosterUnavailableException>(() => click);
+        Assert.Equal(["sanne"], sut.LastKnown(Click)!.Select(m => m.Name));
+        Assert.Null(sut.LastKnown(Click with { Conversation = new ConversationAccount { Id = "19:other@thread.tacv2" } }));
+    }
 }
