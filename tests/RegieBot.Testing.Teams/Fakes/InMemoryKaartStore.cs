@@ -250,6 +250,12 @@ public sealed class InMemoryKaartStore : IKaartStore
                 Escalations(commit.KaartId).Add(escalation);
             }
 
+            if (commit.ConfirmationRequest is { } asked && _seals.TryGetValue(commit.KaartId, out KaartSnapshot? current))
+            {
+                Check(current.ConfirmationRequest?.ETag, asked.ETag);
+                _seals[commit.KaartId] = current with { ConfirmationRequest = asked with { ETag = NextETag() } };
+            }
+
             return Task.FromResult(stored);
         }
     }
