@@ -79,13 +79,13 @@ internal sealed class ChannelKaart
 }
 
 /// <summary>The channel tab's content: its kaarten, attention first, and the counts at the top.</summary>
-internal sealed record ChannelOverview(IReadOnlyList<ChannelKaart> Kaarten)
+internal sealed record ChannelOverview(IReadOnlyList<ChannelKaart> Rows)
 {
-    public int Late => Kaarten.Count(k => k.Tab.Overdue || k.EvaluationWaitsTooLong);
+    public int Late => Rows.Count(k => k.Tab.Overdue || k.EvaluationWaitsTooLong);
 
-    public int OpenEscalations => Kaarten.Sum(k => k.Tab.OpenEscalations.Count);
+    public int OpenEscalations => Rows.Sum(k => k.Tab.OpenEscalations.Count);
 
-    public int UnconfirmedRoles => Kaarten.Where(k => !k.Tab.Closed).Sum(k => k.Unconfirmed.Count);
+    public int UnconfirmedRoles => Rows.Where(k => !k.Tab.Closed).Sum(k => k.Unconfirmed.Count);
 
-    public int Left => Kaarten.Sum(k => k.Left.Count);
+    public int Left => Rows.Sum(k => k.Left.Count);
 }

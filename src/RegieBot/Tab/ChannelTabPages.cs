@@ -21,7 +21,7 @@ internal static class ChannelTabPages
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"uitleg\">{E(ChannelTabTexts.Intro)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"tellingen\" role=\"status\">{E(ChannelTabTexts.Counts(overview.Late, overview.OpenEscalations, overview.UnconfirmedRoles, overview.Left))}</p>");
         html.Append("<ul class=\"kaarten\">");
-        foreach (ChannelKaart row in overview.Kaarten)
+        foreach (ChannelKaart row in overview.Rows)
         {
             Row(html, row);
         }

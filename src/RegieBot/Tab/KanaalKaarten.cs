@@ -81,7 +81,7 @@ internal sealed class KanaalKaarten(
     public async Task<ConfirmationAsk> AskConfirmationAsync(string channelId, string kaartId, string aadObjectId, CancellationToken cancellationToken)
     {
         if (await GetAsync(channelId, aadObjectId, cancellationToken) is not { } overview
-            || overview.Kaarten.FirstOrDefault(k => k.Kaart.Id == kaartId) is not { } row)
+            || overview.Rows.FirstOrDefault(k => k.Kaart.Id == kaartId) is not { } row)
         {
             return ConfirmationAsk.NotFound;
         }
