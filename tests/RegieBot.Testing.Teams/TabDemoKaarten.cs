@@ -1,6 +1,7 @@
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
+using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Testing.Teams;
@@ -134,6 +135,16 @@ public static class TabDemoKaarten
         TeamsUserId = "29:" + aad,
         Regievorm = regievorm,
     };
+
+    /// <summary>
+    /// The casus channel's members as Teams lists them: everyone but Petra, who left the channel while she is still
+    /// on two kaarten (the channel tab shows that, and shows her nothing).
+    /// </summary>
+    public static IReadOnlyList<TeamsChannelAccount> ChannelMembers { get; } =
+        [.. new[] { Sanne, Mohammed, Joost, Fatma, Eva }.Select(Member)];
+
+    /// <summary>A member as Teams lists them, with the Teams id the demo kaarten link.</summary>
+    public static TeamsChannelAccount Member(string aad) => new() { Id = "29:" + aad, AadObjectId = aad, Name = "Lid " + aad[^3..] };
 
     /// <summary>What Teams answers for any team: the Playground's team name.</summary>
     public static TeamDetails Team(string teamId) => new(teamId, TeamName, null);

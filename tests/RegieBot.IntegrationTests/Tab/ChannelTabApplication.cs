@@ -37,9 +37,8 @@ public sealed class ChannelTabApplication : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        string[] casusChannel = [TabDemoKaarten.Sanne, TabDemoKaarten.Mohammed, TabDemoKaarten.Joost, TabDemoKaarten.Fatma, TabDemoKaarten.Eva];
         Connector.Members.Clear();
-        Connector.ConversationMembers[TabDemoKaarten.ChannelId] = [.. casusChannel.Select(Account)];
+        Connector.ConversationMembers[TabDemoKaarten.ChannelId] = [.. TabDemoKaarten.ChannelMembers];
         Connector.ConversationMembers[PrivateChannel] = [Account(TabDemoKaarten.Sanne), Account(TabDemoKaarten.Eva)];
         Connector.ConversationMembers[ErasedChannel] = [Account(TabDemoKaarten.Sanne)];
         await _tab.InitializeAsync();
@@ -57,7 +56,7 @@ public sealed class ChannelTabApplication : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _tab.DisposeAsync();
 
-    private static TeamsChannelAccount Account(string aad) => new() { Id = "29:" + aad, AadObjectId = aad, Name = "Lid " + aad[^3..] };
+    private static TeamsChannelAccount Account(string aad) => TabDemoKaarten.Member(aad);
 
     private async Task<string> SaveAsync(string suffix, string casus, string channel, DateTimeOffset at, bool closed)
     {
