@@ -19,13 +19,14 @@ public sealed partial class TableKaartStore : IKaartCommitStore
     {
         string pk = TableKey.Encode(kaartId);
         string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or RowKey eq {ConfirmationRequestRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}) or (RowKey ge {TableOutboxStore.ItemPrefix} and RowKey lt {"x."}))");
+            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or RowKey eq {ConfirmationRequestRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}) or (RowKey ge {EscalationPrefix} and RowKey lt {"o."}) or (RowKey ge {TableOutboxStore.ItemPrefix} and RowKey lt {"x."}))");
         Kaart? kaart = null;
         DateTimeOffset? pendingCard = null;
         SealEntity? seal = null;
         List<Confirmation> confirmations = [];
         List<ChangeProposal> proposals = [];
         ConfirmationRequest? request = null;
+        List<Escalation> escalations = [];
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey == KaartRow)
@@ -35,6 +36,10 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             else if (entity.RowKey == SealRow)
             {
                 seal = TypedRow.Read<SealEntity>(entity);
+            }
+            else if (entity.RowKey.StartsWith(EscalationPrefix, StringComparison.Ordinal))
+            {
+                escalations.Add(TypedRow.Read<EscalationEntity>(entity).ToEscalation());
             }
             else if (entity.RowKey == ConfirmationRequestRow)
             {
@@ -66,6 +71,7 @@ public sealed partial class TableKaartStore : IKaartCommitStore
                 SealETag = seal?.ETag.ToString(),
                 PendingCardSince = pendingCard,
                 ConfirmationRequest = request,
+                Escalations = escalations,
             };
     }
 

@@ -72,7 +72,7 @@ internal sealed class KanaalKaarten(
             return null;
         }
 
-        TabKaart?[] read = await Task.WhenAll(own.Select(s => reader.ReadAsync(s, [], cancellationToken)));
+        TabKaart?[] read = await Task.WhenAll(own.Select(s => reader.ReadAsync(s, [], cancellationToken, withVersions: false)));
         HashSet<string> present = new(roster.Select(m => m.AadObjectId), StringComparer.OrdinalIgnoreCase);
         return new ChannelOverview(ChannelKaart.Ordered(read.OfType<TabKaart>().Select(k => new ChannelKaart(k, present, reader.Now))));
     }

@@ -195,7 +195,7 @@ public sealed class InMemoryKaartStore : IKaartStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_kaarten.TryGetValue(kaartId, out Kaart? kaart) ? _seals[kaartId] with { Kaart = kaart } : null);
+            return Task.FromResult(_kaarten.TryGetValue(kaartId, out Kaart? kaart) ? _seals[kaartId] with { Kaart = kaart, Escalations = [.. Escalations(kaartId)] } : null);
         }
     }
 
