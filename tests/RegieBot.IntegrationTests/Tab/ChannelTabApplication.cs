@@ -61,28 +61,9 @@ public sealed class ChannelTabApplication : IAsyncLifetime
     private async Task<string> SaveAsync(string suffix, string casus, string channel, DateTimeOffset at, bool closed)
     {
         string id = _tab.KaartIds[TabDemoKaarten.GezinK] + "-" + suffix;
-        Professional sanne = new() { Id = "p1", Naam = "Sanne de Vries", AadObjectId = TabDemoKaarten.Sanne, TeamsUserId = "29:" + TabDemoKaarten.Sanne, Regievorm = Regievorm.Procesregie };
-        Professional eva = new() { Id = "p2", Naam = "Eva Visser", AadObjectId = TabDemoKaarten.Eva, TeamsUserId = "29:" + TabDemoKaarten.Eva };
-        DateOnly today = DateOnly.FromDateTime(at.UtcDateTime);
-        Kaart kaart = new()
+        Kaart kaart = TabDemoKaarten.NewKaart(id, casus, channel, at.ToUnixTimeMilliseconds(), at,
+            [TabDemoKaarten.LinkedAs("p1", "Sanne de Vries", TabDemoKaarten.Sanne, Regievorm.Procesregie), TabDemoKaarten.LinkedAs("p2", "Eva Visser", TabDemoKaarten.Eva)]) with
         {
-            Id = id,
-            Casus = casus,
-            Location = new KaartLocation($"{channel};messageid={at.ToUnixTimeMilliseconds()}", channel, TabDemoKaarten.TeamId,
-                "00000000-0000-0000-0000-0000000000001", "https://smba.trafficmanager.net/emea/"),
-            Content = new KaartContent
-            {
-                Moment = Moment.MeerdereInstanties,
-                Professionals = [sanne, eva],
-                AanspreekpuntId = "p2",
-                BewakerId = "p1",
-                Datum = today,
-                Evaluatiedatum = today.AddDays(90),
-                ProfessionalSequence = 2,
-            },
-            CreatedAt = at,
-            UpdatedAt = at,
-            UpdatedBy = TabDemoKaarten.Sanne,
             Status = closed ? KaartStatus.Afgesloten : KaartStatus.Actief,
             Closure = closed ? new KaartClosure(AfschaalCriterium.GezinVoertZelfRegie, null, at.AddDays(1), TabDemoKaarten.Sanne, at.AddDays(91)) : null,
         };

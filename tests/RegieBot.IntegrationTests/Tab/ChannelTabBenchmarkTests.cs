@@ -79,32 +79,12 @@ public sealed class ChannelTabBenchmarkTests
 
     private static async Task SaveAsync(IKaartStore store, string id, string channel, int i, CancellationToken cancellationToken)
     {
-        DateTimeOffset at = DateTimeOffset.UtcNow.AddDays(-(i % 120));
-        DateOnly today = DateOnly.FromDateTime(at.UtcDateTime);
-        Kaart kaart = new()
-        {
-            Id = id,
-            Casus = "Casus " + i.ToString(CultureInfo.InvariantCulture),
-            Location = new KaartLocation($"{channel};messageid={1767225600000 + i}", channel, TabDemoKaarten.TeamId, null, "https://smba.trafficmanager.net/emea/"),
-            Content = new KaartContent
-            {
-                Moment = Moment.MeerdereInstanties,
-                Professionals =
-                [
-                    new Professional { Id = "p1", Naam = "Sanne de Vries", AadObjectId = TabDemoKaarten.Sanne, TeamsUserId = "29:" + TabDemoKaarten.Sanne, Regievorm = Regievorm.Procesregie },
-                    new Professional { Id = "p2", Naam = "Joost Bakker", AadObjectId = TabDemoKaarten.Joost, TeamsUserId = "29:" + TabDemoKaarten.Joost },
-                    new Professional { Id = "p3", Naam = "Kees Bakker", Organisatie = "School" },
-                ],
-                AanspreekpuntId = "p2",
-                BewakerId = "p1",
-                Datum = today,
-                Evaluatiedatum = today.AddDays(60),
-                ProfessionalSequence = 3,
-            },
-            CreatedAt = at,
-            UpdatedAt = at,
-            UpdatedBy = TabDemoKaarten.Sanne,
-        };
+        Kaart kaart = TabDemoKaarten.NewKaart(id, "Casus " + i.ToString(CultureInfo.InvariantCulture), channel, 1767225600000 + i, DateTimeOffset.UtcNow.AddDays(-(i % 120)),
+        [
+            TabDemoKaarten.LinkedAs("p1", "Sanne de Vries", TabDemoKaarten.Sanne, Regievorm.Procesregie),
+            TabDemoKaarten.LinkedAs("p2", "Joost Bakker", TabDemoKaarten.Joost),
+            new Professional { Id = "p3", Naam = "Kees Bakker", Organisatie = "School" },
+        ]);
         await store.SaveVersionAsync(kaart, null, [], Guid.NewGuid().ToString("N"), cancellationToken);
         await store.ApplyIndexesAsync(id, [], cancellationToken);
     }
