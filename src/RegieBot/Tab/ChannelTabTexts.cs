@@ -8,7 +8,6 @@ internal static class ChannelTabTexts
     public const string Title = "Regie in dit kanaal";
     public const string Intro = "De regiekaarten van dit kanaal, met de vragen uit de handreiking: is er een plan dat iedereen draagt, houdt iemand zicht, is de evaluatie op tijd, loopt iets vast, zijn er professionals weggevallen? Wat aandacht vraagt staat bovenaan.";
     public const string NotFound = "Dit kanaal heeft geen regiekaarten die jij kunt zien. Alleen leden van het kanaal zien de regiekaarten ervan.";
-    public const string NoAttention = "Niets vraagt nu aandacht.";
     public const string GedragenPlan = "Gedragen plan";
     public const string IemandHoudtZicht = "Iemand houdt zicht";
     public const string Evaluatie = "Evaluatie";
@@ -31,8 +30,6 @@ internal static class ChannelTabTexts
     public const string Posted = "De vraag om bevestiging staat in de draad van de casus.";
     public const string AlreadyToday = "Er is vandaag al om bevestiging gevraagd. Dat kan één keer per dag.";
     public const string NobodyToAsk = "Er is niemand meer die zijn rol nog moet bevestigen.";
-    public const string ConfigureTitle = "Regie in dit kanaal toevoegen";
-    public const string ConfigureText = "Dit tabblad laat de leden van dit kanaal zien waar de regie op de regiekaarten van dit kanaal aandacht vraagt. Kies Opslaan om het toe te voegen.";
 
     public static string Confirmed(int confirmed, int linked) => $"{confirmed} van {linked} bevestigd";
 
