@@ -23,6 +23,7 @@ public static class CardsHostingExtensions
         builder.Services.AddSingleton<MeetingCard>();
         builder.Services.AddSingleton<EscalationCard>();
         builder.Services.AddSingleton<MembershipNoticeCard>();
+        builder.Services.AddSingleton<ConfirmationRequestCard>();
         return builder;
     }
 }

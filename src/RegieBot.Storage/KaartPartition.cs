@@ -22,6 +22,9 @@ internal static class KaartPartition
     internal const string MessagePrefix = "m-";
     internal const string EscalationPrefix = "o-";
     internal const string ReplacedPrefix = "r-";
+    /// <summary>The channel tab's last "Vraag om bevestiging" (its moment): the only row the tab writes.</summary>
+    internal const string ConfirmationRequestRow = "tab";
+    internal const string RequestedAtColumn = "RequestedAt";
     /// <summary>The column in which the kaart, proposal and escalation rows keep the operation that wrote them.</summary>
     internal const string CommitTokenColumn = nameof(KaartEntity.CommitToken);
 

@@ -19,12 +19,14 @@ public sealed partial class TableKaartStore : IKaartCommitStore
     {
         string pk = TableKey.Encode(kaartId);
         string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}) or (RowKey ge {TableOutboxStore.ItemPrefix} and RowKey lt {"x."}))");
+            $"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {SealRow} or RowKey eq {ConfirmationRequestRow} or (RowKey ge {ConfirmationPrefix} and RowKey lt {"c."}) or (RowKey ge {ProposalPrefix} and RowKey lt {"w."}) or (RowKey ge {EscalationPrefix} and RowKey lt {"o."}) or (RowKey ge {TableOutboxStore.ItemPrefix} and RowKey lt {"x."}))");
         Kaart? kaart = null;
         DateTimeOffset? pendingCard = null;
         SealEntity? seal = null;
         List<Confirmation> confirmations = [];
         List<ChangeProposal> proposals = [];
+        ConfirmationRequest? request = null;
+        List<Escalation> escalations = [];
         await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey == KaartRow)
@@ -34,6 +36,14 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             else if (entity.RowKey == SealRow)
             {
                 seal = TypedRow.Read<SealEntity>(entity);
+            }
+            else if (entity.RowKey.StartsWith(EscalationPrefix, StringComparison.Ordinal))
+            {
+                escalations.Add(TypedRow.Read<EscalationEntity>(entity).ToEscalation());
+            }
+            else if (entity.RowKey == ConfirmationRequestRow)
+            {
+                request = entity.GetDateTimeOffset(RequestedAtColumn) is { } at ? new ConfirmationRequest(at) { ETag = entity.ETag.ToString() } : null;
             }
             else if (entity.RowKey.StartsWith(ConfirmationPrefix, StringComparison.Ordinal))
             {
@@ -60,6 +70,8 @@ public sealed partial class TableKaartStore : IKaartCommitStore
                 Revision = seal?.Revision ?? 0,
                 SealETag = seal?.ETag.ToString(),
                 PendingCardSince = pendingCard,
+                ConfirmationRequest = request,
+                Escalations = escalations,
             };
     }
 
@@ -153,6 +165,16 @@ public sealed partial class TableKaartStore : IKaartCommitStore
             EscalationEntity row = EscalationEntity.From(pk, escalation, commit.Token);
             actions.Add(new(TableTransactionActionType.Add, row));
             anchor ??= (row.RowKey, true);
+        }
+
+        if (commit.ConfirmationRequest is { } asked)
+        {
+            // Conditional both ways: a first request only while there is none, a later one only while the last is as read.
+            TableEntity row = new(pk, ConfirmationRequestRow) { [RequestedAtColumn] = asked.At, [CommitTokenColumn] = commit.Token };
+            actions.Add(asked.ETag is null
+                ? new(TableTransactionActionType.Add, row)
+                : new(TableTransactionActionType.UpdateReplace, row, new ETag(asked.ETag)));
+            anchor ??= (ConfirmationRequestRow, true);
         }
 
         if (commit.Kaart is not null || commit.Proposal is not null)

@@ -1,6 +1,6 @@
 namespace RegieBot;
 
-internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations, 6xxx privacy (closing, deletion, retention, export), 7xxx outbox, 8xxx personal tab
+internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx handlers, 5xxx security and operations, 6xxx privacy (closing, deletion, retention, export), 7xxx outbox, 8xxx personal and channel tab
 {
     [LoggerMessage(1001, LogLevel.Debug, "Activity {ActivityType} {ActivityHash} in conversation {ConversationHash} received")]
     public static partial void ActivityReceived(this ILogger logger, string activityType, string activityHash, string conversationHash);
@@ -211,4 +211,10 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
 
     [LoggerMessage(8001, LogLevel.Information, "Team and channel names for the tab unavailable ({Reason}); the kaarten are shown without them")]
     public static partial void TeamPlacesUnavailable(this ILogger logger, string reason);
+
+    [LoggerMessage(8002, LogLevel.Warning, "The roster of channel {ChannelHash} is unavailable ({Reason}); its channel tab shows nothing")]
+    public static partial void ChannelRosterUnavailable(this ILogger logger, string channelHash, string reason);
+
+    [LoggerMessage(8003, LogLevel.Information, "Confirmation asked from the channel tab for kaart {KaartHash} ({Count} professionals)")]
+    public static partial void ConfirmationRequested(this ILogger logger, string kaartHash, int count);
 }

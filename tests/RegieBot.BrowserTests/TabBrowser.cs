@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Moq;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
 using RegieBot.IntegrationTests;
@@ -50,6 +51,8 @@ public sealed class TabBrowser : IAsyncLifetime
         {
             ["RegieBot:Reminders:PollInterval"] = "01:00:00",
         });
+        _app.Connector.Setup(c => c.GetMembersAsync(It.IsAny<string>(), TabDemoKaarten.ChannelId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(TabDemoKaarten.ChannelMembers);
         _app.UseKestrel(0);
         _app.StartServer();
         BaseAddress = _app.ClientOptions.BaseAddress;

@@ -17,6 +17,9 @@ public sealed class TabPageTests(TabBrowser browser) : IClassFixture<TabBrowser>
     /// <summary>Set to 1 to also write the README's screenshots to docs/images/.</summary>
     public const string UpdateScreenshotsVariable = "REGIEBOT_UPDATE_SCREENSHOTS";
 
+    /// <summary>The channel tab of the demo kaarten' channel.</summary>
+    private const string Kanaal = "?kanaal=19%3Acasusoverleg%40thread.tacv2";
+
     public static TheoryData<string> MockUsers => [.. TabDemoKaarten.CasussenOf.Keys];
 
     [Theory]
@@ -121,6 +124,7 @@ public sealed class TabPageTests(TabBrowser browser) : IClassFixture<TabBrowser>
     [InlineData("")]
     [InlineData("?kaart={0}")]
     [InlineData("?clientversie={0}")]
+    [InlineData(Kanaal)]
     public async Task Page_PhoneSizedViewport_HasNoHorizontalScrolling(string query)
     {
         browser.RequireBrowser();
@@ -134,6 +138,10 @@ public sealed class TabPageTests(TabBrowser browser) : IClassFixture<TabBrowser>
         {
             Save("overzicht-telefoon.png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
         }
+        else if (query == Kanaal)
+        {
+            Save("kanaal-telefoon.png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }), readme: true);
+        }
 
         await page.Context.CloseAsync();
     }
@@ -142,6 +150,7 @@ public sealed class TabPageTests(TabBrowser browser) : IClassFixture<TabBrowser>
     [InlineData("")]
     [InlineData("?kaart={0}")]
     [InlineData("?clientversie={0}")]
+    [InlineData(Kanaal)]
     public async Task Page_Axe_FindsNoSeriousOrCriticalViolationAndNoCspViolation(string query)
     {
         browser.RequireBrowser();
@@ -164,6 +173,41 @@ public sealed class TabPageTests(TabBrowser browser) : IClassFixture<TabBrowser>
         Assert.NotEmpty(result.Passes);   // axe did run on the content
         Assert.True(serious.Length == 0, string.Join('\n', serious));
         Assert.Empty(cspErrors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Kanaal_Member_SeesAttentionFirstAndAsksForConfirmation()
+    {
+        browser.RequireBrowser();
+        IPage page = await browser.SignedInAsync(TabDemoKaarten.Sanne);
+        await TabBrowser.OpenAsync(page, Kanaal);
+
+        Assert.Equal("ja", await page.GetAttributeAsync("body", "data-geladen"));
+        Assert.Equal(3, await page.Locator("li.kaart").CountAsync());
+        Assert.Equal(TabDemoKaarten.FamilieT, await page.Locator("li.kaart h2").First.InnerTextAsync());
+        Assert.Contains("escalatie open", await page.InnerTextAsync("p.tellingen"), StringComparison.Ordinal);
+        Save("kanaal.png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }), readme: true);
+
+        ILocator ask = page.Locator("li.kaart").Nth(1).Locator("button[data-vraag]");
+        await ask.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");   // keyboard only
+        await page.WaitForSelectorAsync("li.kaart p.melding[role=status]");
+        Assert.Contains("draad van de casus", await page.InnerTextAsync("li.kaart p.melding"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Kanaal_NonMember_SeesNothingOfTheChannel()
+    {
+        browser.RequireBrowser();
+        IPage page = await browser.SignedInAsync(TabDemoKaarten.Petra);   // she left the channel
+        await TabBrowser.OpenAsync(page, Kanaal);
+
+        Assert.Equal("niet-gevonden", await page.GetAttributeAsync("body", "data-geladen"));
+        string text = await page.InnerTextAsync("main");
+        Assert.All(TabDemoKaarten.AllCasussen, casus => Assert.DoesNotContain(casus, text, StringComparison.Ordinal));
+        Save("kanaal-geen-lid.png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
         await page.Context.CloseAsync();
     }
 

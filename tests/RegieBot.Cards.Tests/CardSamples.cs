@@ -98,6 +98,11 @@ internal static class CardSamples
         [
             new MembershipNoticeCard(t).Build("k-sample", "Familie T.", ["Sanne de Vries staat op deze kaart en is uit het team verwijderd.", "2 collega's zijn aan het team toegevoegd."]),
         ],
+        ["bevestiging"] = t =>
+        [
+            new ConfirmationRequestCard(t).Build(SampleKaarten.Kaart(), [.. SampleKaarten.Content.Professionals.Where(p => p.IsLinked)]),
+            new ConfirmationRequestCard(t).Build(SampleKaarten.Kaart(), [SampleKaarten.Content.Professionals.First(p => p.IsLinked)]),
+        ],
         ["wijziging"] = t =>
         [
             new ProposalCard(t).Build(SampleKaarten.Kaart(), "Ahmed El Amrani", "Petra neemt de casusregie over. <at>x</at> **vet**"),

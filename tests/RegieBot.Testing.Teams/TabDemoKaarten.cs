@@ -1,6 +1,7 @@
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Reminders;
+using RegieBot.Protocol.Schema;
 using RegieBot.Protocol.Teams;
 
 namespace RegieBot.Testing.Teams;
@@ -134,6 +135,49 @@ public static class TabDemoKaarten
         TeamsUserId = "29:" + aad,
         Regievorm = regievorm,
     };
+
+    /// <summary>
+    /// The casus channel's members as Teams lists them: everyone but Petra, who left the channel while she is still
+    /// on two kaarten (the channel tab shows that, and shows her nothing).
+    /// </summary>
+    public static IReadOnlyList<TeamsChannelAccount> ChannelMembers { get; } =
+        [.. new[] { Sanne, Mohammed, Joost, Fatma, Eva }.Select(Member)];
+
+    /// <summary>A member as Teams lists them, with the Teams id the demo kaarten link.</summary>
+    public static TeamsChannelAccount Member(string aad) => new() { Id = "29:" + aad, AadObjectId = aad, Name = "Lid " + aad[^3..] };
+
+    /// <summary>
+    /// A kaart in thread <paramref name="messageId"/> of <paramref name="channel"/> with these professionals, the first
+    /// linked one bewaker and the second aanspreekpunt, evaluation three months on (for tests that need many or other kaarten).
+    /// </summary>
+    public static Kaart NewKaart(string id, string casus, string channel, long messageId, DateTimeOffset at, IReadOnlyList<Professional> professionals)
+    {
+        ArgumentNullException.ThrowIfNull(professionals);
+        DateOnly today = DateOnly.FromDateTime(at.UtcDateTime);
+        return new Kaart
+        {
+            Id = id,
+            Casus = casus,
+            Location = new KaartLocation($"{channel};messageid={messageId}", channel, TeamId, null, "https://smba.trafficmanager.net/emea/"),
+            Content = new KaartContent
+            {
+                Moment = Moment.MeerdereInstanties,
+                Professionals = professionals,
+                AanspreekpuntId = professionals[1].Id,
+                BewakerId = professionals[0].Id,
+                Datum = today,
+                Evaluatiedatum = today.AddDays(90),
+                ProfessionalSequence = professionals.Count,
+            },
+            CreatedAt = at,
+            UpdatedAt = at,
+            UpdatedBy = professionals[0].AadObjectId,
+        };
+    }
+
+    /// <summary>A professional linked to mock user <paramref name="aad"/>.</summary>
+    public static Professional LinkedAs(string id, string naam, string aad, Regievorm regievorm = Regievorm.Geen) =>
+        new() { Id = id, Naam = naam, AadObjectId = aad, TeamsUserId = "29:" + aad, Regievorm = regievorm };
 
     /// <summary>What Teams answers for any team: the Playground's team name.</summary>
     public static TeamDetails Team(string teamId) => new(teamId, TeamName, null);

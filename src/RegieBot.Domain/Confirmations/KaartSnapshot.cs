@@ -24,6 +24,12 @@ public sealed record KaartSnapshot(Kaart Kaart, IReadOnlyList<Confirmation> Conf
     /// </summary>
     public DateTimeOffset? PendingCardSince { get; init; }
 
+    /// <summary>The channel tab's last request to confirm (null: never asked), read with the rest.</summary>
+    public ConfirmationRequest? ConfirmationRequest { get; init; }
+
+    /// <summary>The kaart's escalations (<c>opschalen</c>), read with the rest so the tabs need no query of their own.</summary>
+    public IReadOnlyList<Escalation> Escalations { get; init; } = [];
+
     public KaartConfirmations State => new(Kaart, Confirmations);
 
     /// <summary>Proposals made since the current version was saved.</summary>

@@ -16,4 +16,7 @@ public sealed record KaartCommit(string KaartId, string Token, IReadOnlyList<Out
     public ChangeProposal? Proposal { get; init; }
 
     public Escalation? Escalation { get; init; }
+
+    /// <summary>The channel tab's request to confirm, written only while the previous one is as read (its ETag).</summary>
+    public ConfirmationRequest? ConfirmationRequest { get; init; }
 }

@@ -32,7 +32,14 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(activity);
         string serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl.");
-        string roster = RosterOf(activity);
+        return await ListAsync(serviceUrl, RosterOf(activity), cancellationToken);
+    }
+
+    /// <summary>The members of channel (or chat) <paramref name="roster"/>, as for an activity from it (the channel tab).</summary>
+    public async Task<IReadOnlyList<TeamMember>> ListAsync(string serviceUrl, string roster, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
+        ArgumentException.ThrowIfNullOrEmpty(roster);
         DateTimeOffset now = time.GetUtcNow();
         if (!_rosters.TryGetValue(roster, out Cached? cached) || cached.Until <= now || cached.Members.IsFaulted || cached.Members.IsCanceled)
         {

@@ -1,7 +1,5 @@
 using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Kaarten;
-using RegieBot.Domain.Reminders;
-using RegieBot.Domain.Scheduling;
 
 namespace RegieBot.Tab;
 
@@ -10,11 +8,8 @@ namespace RegieBot.Tab;
 /// whether they may see a kaart is decided by the kaart itself, read live on every request: they must be a
 /// linked professional on its current version. An erased kaart, or one they were removed from, is not there.
 /// </summary>
-internal sealed class MijnKaarten(IKaartStore store, IReminderStore reminders, Domain.Outbox.IOutboxStore outbox, TimeProvider time)
+internal sealed class MijnKaarten(IKaartStore store, TabKaartReader reader)
 {
-    /// <summary>Longer ids are never ours: refused before storage is asked.</summary>
-    public const int MaxKaartIdLength = 128;
-
     public async Task<IReadOnlyList<TabKaart>> ListAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         IReadOnlyList<MemberKaart> index = await store.ListByMemberAsync(aadObjectId, cancellationToken);
@@ -33,27 +28,9 @@ internal sealed class MijnKaarten(IKaartStore store, IReminderStore reminders, D
     /// <summary>The kaart when this professional is linked on it; null otherwise (also when it does not exist).</summary>
     public async Task<TabKaart?> GetAsync(string kaartId, string aadObjectId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(kaartId) || kaartId.Length > MaxKaartIdLength)
-        {
-            return null;
-        }
-
-        KaartSnapshot? snapshot = await store.GetSnapshotAsync(kaartId, cancellationToken);
+        KaartSnapshot? snapshot = await reader.SnapshotAsync(kaartId, cancellationToken);
         Professional[] mine = snapshot is null ? [] : [.. snapshot.Kaart.Content.Professionals
             .Where(p => p.IsLinked && string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))];
-        if (snapshot is null || mine.Length == 0)
-        {
-            return null;
-        }
-
-        if (await outbox.IsErasingAsync(kaartId, cancellationToken))
-        {
-            return null;   // verwijderen was answered: gone from the tab at once, while the erasure still runs
-        }
-
-        IReadOnlyList<Kaart> versions = await store.GetVersionsAsync(kaartId, cancellationToken);
-        IReadOnlyList<Escalation> escalations = await store.GetEscalationsAsync(kaartId, cancellationToken);
-        ReminderState? evaluation = await reminders.GetStateAsync(kaartId, ReminderKind.Evaluatie, cancellationToken);
-        return new TabKaart(snapshot, mine, versions, escalations, evaluation, DutchCalendar.Today(time.GetUtcNow()));
+        return snapshot is null || mine.Length == 0 ? null : await reader.ReadAsync(snapshot, mine, cancellationToken);
     }
 }

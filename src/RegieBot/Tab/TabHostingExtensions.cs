@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace RegieBot.Tab;
 
 /// <summary>
-/// The personal tab "Mijn regiekaarten": static pages under <c>/tab/</c> (served from wwwroot, with teams-js) and
+/// The personal tab "Mijn regiekaarten" and the channel tab "Regie in dit kanaal" (<c>?kanaal=</c>): static pages under <c>/tab/</c> (served from wwwroot, with teams-js) and
 /// their content under <c>/tab/api/</c>, for the signed-in professional only. A kaart they may not see is 404, the
 /// same as one that does not exist. Nothing is cached, and nothing of the content is logged.
 /// </summary>
@@ -24,7 +24,9 @@ internal static class TabHostingExtensions
     {
         services.AddSingleton<PlaygroundUsers>();
         services.AddSingleton<TabSignIn>();
+        services.AddSingleton<TabKaartReader>();
         services.AddSingleton<MijnKaarten>();
+        services.AddSingleton<KanaalKaarten>();
         services.AddSingleton<TeamPlaces>();
         return services;
     }
@@ -64,8 +66,28 @@ internal static class TabHostingExtensions
             KaartAsync(id, request, signIn, kaarten, places, TabPages.Kaart, cancellationToken));
         api.MapGet("/kaarten/{id}/clientversie", (string id, HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, CancellationToken cancellationToken) =>
             KaartAsync(id, request, signIn, kaarten, null, TabPages.ClientVersion, cancellationToken));
+        api.MapGet("/kanaal", async (string? id, HttpRequest request, TabSignIn signIn, KanaalKaarten kanaal, CancellationToken cancellationToken) =>
+            await signIn.UserAsync(request, cancellationToken) is not { } user ? Results.Unauthorized()
+            : await kanaal.GetAsync(id ?? string.Empty, user, cancellationToken) is { } overview ? Html(ChannelTabPages.Overview(overview))
+            : NotFound(ChannelTabTexts.NotFound));
+        api.MapPost("/kanaal/bevestiging", async (string? id, string? kaart, HttpRequest request, TabSignIn signIn, KanaalKaarten kanaal, CancellationToken cancellationToken) =>
+            await signIn.UserAsync(request, cancellationToken) is not { } user ? Results.Unauthorized()
+            : await kanaal.AskConfirmationAsync(id ?? string.Empty, kaart ?? string.Empty, user, cancellationToken) switch
+            {
+                ConfirmationAsk.Posted => Message(ChannelTabTexts.Posted, StatusCodes.Status200OK),
+                ConfirmationAsk.AlreadyToday => Message(ChannelTabTexts.AlreadyToday, StatusCodes.Status409Conflict),
+                ConfirmationAsk.NobodyToAsk => Message(ChannelTabTexts.NobodyToAsk, StatusCodes.Status409Conflict),
+                _ => NotFound(ChannelTabTexts.NotFound),
+            });
         return app;
     }
+
+    /// <summary>Not "forbidden": whether a kaart or a channel exists is itself not for others to know.</summary>
+    private static IResult NotFound(string text) =>
+        Results.Text($"<h1>{TabTexts.NotFoundTitle}</h1><p>{TabPages.E(text)}</p>", "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Message(string text, int status) =>
+        Results.Text($"<p class=\"melding\">{TabPages.E(text)}</p>", "text/html; charset=utf-8", statusCode: status);
 
     private static async Task<IResult> KaartAsync(
         string id, HttpRequest request, TabSignIn signIn, MijnKaarten kaarten, TeamPlaces? places, Func<TabKaart, string> render,
@@ -79,7 +101,7 @@ internal static class TabHostingExtensions
         // Not "forbidden": whether a kaart exists is itself not for others to know. The client version names no team.
         return await kaarten.GetAsync(id, user, cancellationToken) is { } kaart
             ? Html(render(places is null ? kaart : await places.WithPlaceAsync(kaart, cancellationToken)))
-            : Results.Text($"<h1>{TabTexts.NotFoundTitle}</h1><p>{TabTexts.NotFound}</p>", "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            : NotFound(TabTexts.NotFound);
     }
 
     private static IResult Html(string fragment) => Results.Text(fragment, "text/html; charset=utf-8");

@@ -168,9 +168,9 @@ internal static class TabPages
         return $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel)}/{Uri.EscapeDataString(message)}{query}";
     }
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    internal static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    private static string StatusText(TabKaart tab) =>
+    internal static string StatusText(TabKaart tab) =>
         tab.Kaart is { Status: KaartStatus.Afgesloten, Closure: { } closure } ? TabTexts.ClosedOn(DutchDates.Day(closure.ClosedAt))
         : tab.Closed ? TabTexts.Closed
         : TabTexts.Active;
@@ -233,12 +233,12 @@ internal static class TabPages
         html.Append("</section>");
     }
 
-    private static void Fact(StringBuilder html, string term, string value, bool encoded = false) =>
+    internal static void Fact(StringBuilder html, string term, string value, bool encoded = false) =>
         html.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{(encoded ? value : E(value))}</dd>");
 
     private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : string.Empty;
 
     private static string Dash(string value) => value.Length == 0 ? "–" : value;
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    internal static string E(string text) => HtmlEncoder.Default.Encode(text);
 }

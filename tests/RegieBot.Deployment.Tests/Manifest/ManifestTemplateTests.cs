@@ -116,6 +116,18 @@ public sealed partial class ManifestTemplateTests
         Assert.Equal("api://${{BOT_DOMAIN}}/${{BOT_ID}}", (string?)manifest["webApplicationInfo"]!["resource"]);
     }
 
+    [Fact]
+    public void Template_ChannelTab_IsConfigurableInTeamChannelsOfEveryKind()
+    {
+        JsonObject manifest = Template();
+        JsonNode tab = Assert.Single(manifest["configurableTabs"]!.AsArray())!;
+
+        Assert.Equal("https://${{BOT_DOMAIN}}/tab/configureren.html", (string?)tab["configurationUrl"]);
+        Assert.Equal(["team"], tab["scopes"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal(["channelTab"], tab["context"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal(["privateChannels", "sharedChannels"], manifest["supportedChannelTypes"]!.AsArray().Select(s => (string)s!).Order());
+    }
+
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
 }

@@ -195,7 +195,7 @@ public sealed class InMemoryKaartStore : IKaartStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_kaarten.TryGetValue(kaartId, out Kaart? kaart) ? _seals[kaartId] with { Kaart = kaart } : null);
+            return Task.FromResult(_kaarten.TryGetValue(kaartId, out Kaart? kaart) ? _seals[kaartId] with { Kaart = kaart, Escalations = [.. Escalations(kaartId)] } : null);
         }
     }
 
@@ -248,6 +248,12 @@ public sealed class InMemoryKaartStore : IKaartStore
             if (commit.Escalation is { } escalation)
             {
                 Escalations(commit.KaartId).Add(escalation);
+            }
+
+            if (commit.ConfirmationRequest is { } asked && _seals.TryGetValue(commit.KaartId, out KaartSnapshot? current))
+            {
+                Check(current.ConfirmationRequest?.ETag, asked.ETag);
+                _seals[commit.KaartId] = current with { ConfirmationRequest = asked with { ETag = NextETag() } };
             }
 
             return Task.FromResult(stored);

@@ -6,9 +6,11 @@
   const LOCAL_HEADER = "X-RegieBot-Lokale-Gebruiker";
   const LOCAL_KEY = "regiebot-lokale-gebruiker";
   const main = document.getElementById("inhoud");
-  // One page, three views: the overview, ?kaart=<id> (the printable kaart) and ?clientversie=<id>.
+  // One page, four views: the overview, ?kaart=<id> (the printable kaart), ?clientversie=<id>, and the channel tab
+  // "Regie in dit kanaal", ?kanaal=<channel id> (set by its configuration page).
   const query = new URLSearchParams(window.location.search);
-  const view = query.has("kaart") ? "kaart" : query.has("clientversie") ? "clientversie" : "overzicht";
+  const view = query.has("kanaal") ? "kanaal" : query.has("kaart") ? "kaart" : query.has("clientversie") ? "clientversie" : "overzicht";
+  let auth = null;
   let inTeams = false;
 
   function show(html) {
@@ -25,6 +27,9 @@
   function contentPath() {
     if (view === "overzicht") {
       return "api/overzicht";
+    }
+    if (view === "kanaal") {
+      return query.get("kanaal") ? "api/kanaal?id=" + encodeURIComponent(query.get("kanaal")) : null;
     }
     const id = query.get(view);
     if (!id) {
@@ -93,7 +98,6 @@
       message("Er is geen regiekaart gekozen. Ga terug naar het overzicht.");
       return;
     }
-    let auth;
     try {
       auth = await headers();
     } catch (e) {
@@ -101,7 +105,7 @@
       return;
     }
     if (!auth) {
-      message("Kies bovenaan een testgebruiker om je regiekaarten te zien.");
+      message(view === "kanaal" ? "Kies bovenaan een testgebruiker om de regiekaarten van dit kanaal te zien." : "Kies bovenaan een testgebruiker om je regiekaarten te zien.");
       return;
     }
     const response = await fetch(path, { headers: auth, cache: "no-store" });
@@ -118,7 +122,33 @@
     document.getElementById("afdrukken").disabled = !response.ok;
   }
 
+  // "Vraag om bevestiging": one post in the kaart's thread; the answer (posted, already today) is announced in place.
+  async function ask(button) {
+    button.disabled = true;
+    const path = "api/kanaal/bevestiging?id=" + encodeURIComponent(query.get("kanaal")) + "&kaart=" + encodeURIComponent(button.dataset.vraag);
+    let text;
+    try {
+      const response = await fetch(path, { method: "POST", headers: auth || {}, cache: "no-store" });
+      const holder = document.createElement("div");
+      holder.innerHTML = await response.text();
+      text = holder.textContent;
+    } catch (e) {
+      text = "Er ging iets mis. Probeer het later opnieuw.";
+      button.disabled = false;
+    }
+    const note = document.createElement("p");
+    note.className = "melding";
+    note.setAttribute("role", "status");
+    note.textContent = text;
+    button.closest("li").append(note);
+  }
+
   document.addEventListener("click", function (event) {
+    const asking = event.target.closest("button[data-vraag]");
+    if (asking) {
+      ask(asking);
+      return;
+    }
     const link = event.target.closest("a[data-teams-link]");
     if (link && inTeams) {
       event.preventDefault();
@@ -126,7 +156,11 @@
     }
   });
 
-  if (view !== "overzicht") {
+  if (view === "kanaal") {
+    document.title = "Regie in dit kanaal – RegieBot";
+    document.querySelector(".balk .naam").textContent = "Regie in dit kanaal";
+    document.querySelector(".balk .naam").href = window.location.search;
+  } else if (view !== "overzicht") {
     document.querySelector("nav.knoppen").hidden = false;
     document.title = (view === "kaart" ? "Regiekaart" : "Clientversie") + " – RegieBot";
     document.getElementById("afdrukken").addEventListener("click", function () {
