@@ -100,7 +100,7 @@ internal sealed class ClickBenchmark(int kaarten, int searches, TimeSpan retryAf
 
     private async Task<bool> ClickAsync(HttpClient bot, string thread, string messageId, JsonObject card, string title, CancellationToken cancellationToken)
     {
-        JsonObject? action = Actions(card).FirstOrDefault(a => (string?)a["title"] == title);
+        JsonObject? action = TeamsActivities.Actions(card).FirstOrDefault(a => (string?)a["title"] == title);
         if (action is null)
         {
             _samples.Enqueue(new DriverSample(KindUpdate, 0, true, false));
@@ -155,32 +155,6 @@ internal sealed class ClickBenchmark(int kaarten, int searches, TimeSpan retryAf
 
     private static string ChannelOf(string thread) => thread.Split(";messageid=")[0];
 
-    private JsonObject Base(string type, string thread, string channel, string user)
-    {
-        return new()
-        {
-            ["type"] = type,
-            ["id"] = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture),
-            ["timestamp"] = DateTimeOffset.UnixEpoch.AddMilliseconds(Interlocked.Increment(ref _ids)).ToString("O", CultureInfo.InvariantCulture),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = _serviceUrl,
-            ["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = "aad-" + user, ["name"] = user },
-            ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" },
-            ["conversation"] = new JsonObject { ["id"] = thread, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "t-1" },
-            ["channelData"] = new JsonObject
-            {
-                ["tenant"] = new JsonObject { ["id"] = "t-1" },
-                ["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" },
-                ["channel"] = new JsonObject { ["id"] = channel },
-            },
-        };
-    }
-
-    private static IEnumerable<JsonObject> Actions(JsonNode? node) => node switch
-    {
-        JsonObject obj when obj["type"]?.GetValue<string>() == "Action.Execute" => [obj, .. obj.SelectMany(p => Actions(p.Value))],
-        JsonObject obj => obj.SelectMany(p => Actions(p.Value)),
-        JsonArray array => array.SelectMany(Actions),
-        _ => [],
-    };
+    private JsonObject Base(string type, string thread, string channel, string user) =>
+        TeamsActivities.Channel(type, Interlocked.Increment(ref _ids), Interlocked.Increment(ref _ids), _serviceUrl, thread, channel, user);
 }

@@ -139,7 +139,7 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
     private (string Id, JsonObject Card)? LatestCard(string thread, string verb) =>
         teams.MessagesOf(thread)
             .Select(m => (m.Id, Card: m.Activity["attachments"]?[0]?["content"] as JsonObject))
-            .Where(m => m.Card is not null && FindActions(m.Card).Any(a => (string?)a["verb"] == verb))
+            .Where(m => m.Card is not null && TeamsActivities.Actions(m.Card).Any(a => (string?)a["verb"] == verb))
             .Select(m => ((string Id, JsonObject Card)?)(m.Id, m.Card!))
             .LastOrDefault();
 
@@ -161,7 +161,7 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
     private async Task<JsonObject?> ClickAsync(
         string kind, string thread, string messageId, JsonObject? card, string title, Dictionary<string, string>? inputs, string user, CancellationToken cancellationToken)
     {
-        JsonObject? action = FindActions(card).FirstOrDefault(a => (string?)a["title"] == title);
+        JsonObject? action = TeamsActivities.Actions(card).FirstOrDefault(a => (string?)a["title"] == title);
         if (action is null)
         {
             record(new DriverSample(kind, 0, true, false));
@@ -230,29 +230,6 @@ internal sealed class DialogDriver(HttpClient bot, ConnectorStandIn teams, Actio
         return (ok, body);
     }
 
-    private JsonObject Base(string type, string thread, string user) => new()
-    {
-        ["type"] = type,
-        ["id"] = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture),
-        ["timestamp"] = DateTimeOffset.UnixEpoch.AddMilliseconds(Interlocked.Increment(ref _ids)).ToString("O", CultureInfo.InvariantCulture),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = teams.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = "aad-" + user, ["name"] = user },
-        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "RegieBot" },
-        ["conversation"] = new JsonObject { ["id"] = thread, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "t-1" },
-        ["channelData"] = new JsonObject
-        {
-            ["tenant"] = new JsonObject { ["id"] = "t-1" },
-            ["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" },
-            ["channel"] = new JsonObject { ["id"] = ChannelId },
-        },
-    };
-
-    private static IEnumerable<JsonObject> FindActions(JsonNode? node) => node switch
-    {
-        JsonObject obj => ((string?)(obj["type"] as JsonValue) == "Action.Execute" ? [obj] : Enumerable.Empty<JsonObject>())
-            .Concat(obj.SelectMany(p => FindActions(p.Value))),
-        JsonArray array => array.SelectMany(FindActions),
-        _ => [],
-    };
+    private JsonObject Base(string type, string thread, string user) =>
+        TeamsActivities.Channel(type, Interlocked.Increment(ref _ids), Interlocked.Increment(ref _ids), teams.ServiceUrl, thread, ChannelId, user);
 }
