@@ -15,7 +15,12 @@ public sealed class DeleteCard(CardTemplates templates)
         "Alles wat RegieBot over deze casus heeft opgeslagen wordt meteen en definitief verwijderd: de regiekaart met alle versies, de bevestigingen en voorgestelde wijzigingen, de afsluiting, de herinneringen en wat nog werd ingevuld.",
         "De kaarten van RegieBot in deze draad worden vervangen door een korte melding. Dit kan niet ongedaan worden gemaakt.",
         "Wil je eerst een kopie voor het dossier? Typ dan eerst @RegieBot export.",
+        OwnMessages,
     ];
+
+    /// <summary>Teams lets a bot change or delete only the messages it sent itself: what people wrote stays until they delete it.</summary>
+    public const string OwnMessages =
+        "Berichten die jullie zelf in deze draad schreven, zoals het bericht met @RegieBot start en de naam van de casus, kan RegieBot niet verwijderen: Teams laat een bot alleen zijn eigen berichten aanpassen. Verwijder die zelf in Teams.";
 
     /// <param name="askedAt">When the question was asked; an answer long after that is refused.</param>
     public JsonObject Ask(string kaartId, string casus, DateTimeOffset askedAt) => Build(kaartId, casus, open: true, Explanation, string.Empty, askedAt);
