@@ -10,7 +10,8 @@ namespace RegieBot.Protocol.Connector;
 /// <summary>
 /// The connector's resilience pipeline: a total timeout around bounded retries (exponential backoff with jitter,
 /// <c>Retry-After</c> honoured up to <see cref="ConnectorOptions.MaxRetryAfter"/>) around a per-attempt timeout.
-/// 400, 401, 403, 404 and 413 are final; 401 is handled by <see cref="BotTokenHandler"/>. A 429 is remembered in
+/// 400, 401, 403, 404 and 413 are final; 401 is handled by <see cref="BotTokenHandler"/>. A POST whose outcome is unknown
+/// is not retried (see <see cref="ShouldRetry"/>). A 429 is remembered in
 /// <see cref="ConnectorThrottle"/>, and a retry waits at least as long as the throttle of its channel still asks.
 /// </summary>
 internal static class ConnectorRetry
@@ -28,7 +29,7 @@ internal static class ConnectorRetry
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage()?.Method)),
                 DelayGenerator = args => ValueTask.FromResult(
                     Delay(args.Outcome.Result, args.Context.GetRequestMessage()?.RequestUri, timeProvider.GetUtcNow(), options.MaxRetryAfter, throttle)),
                 OnRetry = args =>
@@ -47,12 +48,23 @@ internal static class ConnectorRetry
             .AddTimeout(options.AttemptTimeout);
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) => outcome switch
+    /// <summary>
+    /// Whether to try again. A POST makes a new message: after an answer that does not say Teams left it alone (a 500,
+    /// 502 or 504, a timeout, a connection lost mid-request) it may have landed, and a second POST would show it twice.
+    /// Such a POST is not retried here but by its caller's outbox, which first looks for it by its record. A POST is
+    /// retried only when Teams did not take it: throttled (429), unavailable (503), or a connection never made.
+    /// </summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod? method = null)
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => IsRetryable(response.StatusCode),
-        _ => false,
-    };
+        bool creates = method == HttpMethod.Post;
+        return outcome switch
+        {
+            { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
+            { Exception: HttpRequestException or TimeoutRejectedException } => !creates,
+            { Result: { } response } => creates ? response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable : IsRetryable(response.StatusCode),
+            _ => false,
+        };
+    }
 
     internal static bool IsRetryable(HttpStatusCode statusCode) => statusCode is
         HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError

@@ -157,10 +157,10 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
-    public async Task SendToConversationAsync_NetworkFailureThen200_IsRetried()
+    public async Task SendToConversationAsync_ConnectionNeverMadeThen200_IsRetried()
     {
         using ConnectorTestHost host = ConnectorTestHost.Create();
-        host.Network.Throw(new HttpRequestException("connection reset")).Respond(HttpStatusCode.OK, """{"id":"1"}""");
+        host.Network.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "connection refused")).Respond(HttpStatusCode.OK, """{"id":"1"}""");
 
         ResourceResponse response = await Send(host, TestContext.Current.CancellationToken);
 
@@ -168,11 +168,35 @@ public sealed class ConnectorRetryTests
         Assert.Equal(2, host.Network.Requests.Count);
     }
 
+    /// <summary>
+    /// A new message that may have landed (a 500, 502 or 504, a connection lost mid-request) is not posted again within
+    /// the call: it would appear twice. Its caller's outbox tries again, after looking for it by its record.
+    /// </summary>
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(null)]
+    public async Task SendToConversationAsync_OutcomeUnknown_IsNotPostedAgain(HttpStatusCode? status)
+    {
+        using ConnectorTestHost host = ConnectorTestHost.Create();
+        _ = status is { } code ? host.Network.Respond(code) : host.Network.Throw(new HttpRequestException("connection reset"));
+        host.Network.Respond(HttpStatusCode.OK, """{"id":"1"}""");
+
+        ConnectorException exception = await Assert.ThrowsAsync<ConnectorException>(() => Send(host, TestContext.Current.CancellationToken));
+
+        Assert.Single(host.Network.Requests);
+        if (status is { } expected)
+        {
+            Assert.Equal(expected, exception.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task SendToConversationAsync_NetworkAlwaysFails_ThrowsConnectorExceptionAfterRetries()
     {
         using ConnectorTestHost host = ConnectorTestHost.Create();
-        host.Network.Fallback = _ => throw new HttpRequestException("connection refused");
+        host.Network.Fallback = _ => throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused");
 
         ConnectorException exception = await Assert.ThrowsAsync<ConnectorException>(() => Send(host, TestContext.Current.CancellationToken));
 
