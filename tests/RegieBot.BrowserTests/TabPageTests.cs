@@ -90,6 +90,34 @@ public sealed class TabPageTests(TabBrowser browser) : IClassFixture<TabBrowser>
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// In Teams the host says which client it is (teams-js <c>app.getContext</c>): only the desktop and web clients can
+    /// print a tab, so the mobile clients get no "Afdrukken" button that would do nothing. Teams itself is stood in for
+    /// by a page script, and the sign-in and content by routes: this checks the page's own logic.
+    /// </summary>
+    [Theory]
+    [InlineData("android", false)]
+    [InlineData("ios", false)]
+    [InlineData("desktop", true)]
+    [InlineData("web", true)]
+    public async Task Kaart_InTeams_PrintButtonOnlyWhereTheHostCanPrint(string clientType, bool offered)
+    {
+        browser.RequireBrowser();
+        IBrowserContext context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString(), Locale = "nl-NL" });
+        await context.AddInitScriptAsync(
+            "window.microsoftTeams = { app: { initialize: () => Promise.resolve(), getContext: () => Promise.resolve({ app: { host: { clientType: '"
+            + clientType + "' } } }), openLink: () => Promise.resolve() }, authentication: { getAuthToken: () => Promise.resolve('token') } };");
+        IPage page = await context.NewPageAsync();
+        await page.RouteAsync("**/tab/api/aanmelding", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = """{"modus":"teams"}""" }));
+        await page.RouteAsync("**/tab/api/kaarten/**", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<h1>Regiekaart</h1>" }));
+
+        await TabBrowser.OpenAsync(page, "?kaart=k1");
+
+        Assert.Equal(clientType, await page.EvaluateAsync<string>("() => document.body.dataset.host"));
+        Assert.Equal(offered, await page.Locator("#afdrukken").IsVisibleAsync());
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task Clientversie_Printed_RendersAsPdf()
     {

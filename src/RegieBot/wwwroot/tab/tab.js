@@ -59,8 +59,27 @@
       new Promise(function (_, reject) { setTimeout(function () { reject(new Error("geen Teams")); }, 5000); }),
     ]);
     inTeams = true;
+    await hidePrintWhereTheHostCannotPrint();
     const token = await window.microsoftTeams.authentication.getAuthToken();
     return { Authorization: "Bearer " + token };
+  }
+
+  // Only Teams on the desktop and in a browser can print a tab; the mobile clients (and Teams Rooms, phones,
+  // displays) do nothing on window.print(), so there the button is not offered.
+  const PRINTING_HOSTS = ["desktop", "web"];
+
+  async function hidePrintWhereTheHostCannotPrint() {
+    let clientType = null;
+    try {
+      const context = await window.microsoftTeams.app.getContext();
+      clientType = context && context.app && context.app.host ? context.app.host.clientType : null;
+    } catch (e) {
+      clientType = null;
+    }
+    document.body.dataset.host = clientType || "onbekend";
+    if (clientType && !PRINTING_HOSTS.includes(clientType)) {
+      document.getElementById("afdrukken").hidden = true;
+    }
   }
 
   function localHeaders(users) {
