@@ -11,16 +11,20 @@ namespace RegieBot.Bot;
 /// standard channel's are the team's; a shared channel's may come from other tenants), or of its chat. A roster is
 /// kept briefly per channel or chat, so that paging through a large team happens once
 /// for a dialog's clicks and a typeahead's searches, not on every one; concurrent requests share one fetch. Once it is
-/// older than <see cref="KeptFor"/> it is fetched again in the background, and until that fetch is done (or when it
-/// fails) the roster known before is used, for at most another <see cref="KeptFor"/>: only the first fetch of a team
-/// makes a click wait for Teams, and a roster that cannot be fetched for longer is not trusted (the gate refuses).
+/// older than <see cref="RefreshAfter"/> it is fetched again in the background, and until that fetch is done (or when
+/// it fails) the roster known before is used while it is at most <see cref="KeptFor"/> old: only the first fetch of a
+/// channel makes a click wait for Teams, and an older roster is not trusted (the gate refuses).
 /// A click waits for that fetch at most <see cref="ClickWait"/> (Teams may be throttling the channel for many seconds,
 /// and gives up on an invoke after about 15): then <see cref="RosterUnavailableException"/>, while the fetch goes on
 /// in the background for the next click.
 /// </summary>
 internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider time)
 {
+    /// <summary>The oldest roster the gate trusts: someone removed from the channel is let in no longer than this.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>From this age on a roster is fetched again in the background, so a fresh one is there before it is too old.</summary>
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a click waits for a roster Teams has not given yet: its answer must come within a second.</summary>
     public static readonly TimeSpan ClickWait = TimeSpan.FromMilliseconds(800);
@@ -49,9 +53,9 @@ internal sealed class ChannelMembers(IConnectorClient connector, TimeProvider ti
             }
 
             (IReadOnlyList<TeamMember>? known, DateTimeOffset knownUntil) = cached?.Members.IsCompletedSuccessfully == true
-                ? (cached.Members.Result, cached.Until + KeptFor)
+                ? (cached.Members.Result, cached.Until - RefreshAfter + KeptFor)
                 : (cached?.Previous, cached?.PreviousUntil ?? now);
-            Cached fresh = new(FetchAsync(serviceUrl, roster), now + KeptFor, known, knownUntil);
+            Cached fresh = new(FetchAsync(serviceUrl, roster), now + RefreshAfter, known, knownUntil);
             cached = _rosters.AddOrUpdate(roster, fresh, (_, old) => old == cached ? fresh : old);
         }
 

@@ -21,7 +21,7 @@ public sealed class ChannelMembersTests
 
     private static ConnectorException Down() => new(System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "down");
 
-    /// <summary>Sanne's roster fetched, the clock just past <see cref="ChannelMembers.KeptFor"/>; the fetches after it as <paramref name="next"/> sets up.</summary>
+    /// <summary>Sanne's roster fetched, the clock just past <see cref="ChannelMembers.RefreshAfter"/>; the fetches after it as <paramref name="next"/> sets up.</summary>
     private static async Task<(ChannelMembers Sut, FakeTimeProvider Time)> ExpiredAsync(
         Action<Moq.Language.ISetupSequentialResult<Task<IReadOnlyList<TeamsChannelAccount>>>> next)
     {
@@ -30,7 +30,7 @@ public sealed class ChannelMembersTests
         next(connector.SetupSequence(c => c.GetMembersAsync("https://smba.example/", "19:c@thread.tacv2", It.IsAny<CancellationToken>())).ReturnsAsync(Roster("sanne")));
         ChannelMembers sut = new(connector.Object, time);
         await sut.ListAsync(Click, Ct);
-        time.Advance(ChannelMembers.KeptFor + TimeSpan.FromSeconds(1));
+        time.Advance(ChannelMembers.RefreshAfter + TimeSpan.FromSeconds(1));
         return (sut, time);
     }
 
@@ -62,7 +62,7 @@ public sealed class ChannelMembersTests
     }
 
     [Fact]
-    public async Task ListAsync_RosterOlderThanKeptForWhileTeamsIsSlow_AnswersWithTheKnownRosterAndUsesTheNewOneWhenItCame()
+    public async Task ListAsync_RosterDueForRefreshWhileTeamsIsSlow_AnswersWithTheKnownRosterAndUsesTheNewOneWhenItCame()
     {
         FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
         TaskCompletionSource<IReadOnlyList<TeamsChannelAccount>> slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,7 +73,7 @@ public sealed class ChannelMembersTests
         ChannelMembers sut = new(connector.Object, time);
         await sut.ListAsync(Click, Ct);
 
-        time.Advance(ChannelMembers.KeptFor + TimeSpan.FromSeconds(1));
+        time.Advance(ChannelMembers.RefreshAfter + TimeSpan.FromSeconds(1));
         Task<IReadOnlyList<TeamMember>> stale = sut.ListAsync(Click, Ct);
 
         Assert.True(stale.IsCompleted, "A click waited for Teams to list the members again.");
@@ -101,13 +101,14 @@ public sealed class ChannelMembersTests
     }
 
     [Fact]
-    public async Task ListAsync_TeamsFailsForLongerThanTwiceKeptFor_NoLongerAnswersWithTheOldRoster()
+    public async Task ListAsync_RosterOlderThanKeptForWhileTeamsFails_IsNoLongerUsed()
     {
         (ChannelMembers sut, FakeTimeProvider time) = await ExpiredAsync(next => next.ThrowsAsync(Down()).ThrowsAsync(Down()));
         Assert.Equal(["sanne"], (await sut.ListAsync(Click, Ct)).Select(m => m.Name));
 
-        // Someone removed from the team meanwhile is not let in on an old list: as before, the gate gets the failure.
-        time.Advance(ChannelMembers.KeptFor);
+        // Someone removed from the channel meanwhile is let in on a roster at most KeptFor old (2 minutes), never older:
+        // the gate gets the failure.
+        time.Advance(ChannelMembers.KeptFor - ChannelMembers.RefreshAfter);
         await Assert.ThrowsAsync<ConnectorException>(() => sut.ListAsync(Click, Ct));
     }
 
@@ -134,7 +135,7 @@ public sealed class ChannelMembersTests
     {
         TaskCompletionSource<IReadOnlyList<TeamsChannelAccount>> slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
         (ChannelMembers sut, FakeTimeProvider time) = await ExpiredAsync(next => next.Returns(slow.Task));
-        time.Advance(ChannelMembers.KeptFor);   // beyond what the gate trusts
+        time.Advance(ChannelMembers.KeptFor - ChannelMembers.RefreshAfter);   // beyond what the gate trusts
 
         Task<IReadOnlyList<TeamMember>> click = sut.ListAsync(Click, Ct);
         time.Advance(ChannelMembers.ClickWait);
