@@ -36,7 +36,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         string casus = "Familie L. " + Unique();
         string[] regie = ["Mohammed heeft de casusregie en belt het gezin elke week.", "Petra bewaakt de maatregel."];
         string[] afstemming = ["Elke maand een casusoverleg in dit kanaal.", "Wijzigingen eerst hier melden."];
-        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly datum = EndToEndEnvironment.BotToday;
         DateOnly evaluatiedatum = datum.AddMonths(3);
 
         (SentMessage start, BotCall kaart) = await MakeKaartAsync(
@@ -80,7 +80,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         string casus = "Familie B. " + Unique();
         MockUser[] members = [MockTeam.Wijkteam, MockTeam.GecertificeerdeInstelling, MockTeam.Zorgaanbieder];
-        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly datum = EndToEndEnvironment.BotToday;
         (SentMessage _, BotCall kaart) = await MakeKaartAsync(
             casus, members, ["Fatma behandelt."], ["Maandelijks overleg."], datum, datum.AddMonths(3), withExternal: true, cancellationToken);
         Assert.Equal(0, Confirmations(kaart));
@@ -132,7 +132,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         Assert.Equal("PT20S", EndToEndEnvironment.EvaluationPeriod);
         string casus = "Familie E. " + Unique();
-        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly datum = EndToEndEnvironment.BotToday;
         (SentMessage start, BotCall kaart) = await MakeKaartAsync(
             casus, [MockTeam.Wijkteam, MockTeam.Zorgaanbieder], ["Mohammed heeft de regie."], ["Elke maand overleg."], datum, datum.AddDays(1), withExternal: false, cancellationToken);
         int saved = kaart.Event.Index;
@@ -199,7 +199,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         string casus = "Familie S. " + Unique();
-        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly datum = EndToEndEnvironment.BotToday;
         (SentMessage start, BotCall kaart) = await MakeKaartAsync(
             casus, [MockTeam.Wijkteam, MockTeam.Zorgaanbieder], ["Mohammed komt elke week langs."], ["Elke maand overleg tussen de hulpverleners."], datum, datum.AddMonths(3), withExternal: false, cancellationToken);
 
@@ -240,7 +240,7 @@ public sealed class ChannelKaartLifecycleTests(EndToEndEnvironment environment)
         string casus = "Familie P. " + Unique();
         string[] regie = [$"Yasmina belt het gezin elke week ({Unique()})."];
         string[] afstemming = [$"Elke maand overleg op school ({Unique()})."];
-        DateOnly datum = DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly datum = EndToEndEnvironment.BotToday;
         (SentMessage start, BotCall kaart) = await MakeKaartAsync(
             casus, [MockTeam.Wijkteam, MockTeam.GecertificeerdeInstelling], regie, afstemming, datum, datum.AddMonths(3), withExternal: true, cancellationToken);
         int clicked = Playground.Mark();

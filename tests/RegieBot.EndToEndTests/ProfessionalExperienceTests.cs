@@ -254,8 +254,7 @@ public sealed class ProfessionalExperienceTests(EndToEndEnvironment environment)
             Playground.Explain(saved, $"Saving the update must keep the evaluation answered meanwhile ({FormatDate(expectedEvaluation)}), not revert to {FormatDate(oldEvaluation)}: {updated.CardText}"));
     }
 
-    private static DateOnly Today =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+    private static DateOnly Today => EndToEndEnvironment.BotToday;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

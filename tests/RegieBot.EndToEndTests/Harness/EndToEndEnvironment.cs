@@ -25,6 +25,13 @@ public sealed partial class EndToEndEnvironment : IAsyncLifetime
     /// <summary>The bot's evaluation period (ISO 8601) in these tests: an evaluation card 20 s after saving.</summary>
     public const string EvaluationPeriod = "PT20S";
 
+    /// <summary>
+    /// The bot's today: its process runs on the real clock (no test clock reaches across the process boundary), and
+    /// it reckons days in Amsterdam. A date typed in a test must be that day, not the UTC date (they differ each night
+    /// from midnight in Amsterdam until midnight UTC).
+    /// </summary>
+    public static DateOnly BotToday => RegieBot.Domain.Scheduling.DutchCalendar.Today(TimeProvider.System.GetUtcNow());
+
     private const string EvaluationPeriodSetting = "RegieBot__Reminders__EvaluationPeriod";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
