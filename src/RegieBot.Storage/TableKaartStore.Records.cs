@@ -17,17 +17,17 @@ public sealed partial class TableKaartStore : ICasusRecordStore
         return entity is null ? null : ToPost(kaartId, postId, entity);
     }
 
-    public async Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, CancellationToken cancellationToken)
+    public async Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, bool isCard, CancellationToken cancellationToken)
     {
-        PostedMessageEntity entity = PostedMessageEntity.From(kaartId, PostRow(postId), conversationId, activityId: null, isCard: true);
+        PostedMessageEntity entity = PostedMessageEntity.From(kaartId, PostRow(postId), conversationId, activityId: null, isCard);
         Response response = await Kaarten.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        return new RecordedPost(kaartId, postId, conversationId, null, response.Headers.ETag?.ToString());
+        return new RecordedPost(kaartId, postId, conversationId, null, response.Headers.ETag?.ToString()) { IsCard = isCard };
     }
 
     public async Task<bool> CompletePostAsync(RecordedPost post, string activityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        PostedMessageEntity entity = PostedMessageEntity.From(post.KaartId, PostRow(post.PostId), post.ConversationId, activityId, isCard: true);
+        PostedMessageEntity entity = PostedMessageEntity.From(post.KaartId, PostRow(post.PostId), post.ConversationId, activityId, post.IsCard);
         try
         {
             await Kaarten.UpdateEntityAsync(entity, post.ETag is null ? ETag.All : new ETag(post.ETag), TableUpdateMode.Replace, cancellationToken);
@@ -51,7 +51,7 @@ public sealed partial class TableKaartStore : ICasusRecordStore
         postId,
         entity.ConversationId ?? string.Empty,
         entity.ActivityId is { Length: > 0 } id ? id : null,
-        entity.ETag.ToString());
+        entity.ETag.ToString()) { IsCard = entity.IsCard ?? true };
 
     public async Task RecordPostedMessageAsync(string kaartId, PostedMessage message, CancellationToken cancellationToken)
     {

@@ -42,6 +42,7 @@ internal static class RegieBotServices
         services.AddSingleton<KaartPublisher>();
         services.AddSingleton<CasusLocator>();
         services.AddSingleton<CasusMessages>();
+        services.AddSingleton<IRecordedAnswers>(sp => sp.GetRequiredService<CasusMessages>());
         services.AddSingleton<CasusEraser>();
         services.AddSingleton<ReminderScheduler>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)

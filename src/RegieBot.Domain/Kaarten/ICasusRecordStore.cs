@@ -11,8 +11,8 @@ public interface ICasusRecordStore
     /// <summary>The record of a post of an outbox item, or null when it was never begun (or the casus is gone).</summary>
     Task<RecordedPost?> GetPostAsync(string kaartId, string postId, CancellationToken cancellationToken);
 
-    /// <summary>Records, before it is sent, that the bot is about to post in <paramref name="conversationId"/>.</summary>
-    Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, CancellationToken cancellationToken);
+    /// <summary>Records, before it is sent, that the bot is about to post a card (or a text) in <paramref name="conversationId"/>.</summary>
+    Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, bool isCard, CancellationToken cancellationToken);
 
     /// <summary>Completes the record with the posted message's id; false when the casus was erased meanwhile (nothing is written).</summary>
     Task<bool> CompletePostAsync(RecordedPost post, string activityId, CancellationToken cancellationToken);

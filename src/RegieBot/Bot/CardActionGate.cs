@@ -86,6 +86,7 @@ internal sealed class CardActionGate(CardVerbs verbs, IKaartStore store, Channel
                 break;
         }
 
+        turn.CardKaartId = kaartId;
         return (target, null);
 
         (CardTarget?, InvokeResponse?) Refuse(string id, string reason, string text)

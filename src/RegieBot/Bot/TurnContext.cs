@@ -20,6 +20,16 @@ internal sealed class TurnContext(Activity activity, TurnKeys keys, IConnectorCl
     public bool ErasesItsCasus { get; set; }
 
     /// <summary>
+    /// Set by a handler that already updates the clicked card for everyone (an outbox item of its commit, or a follow-up of
+    /// the relay): the <c>Action.Submit</c> fallback then leaves that card alone, so its answer can never land after, and
+    /// overwrite, a newer click's update.
+    /// </summary>
+    public bool UpdatesClickedCard { get; set; }
+
+    /// <summary>The kaart a card action acts on, once <see cref="CardActionGate"/> let it through; null before or without.</summary>
+    public string? CardKaartId { get; set; }
+
+    /// <summary>
     /// The card action the activity carries (an invoke or its <c>Action.Submit</c> fallback), parsed once for the turn;
     /// null for any other activity. Its data is client-controlled: see <see cref="CardActionGate"/>.
     /// </summary>

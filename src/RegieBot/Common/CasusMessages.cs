@@ -11,7 +11,7 @@ namespace RegieBot.Common;
 /// Posts messages that show data of a casus and remembers them with the casus, so that deleting it (by
 /// <c>verwijderen</c> or after the retention period) can replace each of them in Teams with a short notice.
 /// </summary>
-internal sealed class CasusMessages(IConnectorClient connector, IKaartStore store, RemovedCard removedCard, ServiceUrls serviceUrls)
+internal sealed class CasusMessages(IConnectorClient connector, IKaartStore store, RemovedCard removedCard, ServiceUrls serviceUrls) : IRecordedAnswers
 {
     /// <summary>
     /// Posts <paramref name="card"/> in the kaart's thread once, however often it is asked: the post is recorded (a
@@ -19,8 +19,19 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
     /// is not sent again. Only a crash between sending and completing the record posts it twice. Returns the posted
     /// message's id, or null when the casus is gone (nothing is posted, nothing written).
     /// </summary>
-    public async Task<string?> PostRecordedAsync(string kaartId, string postId, JsonObject card, CancellationToken cancellationToken)
+    public Task<string?> PostRecordedAsync(string kaartId, string postId, JsonObject card, CancellationToken cancellationToken) =>
+        PostRecordedAsync(kaartId, postId, KaartPublisher.CardMessage(card), cancellationToken);
+
+    /// <summary>
+    /// A text in the kaart's thread that may name the casus (an answer to a click without Universal Actions), recorded
+    /// like a card: posted once, and replaced by the erasure's notice when the casus goes.
+    /// </summary>
+    public Task<string?> PostRecordedTextAsync(string kaartId, string postId, string text, CancellationToken cancellationToken) =>
+        PostRecordedAsync(kaartId, postId, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
+
+    private async Task<string?> PostRecordedAsync(string kaartId, string postId, Activity message, CancellationToken cancellationToken)
     {
+        bool isCard = message.Attachments is { Count: > 0 };
         if (await store.GetPostAsync(kaartId, postId, cancellationToken) is { ActivityId: { } sent })
         {
             return sent;
@@ -31,7 +42,7 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
             return null;
         }
 
-        RecordedPost pending = await store.BeginPostAsync(kaartId, postId, location.ThreadId, cancellationToken);
+        RecordedPost pending = await store.BeginPostAsync(kaartId, postId, location.ThreadId, isCard, cancellationToken);
         if (await LocateAsync(kaartId, cancellationToken) is null)
         {
             // Erased between the two reads: the record just written is the only row of the casus; it goes again.
@@ -40,12 +51,15 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
         }
 
         string serviceUrl = await serviceUrls.LatestAsync(location.ThreadId, location.ServiceUrl, cancellationToken);
-        ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
+        ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, location.ThreadId, message, cancellationToken);
         string id = posted.Id ?? string.Empty;
         if (!await store.CompletePostAsync(pending, id, cancellationToken) && id.Length > 0)
         {
             // Erased while it was being posted: the erasure could not know this message, so it is replaced here.
-            await connector.UpdateActivityAsync(serviceUrl, location.ThreadId, id, KaartPublisher.CardMessage(removedCard.Build(CasusTexts.RemovedFallbackNotice)), cancellationToken);
+            Activity notice = isCard
+                ? KaartPublisher.CardMessage(removedCard.Build(CasusTexts.RemovedFallbackNotice))
+                : new Activity { Type = ActivityTypes.Message, Text = CasusTexts.RemovedText(CasusTexts.RemovedFallbackNotice), TextFormat = "plain" };
+            await connector.UpdateActivityAsync(serviceUrl, location.ThreadId, id, notice, cancellationToken);
             return null;
         }
 

@@ -116,6 +116,8 @@ internal sealed class DialogSteps(
             UpdateSharedCard(outcome.State, activity.ReplyToId, card);
         }
 
+        turn.UpdatesClickedCard = outcome.Changed;
+
         return InvokeResponse.Card(card);
     }
 

@@ -54,6 +54,15 @@ public sealed partial class RealTeamsTests
 
             JsonObject own = await channel.RefreshAsync(kaart.CardActivityId!, flow.Card(kaart.CardActivityId!), "jan", Ct);
             Assert.Contains(ChannelSimulator.FindActions(own), a => (string?)a["title"] == Confirm);   // the guest from another tenant confirms like anyone
+            await channel.ConfirmAsync(kaart.CardActivityId!, flow.Card(kaart.CardActivityId!), "jan", Ct);
+            Assert.Contains((await flow.Store.GetSnapshotAsync(kaart.Id, Ct))!.Confirmations, c => c.ProfessionalId == jan.Id);
+
+            // Jan guards the agreements: a proposal mentions him, from whichever tenant he comes.
+            JsonObject propose = ChannelSimulator.ShowCardOf(flow.Card(kaart.CardActivityId!), "Wijziging voorstellen");
+            await channel.ClickAsync(kaart.CardActivityId!, propose, "Voorstel versturen", new Dictionary<string, string> { ["voorstel"] = "Sanne belt voortaan" }, user: "sanne", cancellationToken: Ct);
+            JsonObject posted = _teams.Calls.Where(c => c.Kind == "send").Select(c => ChannelSimulator.CardOf(c.Activity))
+                .Last(c => c.ToJsonString().Contains("Wijziging voorgesteld", StringComparison.Ordinal));
+            Assert.Equal("29:jan", (string?)posted["msteams"]!["entities"]![0]!["mentioned"]!["id"]);
         }
     }
 

@@ -11,6 +11,25 @@ namespace RegieBot.IntegrationTests.Bot;
 public sealed partial class RealTeamsTests
 {
     [Fact]
+    public async Task Submit_AStepThatChangesTheDialog_UpdatesTheStepCardOnceThroughTheOutbox()
+    {
+        KaartFlow flow = Start("PT20S", new Reminders.MovableTime(), submit: true);
+        using (flow.App)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await flow.Channel.SayAsync("start Familie U.", cancellationToken: Ct)).StatusCode);
+            (string cardId, JsonObject first) = flow.StepCard();
+            int before = _teams.Calls.Count(c => c.Kind == "update" && c.ActivityId == cardId);
+
+            await flow.NextAsync(new() { ["moment"] = "1" }, Ct);
+
+            // The step's own commit carries the card's update: a second update of the fallback's own could land after,
+            // and overwrite, the update of someone's next click.
+            Assert.Equal(before + 1, _teams.Calls.Count(c => c.Kind == "update" && c.ActivityId == cardId));
+            Assert.NotEqual(KaartFlow.Title(first), KaartFlow.Title(flow.Card(cardId)));   // the next step shows
+        }
+    }
+
+    [Fact]
     public async Task Submit_FallbackOfEveryAction_ReachesTheSameHandlerWithTheSameChecks()
     {
         Reminders.MovableTime time = new();
@@ -57,6 +76,8 @@ public sealed partial class RealTeamsTests
             (askId, ask) = flow.LatestWithVerb(RegieBot.Cards.CloseCard.Verb);
             await channel.SubmitAsync(askId, ask, "Casus afsluiten", new Dictionary<string, string> { ["criterium"] = "1" }, user: "ahmed", cancellationToken: Ct);
             Assert.Equal(KaartStatus.Afgesloten, (await flow.Store.GetKaartAsync(kaart.Id, Ct))!.Status);
+            await channel.SubmitAsync(cardId, ShowCard(ahmed, "Wijziging voorstellen"), "Voorstel versturen", new Dictionary<string, string> { ["voorstel"] = "Nog iets" }, user: "ahmed", cancellationToken: Ct);
+            Assert.Contains("Familie T.", LastText(channel.ThreadId), StringComparison.Ordinal);   // the answer names the casus
 
             await channel.SayAsync("verwijderen", cancellationToken: Ct);
             (string deleteId, JsonObject delete) = flow.LatestWithVerb(RegieBot.Cards.DeleteCard.Verb);
@@ -66,6 +87,7 @@ public sealed partial class RealTeamsTests
             (deleteId, delete) = flow.LatestWithVerb(RegieBot.Cards.DeleteCard.Verb);
             await channel.SubmitAsync(deleteId, delete, "Ja, verwijder alles", cancellationToken: Ct);
             Assert.Null(await flow.Store.GetKaartAsync(kaart.Id, Ct));
+            Assert.All(_teams.Messages.Values, m => Assert.DoesNotContain("Familie T.", m.Text + ChannelSimulator.CardOf(m).ToJsonString(), StringComparison.Ordinal));
 
             JsonObject[] cards = [.. _teams.Calls.Select(c => ChannelSimulator.CardOf(c.Activity)), petra, ahmed];
             JsonObject[] executes = [.. cards.SelectMany(c => ChannelSimulator.FindActions(c)).Where(a => (string?)a["verb"] != KaartActions.RefreshVerb)];

@@ -55,7 +55,7 @@ public sealed class TypedRowLayoutTests(AzuriteStorage storage) : IClassFixture<
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string kaartId = "k" + Guid.NewGuid().ToString("N")[..10];
-        RecordedPost post = await _store.BeginPostAsync(kaartId, "post-1", "19:c@thread.tacv2", ct);
+        RecordedPost post = await _store.BeginPostAsync(kaartId, "post-1", "19:c@thread.tacv2", isCard: true, ct);
         Assert.Equal(["ConversationId", "IsCard"], Columns(Assert.Single(await Partition(kaartId, ct))));
         Assert.True(await _store.CompletePostAsync(post, "a-1", ct));
         await _store.AddEscalationAsync(kaartId, "aad-1", "Geen voortgang", Now, ct);

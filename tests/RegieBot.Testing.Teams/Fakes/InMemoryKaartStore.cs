@@ -268,11 +268,11 @@ public sealed class InMemoryKaartStore : IKaartStore
         }
     }
 
-    public Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, CancellationToken cancellationToken)
+    public Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, bool isCard, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            RecordedPost post = _posts.GetValueOrDefault((kaartId, postId)) ?? new RecordedPost(kaartId, postId, conversationId, null, NextETag());
+            RecordedPost post = _posts.GetValueOrDefault((kaartId, postId)) ?? new RecordedPost(kaartId, postId, conversationId, null, NextETag()) { IsCard = isCard };
             return Task.FromResult(_posts[(kaartId, postId)] = Written(nameof(BeginPostAsync), kaartId, post));
         }
     }

@@ -46,8 +46,8 @@ public sealed class ReminderSenderTests
     private ReminderSender CreateSut()
     {
         CardTemplates templates = new();
-        _kaarten.Setup(k => k.BeginPostAsync("k1", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string kaartId, string postId, string conversationId, CancellationToken _) => new RecordedPost(kaartId, postId, conversationId, null, "e1"));
+        _kaarten.Setup(k => k.BeginPostAsync("k1", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string kaartId, string postId, string conversationId, bool _, CancellationToken _) => new RecordedPost(kaartId, postId, conversationId, null, "e1"));
         _kaarten.Setup(k => k.CompletePostAsync(It.IsAny<RecordedPost>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         return new ReminderSender(
             _kaarten.Object, _kaarten.Object, _outbox.Object, new CasusMessages(_connector.Object, _kaarten.Object, new RemovedCard(templates), new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>())), new EvaluationCard(templates), new EscalationCard(templates),
@@ -153,7 +153,7 @@ public sealed class ReminderSenderTests
         // "Verwijderd" was answered and the process died before the rows went: the casus must not speak again.
         Assert.Equal(ReminderDeliveryOutcome.Obsolete, delivery.Outcome);
         _connector.VerifyNoOtherCalls();
-        _kaarten.Verify(k => k.BeginPostAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _kaarten.Verify(k => k.BeginPostAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
