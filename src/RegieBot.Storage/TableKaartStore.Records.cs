@@ -11,6 +11,24 @@ namespace RegieBot.Storage;
 /// <summary>Recorded posts, posted and replaced messages, escalations and the footprint of a casus.</summary>
 public sealed partial class TableKaartStore : ICasusRecordStore
 {
+    public async Task<KaartLocation?> LocateAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        string pk = TableKey.Encode(kaartId);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and (RowKey eq {KaartRow} or RowKey eq {DialogRow})");
+        KaartLocation? dialog = null;
+        await foreach (TableEntity entity in Kaarten.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == KaartRow)
+            {
+                return TypedRow.Read<KaartEntity>(entity).Location;
+            }
+
+            dialog = TypedRow.Read<DialogEntity>(entity).Location;
+        }
+
+        return dialog;
+    }
+
     public async Task<RecordedPost?> GetPostAsync(string kaartId, string postId, CancellationToken cancellationToken)
     {
         PostedMessageEntity? entity = await GetAsync<PostedMessageEntity>(Kaarten, kaartId, PostRow(postId), cancellationToken);

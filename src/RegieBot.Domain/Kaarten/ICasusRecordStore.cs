@@ -8,6 +8,12 @@ namespace RegieBot.Domain.Kaarten;
 /// </summary>
 public interface ICasusRecordStore
 {
+    /// <summary>
+    /// Where the casus lives, in one request: its kaart's location, or before its first version its dialog's; null once
+    /// erased (or never begun).
+    /// </summary>
+    Task<KaartLocation?> LocateAsync(string kaartId, CancellationToken cancellationToken);
+
     /// <summary>The record of a post of an outbox item, or null when it was never begun (or the casus is gone).</summary>
     Task<RecordedPost?> GetPostAsync(string kaartId, string postId, CancellationToken cancellationToken);
 

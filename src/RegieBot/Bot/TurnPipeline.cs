@@ -20,7 +20,7 @@ internal sealed class TurnPipeline(
     ActivityRouter router,
     CardVerbs verbs,
     ITurnLedger ledger,
-    IConversationReferenceStore conversations,
+    ServiceUrls serviceUrls,
     IAfterTurn afterTurn,
     IConnectorClient connector,
     RegieTelemetry telemetry,
@@ -104,7 +104,8 @@ internal sealed class TurnPipeline(
     {
         if (ToReference(activity) is { } reference)
         {
-            afterTurn.Run(reference.ConversationId, ct => conversations.RefreshAsync(reference, ct));
+            serviceUrls.Remember(reference);   // at once: the relay's posts of this turn take it from memory
+            afterTurn.Run(reference.ConversationId, ct => serviceUrls.StoreAsync(reference, ct));
         }
     }
 

@@ -19,31 +19,35 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
     /// is not sent again. Only a crash between sending and completing the record posts it twice. Returns the posted
     /// message's id, or null when the casus is gone (nothing is posted, nothing written).
     /// </summary>
-    public Task<string?> PostRecordedAsync(string kaartId, string postId, JsonObject card, CancellationToken cancellationToken) =>
-        PostRecordedAsync(kaartId, postId, KaartPublisher.CardMessage(card), cancellationToken);
+    /// <param name="fresh">
+    /// The post's id is new (the relay of the commit that made it, on the instance that committed): no record of it can
+    /// exist, so none is read.
+    /// </param>
+    public Task<string?> PostRecordedAsync(string kaartId, string postId, JsonObject card, CancellationToken cancellationToken, bool fresh = false) =>
+        PostRecordedAsync(kaartId, postId, KaartPublisher.CardMessage(card), fresh, cancellationToken);
 
     /// <summary>
     /// A text in the kaart's thread that may name the casus (an answer to a click without Universal Actions), recorded
     /// like a card: posted once, and replaced by the erasure's notice when the casus goes.
     /// </summary>
     public Task<string?> PostRecordedTextAsync(string kaartId, string postId, string text, CancellationToken cancellationToken) =>
-        PostRecordedAsync(kaartId, postId, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
+        PostRecordedAsync(kaartId, postId, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, fresh: false, cancellationToken);
 
-    private async Task<string?> PostRecordedAsync(string kaartId, string postId, Activity message, CancellationToken cancellationToken)
+    private async Task<string?> PostRecordedAsync(string kaartId, string postId, Activity message, bool fresh, CancellationToken cancellationToken)
     {
         bool isCard = message.Attachments is { Count: > 0 };
-        if (await store.GetPostAsync(kaartId, postId, cancellationToken) is { ActivityId: { } sent })
+        if (!fresh && await store.GetPostAsync(kaartId, postId, cancellationToken) is { ActivityId: { } sent })
         {
             return sent;
         }
 
-        if (await LocateAsync(kaartId, cancellationToken) is not { } location)
+        if (await store.LocateAsync(kaartId, cancellationToken) is not { } location)
         {
             return null;
         }
 
         RecordedPost pending = await store.BeginPostAsync(kaartId, postId, location.ThreadId, isCard, cancellationToken);
-        if (await LocateAsync(kaartId, cancellationToken) is null)
+        if (await store.LocateAsync(kaartId, cancellationToken) is null)
         {
             // Erased between the two reads: the record just written is the only row of the casus; it goes again.
             await store.AbandonPostAsync(pending, cancellationToken);
@@ -65,10 +69,6 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
 
         return id;
     }
-
-    /// <summary>Where the casus lives: its kaart's thread, or before its first version its dialog's; null once erased.</summary>
-    private async Task<KaartLocation?> LocateAsync(string kaartId, CancellationToken cancellationToken) =>
-        (await store.GetKaartAsync(kaartId, cancellationToken))?.Location ?? (await store.GetDialogAsync(kaartId, cancellationToken))?.Location;
 
     public async Task<string?> PostCardAsync(string kaartId, string serviceUrl, string conversationId, JsonObject card, CancellationToken cancellationToken)
     {

@@ -69,8 +69,9 @@ internal sealed class OutboxRelay(
     {
         ArgumentNullException.ThrowIfNull(commit);
         PendingWork intent = await outbox.MarkPendingAsync(kaartId, time.GetUtcNow() + options.Value.Grace, cancellationToken);
-        T result = await commit(NewToken());
-        Start(kaartId, ct => ApplyAsync(intent, ct));
+        string token = NewToken();
+        T result = await commit(token);
+        Start(kaartId, ct => ApplyAsync(intent, ct, token));
         return result;
     }
 
@@ -82,8 +83,9 @@ internal sealed class OutboxRelay(
     public async Task<T> CommitUnmarkedAsync<T>(string kaartId, Func<string, Task<T>> commit)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        T result = await commit(NewToken());
-        Start(kaartId, ct => ApplyItemsAsync(kaartId, ct));
+        string token = NewToken();
+        T result = await commit(token);
+        Start(kaartId, ct => ApplyItemsAsync(kaartId, ct, fresh: token));
         return result;
     }
 
@@ -218,7 +220,8 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private async Task ApplyAsync(PendingWork intent, CancellationToken cancellationToken)
+    /// <param name="fresh">The token of the commit this instance just made, whose posts cannot have begun; null for a sweep.</param>
+    private async Task ApplyAsync(PendingWork intent, CancellationToken cancellationToken, string? fresh = null)
     {
         string kaartId = intent.KaartId;
         int count = 0;
@@ -232,7 +235,7 @@ internal sealed class OutboxRelay(
                 }
                 else
                 {
-                    count = await ApplyItemsAsync(kaartId, ct);
+                    count = await ApplyItemsAsync(kaartId, ct, fresh: fresh);
                 }
             },
             cancellationToken);
@@ -325,7 +328,7 @@ internal sealed class OutboxRelay(
         return lost ? null : held;
     }
 
-    private async Task<int> ApplyItemsAsync(string kaartId, CancellationToken cancellationToken, bool cardsOnly = false)
+    private async Task<int> ApplyItemsAsync(string kaartId, CancellationToken cancellationToken, bool cardsOnly = false, string? fresh = null)
     {
         IReadOnlyList<OutboxItem> items = [.. (await outbox.GetItemsAsync(kaartId, cancellationToken)).Where(i => !cardsOnly || i.Effect is OutboxEffect.KaartCard or OutboxEffect.CardUpdate)];
         // In commit order (tokens sort by time), and within a commit in the order of the effects. The card updates of
@@ -351,7 +354,7 @@ internal sealed class OutboxRelay(
                 continue;
             }
 
-            await ApplyAsync(kaartId, item, cancellationToken);
+            await ApplyAsync(kaartId, item, item.Token == fresh, cancellationToken);
             applied.AddRange(same);
         }
 
@@ -359,7 +362,7 @@ internal sealed class OutboxRelay(
         return items.Count;
     }
 
-    private async Task ApplyAsync(string kaartId, OutboxItem item, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string kaartId, OutboxItem item, bool fresh, CancellationToken cancellationToken)
     {
         switch (item.Effect)
         {
@@ -388,7 +391,7 @@ internal sealed class OutboxRelay(
             case OutboxEffect.Post:
                 try
                 {
-                    await messages.PostRecordedAsync(kaartId, item.Id, System.Text.Json.Nodes.JsonNode.Parse(item.Card ?? "{}")!.AsObject(), cancellationToken);
+                    await messages.PostRecordedAsync(kaartId, item.Id, JsonNode.Parse(item.Card ?? "{}")!.AsObject(), cancellationToken, fresh);
                 }
                 catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                 {
@@ -398,8 +401,7 @@ internal sealed class OutboxRelay(
                 break;
             case OutboxEffect.CardUpdate:
                 // A kaart's card, or before its first version its dialog's step card.
-                if (item.ActivityId is { } activityId
-                    && ((await store.GetKaartAsync(kaartId, cancellationToken))?.Location ?? (await store.GetDialogAsync(kaartId, cancellationToken))?.Location) is { } located)
+                if (item.ActivityId is { } activityId && await store.LocateAsync(kaartId, cancellationToken) is { } located)
                 {
                     JsonObject card = JsonNode.Parse(item.Card ?? "{}")!.AsObject();
                     await publisher.ReplaceCardAsync(kaartId, located.ServiceUrl, located.ThreadId, activityId, card, cancellationToken);

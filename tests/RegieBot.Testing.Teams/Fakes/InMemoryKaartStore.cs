@@ -268,6 +268,14 @@ public sealed class InMemoryKaartStore : IKaartStore
         }
     }
 
+    public Task<KaartLocation?> LocateAsync(string kaartId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_kaarten.GetValueOrDefault(kaartId)?.Location ?? _dialogs.GetValueOrDefault(kaartId)?.Location);
+        }
+    }
+
     public Task<RecordedPost> BeginPostAsync(string kaartId, string postId, string conversationId, bool isCard, CancellationToken cancellationToken)
     {
         lock (_gate)

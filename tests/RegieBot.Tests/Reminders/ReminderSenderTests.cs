@@ -69,6 +69,7 @@ public sealed class ReminderSenderTests
     public async Task SendAsync_ConnectorFails_SaysWhetherToRetry(HttpStatusCode status, ReminderDeliveryOutcome expected)
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _kaarten.Setup(k => k.LocateAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart.Location);
         Posting(() => throw new ConnectorException(status, "Code", "failed"));
 
         ReminderDelivery delivery = await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
@@ -81,6 +82,7 @@ public sealed class ReminderSenderTests
     public async Task SendAsync_ThrottledThenAccepted_SendsTheEvaluationAndSchedulesTheEscalationAWeekOn()
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _kaarten.Setup(k => k.LocateAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart.Location);
         int calls = 0;
         Posting(() => ++calls == 1
             ? throw new ConnectorException(HttpStatusCode.TooManyRequests, "Throttled", "slow down")
@@ -101,6 +103,7 @@ public sealed class ReminderSenderTests
     public async Task SendAsync_RepeatedAfterACrash_SchedulesTheEscalationFromTheFirstClaimNotFromNow()
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _kaarten.Setup(k => k.LocateAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart.Location);
         Posting(() => Task.FromResult(new ResourceResponse("1767")));
         DateTimeOffset firstClaim = Now.AddMinutes(-6);   // the crashed instance claimed it; its lease ran out since
         DateTimeOffset expected = new ReminderOptions { EvaluationPeriod = "P3M" }.Schedule.EscalationDue(firstClaim);
@@ -117,6 +120,7 @@ public sealed class ReminderSenderTests
     public async Task SendAsync_EvaluationCard_MentionsBewakerAndAanspreekpunt()
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _kaarten.Setup(k => k.LocateAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart.Location);
         Activity? posted = null;
         _connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .Callback((string _, string _, Activity a, CancellationToken _) => posted = a)
@@ -133,6 +137,7 @@ public sealed class ReminderSenderTests
     public async Task SendAsync_PostedBeforeACrash_IsNotPostedAgain()
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _kaarten.Setup(k => k.LocateAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart.Location);
         _kaarten.Setup(k => k.GetPostAsync("k1", Due.PostId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RecordedPost("k1", Due.PostId, Kaart.Location.ThreadId, "posted-1", "e1"));
 
@@ -146,6 +151,7 @@ public sealed class ReminderSenderTests
     public async Task SendAsync_ErasureStarted_IsObsoleteAndSendsNothing()
     {
         _kaarten.Setup(k => k.GetKaartAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart);
+        _kaarten.Setup(k => k.LocateAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(Kaart.Location);
         _outbox.Setup(o => o.IsErasingAsync("k1", It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         ReminderDelivery delivery = await CreateSut().SendAsync(Due, TestContext.Current.CancellationToken);
