@@ -63,6 +63,23 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
             return false;
         }
 
+        ConversationReferenceEntity entity = ConversationReferenceEntity.From(reference);
+        if (known is null)
+        {
+            // Not seen by this instance: most often a new conversation (every casus starts a thread), so the insert comes
+            // first and costs one request; an existing one answers 409 and is read and compared as below.
+            try
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+                Remember(reference);
+                logger.ConversationReferenceStored(TableKey.Hash(reference.ConversationId)[..12], true);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+            {
+            }
+        }
+
         ConversationReference? stored = await GetAsync(reference.ConversationId, cancellationToken);
         if (stored is not null && stored.SameTargetAs(reference))
         {
@@ -70,7 +87,6 @@ public sealed class TableConversationReferenceStore(RegieTables tables, ILogger<
             return false;
         }
 
-        ConversationReferenceEntity entity = ConversationReferenceEntity.From(reference);
         try
         {
             if (stored is null)

@@ -127,20 +127,29 @@ internal sealed class TurnBenchmark(TurnSettings settings, string repositoryRoot
         report.Line();
         report.Table(
             ["turn", "turns", "request path: storage / turn", "(min–max)", "connector / turn", "relay: storage / turn", "connector / turn",
-             "request path by table and operation (per turn)", "relay by table and operation (per turn)"],
+             "total storage / turn", "budget", "request path by table and operation (per turn)", "relay by table and operation (per turn)"],
             server.GroupBy(s => s.Kind).OrderBy(g => Order(g.Key)).Select(g =>
             {
                 int n = g.Count();
+                double total = g.Average(s => s.StorageRequests) + PerTurn(relay, g.Key, n, connector: false);
                 return (IReadOnlyList<string>)[g.Key, n.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Report.N(g.Average(s => s.StorageRequests), "0.00"), $"{g.Min(s => s.StorageRequests)}–{g.Max(s => s.StorageRequests)}",
                     Report.N(g.Average(s => s.ConnectorRequests), "0.00"),
                     Report.N(PerTurn(relay, g.Key, n, connector: false), "0.00"), Report.N(PerTurn(relay, g.Key, n, connector: true), "0.00"),
+                    Report.N(total, "0.00"), RequestBudget.PerTurn.TryGetValue(g.Key, out double budget) ? Report.N(budget, "0.#") : "–",
                     Breakdown(operations, g.Key, n), Breakdown(relay, g.Key, n)];
             }));
+        double dialogTotal = (server.Sum(s => s.StorageRequests) + relay.Where(c => !c.Key.Operation.StartsWith("connector", StringComparison.Ordinal)).Sum(c => c.Value)) / (double)Math.Max(1, server.Count);
+        report.Line($"All storage requests, request path and relay: **{Report.N(dialogTotal, "0.00")} per turn** over the dialogs " +
+            $"({Report.N(dialogTotal * 14, "0")} for the 14 turns of one; budget {Report.N(RequestBudget.Dialog, "0")}); request path " +
+            $"{Report.N(server.Average(s => s.StorageRequests), "0.00")} per turn.");
+        report.Line();
+        int overBudget = RequestBudget.Check(server.GroupBy(s => s.Kind).ToDictionary(
+            g => g.Key, g => g.Average(s => s.StorageRequests) + PerTurn(relay, g.Key, g.Count(), connector: false)), dialogTotal * 14, report.Line);
         report.Line("Latency, one turn at a time (ms). Own work = time in the bot's request pipeline minus the time its storage requests and connector calls took.");
         report.Line();
         LatencyTable(server, driver);
-        return server.Count(s => s.Status >= 500) + driver.Count(d => !d.Ok);
+        return server.Count(s => s.Status >= 500) + driver.Count(d => !d.Ok) + overBudget;
     }
 
     private async Task<int> RunConcurrentAsync(HttpClient client, BotHost host, ConnectorStandIn teams, CancellationToken cancellationToken)

@@ -40,6 +40,27 @@ public sealed class TableConversationReferenceStoreTests(AzuriteStorage storage)
     }
 
     [Fact]
+    public async Task RefreshAsync_NewConversation_IsOneInsertWithoutARead()
+    {
+        // Every casus starts a thread: its reference is new, so the insert goes first and nothing is read.
+        string id = "19:c0ffee@thread.tacv2;messageid=" + Guid.NewGuid().ToString("N");
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        StorageRequestCounter counter = new();
+        TableClientOptions options = new();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        TableConversationReferenceStore counted = new(
+            new RegieTables(new TableServiceClient(AzuriteStorage.ConnectionString, options), storage.Options), NullLogger<TableConversationReferenceStore>.Instance);
+
+        Assert.True(await counted.RefreshAsync(Reference(id), ct));
+        Assert.Equal(["POST " + storage.TablePrefix + RegieTables.Conversations], counter.Requests);
+
+        // Known elsewhere, not here (another instance, or before a restart): the insert's conflict leads to the read.
+        counter.Clear();
+        Assert.True(await NewStore().RefreshAsync(Reference(id, "https://smba.trafficmanager.net/amer/"), ct));
+        Assert.Equal("https://smba.trafficmanager.net/amer/", (await NewStore().GetAsync(id, ct))!.ServiceUrl);
+    }
+
+    [Fact]
     public async Task RefreshAsync_DeletedBetweenReadAndReplace_GivesWayToTheErasure()
     {
         string id = "19:c0ffee@thread.tacv2;messageid=" + Guid.NewGuid().ToString("N");
