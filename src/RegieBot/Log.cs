@@ -158,6 +158,9 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(6010, LogLevel.Information, "Casus {KaartHash} erased: {RecordCount} records in {EraserCount} stores, {MessageCount} messages in Teams replaced")]
     public static partial void CasusErased(this ILogger logger, string kaartHash, int recordCount, int messageCount, int eraserCount);
 
+    [LoggerMessage(6015, LogLevel.Information, "Casus {KaartHash} had rows written during its erasure: pass {Pass} erases them ({MessageCount} messages)")]
+    public static partial void CasusErasedAgain(this ILogger logger, string kaartHash, int pass, int messageCount);
+
     [LoggerMessage(6011, LogLevel.Warning, "A message of casus {KaartHash} could not be replaced in Teams ({StatusCode}); its data is erased regardless")]
     public static partial void CasusMessageNotReplaced(this ILogger logger, string kaartHash, int statusCode);
 

@@ -23,6 +23,9 @@ internal sealed class CasusEraser(
     ILogger<CasusEraser> logger,
     ServiceUrls serviceUrls)
 {
+    /// <summary>Passes over the footprint at most: a writer that raced the first pass has left its row by the second.</summary>
+    internal const int MaxPasses = 3;
+
     private readonly ICasusDataEraser[] _erasers = [.. erasers.OrderBy(e => e.Stage)];
 
     /// <param name="notice">What the bot's messages about the casus say instead; it names nothing of the casus.</param>
@@ -32,18 +35,45 @@ internal sealed class CasusEraser(
     {
         ArgumentException.ThrowIfNullOrEmpty(kaartId);
         CasusFootprint footprint = await store.GetFootprintAsync(kaartId, cancellationToken) ?? new CasusFootprint(kaartId);
-        int replaced = await ReplaceMessagesAsync(footprint, notice, keepActivityId, cancellationToken);
+        HashSet<string> replacedIds = new(StringComparer.Ordinal);
+        int replaced = 0;
         int deleted = 0;
-        foreach (ICasusDataEraser eraser in _erasers)
+        for (int pass = 1; ; pass++)
         {
-            deleted += await eraser.EraseAsync(footprint, cancellationToken);
+            replaced += await ReplaceMessagesAsync(footprint, notice, keepActivityId, replacedIds, cancellationToken);
+            foreach (ICasusDataEraser eraser in _erasers)
+            {
+                deleted += await eraser.EraseAsync(footprint, cancellationToken);
+            }
+
+            // A writer that read the casus before the erasure began may still write after the partition was deleted (a
+            // post's record, with the id of a message that shows the casus): the footprint is read again until a pass
+            // finds nothing. Where the casus lived is kept from the first read, which the new rows may not repeat.
+            if (await store.GetFootprintAsync(kaartId, cancellationToken) is not { } left)
+            {
+                break;
+            }
+
+            if (pass == MaxPasses)
+            {
+                // The tombstone (or retention entry) stays: the sweep erases again later.
+                throw new InvalidOperationException($"Rows of the casus were still written after {MaxPasses} erasure passes.");
+            }
+
+            logger.CasusErasedAgain(TurnKeyFactory.ForLog(kaartId), pass + 1, left.Messages.Count);
+            footprint = left with
+            {
+                ThreadId = left.ThreadId ?? footprint.ThreadId,
+                ServiceUrl = left.ServiceUrl ?? footprint.ServiceUrl,
+                TeamId = left.TeamId ?? footprint.TeamId,
+            };
         }
 
         logger.CasusErased(TurnKeyFactory.ForLog(kaartId), deleted, replaced, _erasers.Length);
         return deleted;
     }
 
-    private async Task<int> ReplaceMessagesAsync(CasusFootprint footprint, string notice, string? keepActivityId, CancellationToken cancellationToken)
+    private async Task<int> ReplaceMessagesAsync(CasusFootprint footprint, string notice, string? keepActivityId, HashSet<string> replacedIds, CancellationToken cancellationToken)
     {
         if (footprint.ServiceUrl is not { } recorded)
         {
@@ -54,7 +84,7 @@ internal sealed class CasusEraser(
         string serviceUrl = await serviceUrls.LatestAsync(footprint.ThreadId ?? string.Empty, recorded, cancellationToken);
         Activity card = KaartPublisher.CardMessage(removedCard.Build(notice));
         Activity text = new() { Type = ActivityTypes.Message, Text = CasusTexts.RemovedText(notice), TextFormat = "plain" };
-        PostedMessage[] messages = [.. footprint.Messages.Where(m => m.ActivityId != keepActivityId)];
+        PostedMessage[] messages = [.. footprint.Messages.Where(m => m.ActivityId != keepActivityId && !replacedIds.Contains(m.ActivityId))];
         List<PostedMessage> done = [];
         foreach (PostedMessage message in messages)
         {
@@ -62,6 +92,7 @@ internal sealed class CasusEraser(
             {
                 await connector.UpdateActivityAsync(serviceUrl, message.ConversationId, message.ActivityId, message.IsCard ? card : text, cancellationToken);
                 done.Add(message);
+                replacedIds.Add(message.ActivityId);
             }
             catch (ConnectorException ex) when (IsFinal(ex))
             {
