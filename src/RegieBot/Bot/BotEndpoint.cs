@@ -84,9 +84,13 @@ internal static class BotEndpoint
                 return Refuse(logger, telemetry, StatusCodes.Status413PayloadTooLarge, "body too large");
             }
 
-            if (!JsonStrings.AreWellFormed(body.Value))
+            switch (JsonStrings.FindFault(body.Value))
             {
-                return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "body has a string that is not valid unicode");
+                case JsonTextFault.StringNotUnicode:
+                    return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "body has a string that is not valid unicode");
+                case JsonTextFault.DuplicateProperty:
+                    // Teams never repeats a property; which of two values counts would be up to the parser.
+                    return Refuse(logger, telemetry, StatusCodes.Status400BadRequest, "body names a property twice");
             }
 
             Utf8JsonReader reader = new(body.Value);

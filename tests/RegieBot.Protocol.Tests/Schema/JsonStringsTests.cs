@@ -50,5 +50,30 @@ public sealed class JsonStringsTests
         Assert.ThrowsAny<JsonException>(() => JsonStrings.AreWellFormed(Sequence("{\"a\":"u8.ToArray())));
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","type":"invoke"}""")]
+    [InlineData("""{"type":"message","t\u0079pe":"invoke"}""")]
+    [InlineData("""{"value":{"action":{"verb":"a","data":{"k":1}},"action":{}}}""")]
+    [InlineData("""{"a":[{"b":1},{"b":2,"c":{},"b":3}]}""")]
+    public void FindFault_PropertyNamedTwice_IsDuplicateProperty(string json)
+    {
+        Assert.Equal(JsonTextFault.DuplicateProperty, JsonStrings.FindFault(Sequence(Encoding.UTF8.GetBytes(json))));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"1","from":{"id":"2"},"value":{"data":{"id":"3"}},"list":[{"id":4},{"id":5}]}""")]
+    [InlineData("""{"type":"message","Type":"invoke"}""")]
+    [InlineData("""[{"a":1},{"a":2}]""")]
+    public void FindFault_SameNameInOtherObjectsOrCase_IsNone(string json)
+    {
+        Assert.Equal(JsonTextFault.None, JsonStrings.FindFault(Sequence(Encoding.UTF8.GetBytes(json))));
+    }
+
+    [Fact]
+    public void FindFault_LoneSurrogateBeforeADuplicate_IsTheString()
+    {
+        Assert.Equal(JsonTextFault.StringNotUnicode, JsonStrings.FindFault(Sequence(Encoding.UTF8.GetBytes("""{"a":"\ud800","a":1}"""))));
+    }
+
     private static ReadOnlySequence<byte> Sequence(byte[] bytes) => new(bytes);
 }

@@ -25,6 +25,7 @@ public sealed class InMemoryKaartStore : IKaartStore
     private readonly Dictionary<(string, string), RecordedPost> _posts = [];
     private readonly Dictionary<string, List<PostedMessage>> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OutboxItem>> _effects = new(StringComparer.Ordinal);
+    private readonly HashSet<OutboxItem> _applied = [];
     private long _etag;
 
     /// <summary>Every write (method name and kaart), in order: lets a test assert that nothing was stored.</summary>
@@ -36,6 +37,66 @@ public sealed class InMemoryKaartStore : IKaartStore
         lock (_gate)
         {
             return [.. _effects.GetValueOrDefault(kaartId) ?? []];
+        }
+    }
+
+    /// <summary>
+    /// A store holding what this one holds now, that changes apart from it (the rows are immutable records; the lists
+    /// are copied). Lets a test try a write on a state without changing the state.
+    /// </summary>
+    public InMemoryKaartStore Clone()
+    {
+        InMemoryKaartStore copy = new();
+        lock (_gate)
+        {
+            Copy(_kaarten, copy._kaarten);
+            Copy(_dialogs, copy._dialogs);
+            Copy(_seals, copy._seals);
+            Copy(_posts, copy._posts);
+            CopyLists(_versions, copy._versions);
+            CopyLists(_escalations, copy._escalations);
+            CopyLists(_messages, copy._messages);
+            CopyLists(_effects, copy._effects);
+            copy._applied.UnionWith(_applied);
+            copy._etag = _etag;
+        }
+
+        return copy;
+
+        static void Copy<TKey, TValue>(Dictionary<TKey, TValue> from, Dictionary<TKey, TValue> to)
+            where TKey : notnull
+        {
+            foreach ((TKey key, TValue value) in from)
+            {
+                to[key] = value;
+            }
+        }
+
+        static void CopyLists<TValue>(Dictionary<string, List<TValue>> from, Dictionary<string, List<TValue>> to)
+        {
+            foreach ((string key, List<TValue> value) in from)
+            {
+                to[key] = [.. value];
+            }
+        }
+    }
+
+    /// <summary>The outbox items of the kaart's commits that <see cref="CompleteEffects"/> has not yet marked applied (an outbox double's read).</summary>
+    public IReadOnlyList<OutboxItem> PendingEffectsOf(string kaartId)
+    {
+        lock (_gate)
+        {
+            return [.. (_effects.GetValueOrDefault(kaartId) ?? []).Where(i => !_applied.Contains(i))];
+        }
+    }
+
+    /// <summary>Marks outbox items applied (an outbox double's completion); <see cref="EffectsOf"/> still lists them.</summary>
+    public void CompleteEffects(IEnumerable<OutboxItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        lock (_gate)
+        {
+            _applied.UnionWith(items);
         }
     }
 

@@ -21,6 +21,9 @@ public enum MutationKind
     SetCommand,
     Truncate,
     LoneSurrogate,
+    InvalidUtf8,
+    ByteOrderMark,
+    DuplicateKey,
 }
 
 public enum FuzzAuth
@@ -41,38 +44,53 @@ public sealed record Mutation(MutationKind Kind, int Target, string Value, strin
 /// <summary>A seed activity with the mutations applied to it, and how the request is authenticated.</summary>
 public sealed record FuzzCase(int Seed, Mutation[] Mutations, FuzzAuth Auth)
 {
+    /// <summary>Changes after which no body is a valid activity any more: the answer must be a 4xx.</summary>
+    public static readonly MutationKind[] Refused =
+        [MutationKind.Truncate, MutationKind.LoneSurrogate, MutationKind.InvalidUtf8, MutationKind.ByteOrderMark, MutationKind.DuplicateKey];
+
     public override string ToString() => $"seed {Seed} ({Auth}): {string.Join(", ", Mutations.Select(m => m.ToString()))}";
 
-    /// <summary>The request body. Deterministic: the same case always renders the same body.</summary>
-    public string Render() => Render(out _);
+    /// <summary>Whether a mutation left bytes that are no valid JSON text or an ambiguous one, which must be refused.</summary>
+    public bool MustBeRefused => Mutations.Any(m => Refused.Contains(m.Kind));
 
-    /// <summary>The request body and the serviceUrl it names (what a valid token is issued for).</summary>
-    public string Render(out string? serviceUrl)
+    /// <summary>The request body. Deterministic: the same case always renders the same body (for the same seeds).</summary>
+    public byte[] Render(IReadOnlyList<Func<JsonObject>> seeds) => Render(seeds, out _);
+
+    /// <summary>
+    /// The request body and the serviceUrl it names (what a valid token is issued for). JSON-level mutations change
+    /// the seed's tree; then, on the serialised text, a duplicate key, an escaped lone surrogate, raw bytes that are no
+    /// UTF-8, a cut at a byte (also inside a character) and a byte order mark in front.
+    /// </summary>
+    public byte[] Render(IReadOnlyList<Func<JsonObject>> seeds, out string? serviceUrl)
     {
-        JsonObject root = FuzzSeeds.All[Seed % FuzzSeeds.All.Count]();
+        ArgumentNullException.ThrowIfNull(seeds);
+        JsonObject root = seeds[Seed % seeds.Count]();
         List<(JsonObject Owner, string Name, string Value)> duplicates = [];
-        int? truncateAt = null;
-        List<int> surrogates = [];
-        foreach (Mutation mutation in Mutations)
+        foreach (Mutation mutation in Mutations.Where(m => !Refused.Contains(m.Kind)))
         {
-            if (mutation.Kind == MutationKind.Truncate)
-            {
-                truncateAt = mutation.Target;
-                continue;
-            }
-
-            if (mutation.Kind == MutationKind.LoneSurrogate)
-            {
-                surrogates.Add(mutation.Target);
-                continue;
-            }
-
             ActivityMutator.Apply(root, mutation, duplicates);
         }
 
+        foreach (Mutation mutation in Mutations.Where(m => m.Kind == MutationKind.DuplicateKey))
+        {
+            ActivityMutator.AddDuplicateKey(root, mutation, duplicates);
+        }
+
         serviceUrl = root["serviceUrl"] is JsonValue url && url.GetValueKind() == JsonValueKind.String ? (string?)url : null;
-        string json = surrogates.Aggregate(ActivityMutator.Write(root, duplicates), ActivityMutator.InsertLoneSurrogate);
-        return truncateAt is int at && json.Length > 0 ? json[..(at % json.Length)] : json;
+        string json = Mutations.Where(m => m.Kind == MutationKind.LoneSurrogate).Select(m => m.Target)
+            .Aggregate(ActivityMutator.Write(root, duplicates), ActivityMutator.InsertLoneSurrogate);
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        foreach (Mutation mutation in Mutations.Where(m => m.Kind == MutationKind.InvalidUtf8))
+        {
+            bytes = ActivityMutator.InsertInvalidUtf8(bytes, mutation.Target, mutation.Text);
+        }
+
+        foreach (Mutation mutation in Mutations.Where(m => m.Kind == MutationKind.Truncate))
+        {
+            bytes = bytes.Length > 0 ? bytes[..(mutation.Target % bytes.Length)] : bytes;
+        }
+
+        return Mutations.Any(m => m.Kind == MutationKind.ByteOrderMark) ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes;
     }
 }
 
@@ -80,7 +98,8 @@ public sealed record FuzzCase(int Seed, Mutation[] Mutations, FuzzAuth Auth)
 /// Generates mutated Teams activities with CsCheck: a seed of <see cref="FuzzSeeds"/> and one to four mutations —
 /// types, verbs and invoke names swapped, values replaced (numbers where strings are expected, unicode, empty and
 /// huge strings, deep nesting), fields removed, duplicated or added, the body cut off — and now and then no or a
-/// garbage token. Cases are small records, so CsCheck can shrink a failure to its smallest form.
+/// garbage token; and at the byte level a duplicate key, a lone surrogate, bytes that are no UTF-8, a cut at any byte
+/// and a byte order mark. Cases are small records, so CsCheck can shrink a failure to its smallest form.
 /// </summary>
 public static class ActivityMutator
 {
@@ -103,6 +122,12 @@ public static class ActivityMutator
         "membersRemoved", "serviceUrl", "channelId", "replyToId", "eventType", "professionalId", "keuze", "queryText", "dataset",
         "attachments", "__proto__", "$type", "",
     ];
+
+    /// <summary>Byte sequences that are no UTF-8 (as hex): stray bytes, cut and overlong sequences, an encoded surrogate, beyond U+10FFFF.</summary>
+    private static readonly string[] InvalidUtf8 = ["FF", "FE", "80", "BF", "C3", "C328", "E282", "F0908C", "C0AF", "E080AF", "EDA080", "EDBFBF", "F4908080", "F8888080"];
+
+    /// <summary>The properties a duplicate is most telling for; any other property is taken when the body has none of them.</summary>
+    private static readonly string[] DuplicatedNames = ["value", "type", "name", "verb", "kaartId", "text", "serviceUrl", "conversation", "from", "id", "aadObjectId", "action", "data"];
 
     private static readonly Gen<string> StringValue = Gen.Frequency(
         (60, Gen.OneOf(InterestingStrings)),
@@ -139,17 +164,23 @@ public static class ActivityMutator
         (3, Gen.OneOf(FuzzSeeds.Verbs).Select(s => new Mutation(MutationKind.SetVerb, 0, "", s))),
         (2, Gen.OneOf(FuzzSeeds.InvokeNames).Select(s => new Mutation(MutationKind.SetInvokeName, 0, "", s))),
         (3, Gen.Select(Gen.OneOf(FuzzSeeds.Commands), StringValue).Select((c, s) => new Mutation(MutationKind.SetCommand, 0, "", c + " " + s))),
-        (1, Gen.Int[0, 5000].Select(t => new Mutation(MutationKind.Truncate, t, "", ""))),
-        (1, Gen.Int[0, 500].Select(t => new Mutation(MutationKind.LoneSurrogate, t, "", ""))));
+        (1, Gen.Int[0, int.MaxValue].Select(t => new Mutation(MutationKind.Truncate, t, "", ""))),
+        (1, Gen.Int[0, 500].Select(t => new Mutation(MutationKind.LoneSurrogate, t, "", ""))),
+        (1, Gen.Select(Gen.Int[0, 500], Gen.OneOf(InvalidUtf8)).Select((t, b) => new Mutation(MutationKind.InvalidUtf8, t, "", b))),
+        (1, Gen.Const(new Mutation(MutationKind.ByteOrderMark, 0, "", ""))),
+        (1, Gen.Select(Gen.Int[0, 500], Gen.Frequency((1, Gen.Const("")), (1, Value))).Select((t, v) => new Mutation(MutationKind.DuplicateKey, t, v, ""))));
 
-    /// <summary>Mostly valid tokens, so nearly every case reaches the handlers; sometimes none or garbage.</summary>
+    /// <summary>
+    /// Mostly valid tokens, so nearly every case reaches the handlers; sometimes none or garbage. The seed is an index
+    /// taken modulo the run's seed list (<see cref="FuzzSeeds.All"/> and a real dialog's cards).
+    /// </summary>
     public static readonly Gen<FuzzCase> Case = Gen.Select(
-        Gen.Int[0, FuzzSeeds.All.Count - 1],
+        Gen.Int[0, 1_000_000],
         Gen.Frequency((4, OneMutation.Array[1, 1]), (3, OneMutation.Array[2, 2]), (2, OneMutation.Array[3, 4]), (1, OneMutation.Array[0, 0])),
         Gen.Frequency((18, Gen.Const(FuzzAuth.Valid)), (1, Gen.Const(FuzzAuth.None)), (1, Gen.Const(FuzzAuth.Garbage))))
         .Select((seed, mutations, auth) => new FuzzCase(seed, mutations, auth));
 
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 1024 };
 
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
@@ -273,6 +304,60 @@ public static class ActivityMutator
 
         int at = (int)starts[target % starts.Count] + 1;   // just after the opening quote
         return Encoding.UTF8.GetString([.. bytes[..at], .. "\\ud800"u8, .. bytes[at..]]);
+    }
+
+    /// <summary>
+    /// Writes one of the body's properties a second time right after the first, preferring <c>value</c>, <c>type</c>,
+    /// <c>verb</c> and the like: with the same value when <see cref="Mutation.Value"/> is empty, otherwise with it.
+    /// </summary>
+    internal static void AddDuplicateKey(JsonObject root, Mutation mutation, List<(JsonObject Owner, string Name, string Value)> duplicates)
+    {
+        List<(JsonNode Parent, string? Name, int Index, JsonNode? Node)> slots = [];
+        Collect(root, slots);
+        List<(JsonNode Parent, string? Name, int Index, JsonNode? Node)> properties = [.. slots.Where(s => s.Name is not null)];
+        List<(JsonNode Parent, string? Name, int Index, JsonNode? Node)> telling = [.. properties.Where(s => DuplicatedNames.Contains(s.Name))];
+        List<(JsonNode Parent, string? Name, int Index, JsonNode? Node)> candidates = telling.Count > 0 ? telling : properties;
+        if (candidates.Count == 0)
+        {
+            root["type"] ??= "message";
+            candidates = [(root, "type", -1, root["type"])];
+        }
+
+        (JsonNode owner, string? name, _, JsonNode? node) = candidates[mutation.Target % candidates.Count];
+        duplicates.Add(((JsonObject)owner, name!, mutation.Value.Length > 0 ? mutation.Value : node?.ToJsonString(Options) ?? "null"));
+    }
+
+    /// <summary>
+    /// Puts raw bytes that are no UTF-8 (<paramref name="hex"/>) at the start of one string of the body, counted in
+    /// document order. A body that is no JSON any more gets them in front.
+    /// </summary>
+    internal static byte[] InsertInvalidUtf8(byte[] bytes, int target, string hex)
+    {
+        byte[] invalid = Convert.FromHexString(hex);
+        List<long> starts = [];
+        try
+        {
+            Utf8JsonReader reader = new(bytes, new JsonReaderOptions { MaxDepth = 1024 });
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    starts.Add(reader.TokenStartIndex);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return [.. invalid, .. bytes];
+        }
+
+        if (starts.Count == 0)
+        {
+            return [.. invalid, .. bytes];
+        }
+
+        int at = (int)starts[target % starts.Count] + 1;   // just after the opening quote
+        return [.. bytes[..at], .. invalid, .. bytes[at..]];
     }
 
     /// <summary>Writes the document, with each duplicated field written a second time (with another value) right after the first.</summary>

@@ -107,7 +107,7 @@ public static class FuzzRunner
     /// An invoke whose name the bot does not handle: answered 501 Not Implemented on purpose (what the SDKs do,
     /// bot-protocol.md), so not a failure. Card actions and the typeahead are never allowed a 501.
     /// </summary>
-    public static bool IsUnhandledInvoke(string body)
+    public static bool IsUnhandledInvoke(byte[] body)
     {
         try
         {
@@ -139,25 +139,55 @@ public static class FuzzRunner
         return answer.StatusCode;
     }
 
+    /// <param name="seeds">What the cases mutate: <see cref="FuzzSeeds.All"/> unless given (e.g. with a real dialog's cards).</param>
+    /// <param name="isolate">Called for each input before it is sent; the scope it returns is disposed after the answer.</param>
+    /// <param name="chunk">With <paramref name="beforeChunk"/>: the run is cut into samples of this many inputs, each after a call of it.</param>
     public static async Task<FuzzReport> RunAsync(
-        HttpClient client, FuzzSigning signing, ErrorLogCapture errors, long iterations, Action<string> writeLine, int threads = -1)
+        HttpClient client, FuzzSigning signing, ErrorLogCapture errors, long iterations, Action<string> writeLine, int threads = -1,
+        IReadOnlyList<Func<System.Text.Json.Nodes.JsonObject>>? seeds = null, Func<IDisposable?>? isolate = null, long chunk = 0, Func<Task>? beforeChunk = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(signing);
         ArgumentNullException.ThrowIfNull(errors);
+        IReadOnlyList<Func<System.Text.Json.Nodes.JsonObject>> from = seeds ?? FuzzSeeds.All;
         long[] byStatus = new long[600];
         long inputs = 0;
         long serverErrors = 0;
         long errorsBefore = errors.Count;
+        string? replay = Environment.GetEnvironmentVariable("REGIEBOT_FUZZ_SEED");
         Stopwatch watch = Stopwatch.StartNew();
-        await ActivityMutator.Case.SampleAsync(
+        for (long done = 0; done < iterations;)
+        {
+            // A replayed seed is one sample: every chunk would repeat it.
+            long size = chunk > 0 && beforeChunk is not null && replay is null ? Math.Min(chunk, iterations - done) : iterations - done;
+            if (beforeChunk is not null)
+            {
+                await beforeChunk();
+            }
+
+            await SampleAsync(size);
+            done += size;
+        }
+
+        watch.Stop();
+        Dictionary<int, long> statuses = [];
+        for (int s = 0; s < byStatus.Length; s++)
+        {
+            if (byStatus[s] > 0)
+            {
+                statuses[s] = byStatus[s];
+            }
+        }
+
+        return new FuzzReport(inputs, statuses, serverErrors, errors.Count - errorsBefore, watch.Elapsed);
+
+        Task SampleAsync(long size) => ActivityMutator.Case.SampleAsync(
             async fuzzCase =>
             {
-                string body = fuzzCase.Render(out string? serviceUrl);
-                using HttpRequestMessage request = new(HttpMethod.Post, "/api/messages")
-                {
-                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                };
+                byte[] body = fuzzCase.Render(from, out string? serviceUrl);
+                using ByteArrayContent content = new(body);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using HttpRequestMessage request = new(HttpMethod.Post, "/api/messages") { Content = content };
                 string authorization = signing.AuthorizationFor(fuzzCase.Auth, serviceUrl);
                 if (authorization.Length > 0)
                 {
@@ -168,6 +198,7 @@ public static class FuzzRunner
                 int status;
                 try
                 {
+                    using IDisposable? scope = isolate?.Invoke();
                     using HttpResponseMessage response = await client.SendAsync(request);
                     status = (int)response.StatusCode;
                 }
@@ -190,30 +221,21 @@ public static class FuzzRunner
                     entries = [.. logged];
                 }
 
-                if (serverError || entries.Length > 0)
+                bool notRefused = fuzzCase.MustBeRefused && status is < 400 or >= 500;
+                if (serverError || entries.Length > 0 || notRefused)
                 {
-                    throw new InvalidOperationException($"HTTP {status}; logged: {string.Join(" | ", entries.Select(e => e.Length > 1500 ? e[..1500] : e))}");
+                    throw new InvalidOperationException(
+                        $"HTTP {status}{(notRefused ? " where a 4xx was due" : "")}; logged: {string.Join(" | ", entries.Select(e => e.Length > 1500 ? e[..1500] : e))}");
                 }
             },
             writeLine: writeLine,
-            seed: Environment.GetEnvironmentVariable("REGIEBOT_FUZZ_SEED"),
-            iter: iterations,
+            seed: replay,
+            iter: size,
             threads: threads,
             print: c =>
             {
-                string body = c.Render();
-                return $"{c}\n{(body.Length > 3000 ? body[..3000] + "…" : body)}";
+                string text = Encoding.UTF8.GetString(c.Render(from));
+                return $"{c}\n{(text.Length > 3000 ? text[..3000] + "…" : text)}";
             });
-        watch.Stop();
-        Dictionary<int, long> statuses = [];
-        for (int s = 0; s < byStatus.Length; s++)
-        {
-            if (byStatus[s] > 0)
-            {
-                statuses[s] = byStatus[s];
-            }
-        }
-
-        return new FuzzReport(inputs, statuses, serverErrors, errors.Count - errorsBefore, watch.Elapsed);
     }
 }

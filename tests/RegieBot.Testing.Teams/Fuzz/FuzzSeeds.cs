@@ -18,6 +18,18 @@ public static class FuzzSeeds
     public const string ThreadId = ChannelId + ";messageid=1767225600123";
     public const string KaartId = "k-0f0f0f0f0f0f";
     public const string UserAadObjectId = "5d2f0000-0000-0000-0000-000000000001";
+    public const string UserId = "29:1fuzzUser";
+    public const string ColleagueAadObjectId = "5d2f0000-0000-0000-0000-000000000002";
+
+    /// <summary>
+    /// The channel's members as Teams lists them (<c>GetMembersAsync</c>): the user every seed is sent as, and a
+    /// colleague. A host's connector double answers with this, so the gate finds the clicker on the roster.
+    /// </summary>
+    public static IReadOnlyList<RegieBot.Protocol.Schema.TeamsChannelAccount> Roster { get; } =
+    [
+        new() { Id = UserId, AadObjectId = UserAadObjectId, Name = "Sanne Bakker", GivenName = "Sanne", Surname = "Bakker", TenantId = TenantId },
+        new() { Id = "29:1fuzzColleague", AadObjectId = ColleagueAadObjectId, Name = "Ahmed Yilmaz", GivenName = "Ahmed", Surname = "Yilmaz", TenantId = TenantId },
+    ];
 
     /// <summary>The commands of the README, with and without arguments, as users type them.</summary>
     public static readonly string[] Commands =
@@ -45,7 +57,7 @@ public static class FuzzSeeds
     ];
 
     /// <summary>Card data for each verb, the way the bot writes it into its cards (with the inputs a user types).</summary>
-    private static JsonObject DataFor(string verb, int variant) => verb switch
+    internal static JsonObject DataFor(string verb, int variant) => verb switch
     {
         "dialoog" => new JsonObject
         {
@@ -209,7 +221,7 @@ public static class FuzzSeeds
         return activity;
     }
 
-    private static JsonObject Base(string type, string conversationId, string conversationType)
+    internal static JsonObject Base(string type, string conversationId, string conversationType)
     {
         bool channel = conversationType == "channel";
         JsonObject conversation = new() { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = TenantId };
@@ -227,7 +239,7 @@ public static class FuzzSeeds
             ["localTimezone"] = "Europe/Amsterdam",
             ["channelId"] = "msteams",
             ["serviceUrl"] = ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = "29:1fuzzUser", ["name"] = "Sanne Bakker", ["aadObjectId"] = UserAadObjectId },
+            ["from"] = new JsonObject { ["id"] = UserId, ["name"] = "Sanne Bakker", ["aadObjectId"] = UserAadObjectId },
             ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "RegieBot" },
             ["conversation"] = conversation,
         };
@@ -246,5 +258,5 @@ public static class FuzzSeeds
 
     private static long _nextId = 1767225600200;
 
-    private static string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    internal static string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -100,6 +100,64 @@ public sealed class MalformedActivityTests : IDisposable
         Assert.Empty(_factory.Sent);
     }
 
+    /// <summary>
+    /// Found by the fuzzer's duplicate-key mutation: a body naming a property twice was handled with the last value
+    /// (a 200), so which of two types, verbs or card data counted was up to the parser. Teams never repeats one.
+    /// </summary>
+    [Theory]
+    [InlineData("{\"type\":\"invoke\",", "{\"type\":\"message\",\"type\":\"invoke\",")]
+    [InlineData("{\"type\":\"invoke\",", "{\"type\":\"invoke\",\"t\\u0079pe\":\"invoke\",")]
+    [InlineData("\"value\":", "\"value\":{\"verb\":\"verwijderenBevestigen\"},\"value\":")]
+    [InlineData("\"verb\":", "\"verb\":\"verwijderenBevestigen\",\"verb\":")]
+    [InlineData("\"data\":{}", "\"data\":{\"kaartId\":\"k-1\",\"kaartId\":\"k-2\"}")]
+    public async Task Post_PropertyNamedTwice_Returns400(string once, string twice)
+    {
+        string activity = Activities.CardAction("refreshKaart");
+        Assert.Contains(once, activity, StringComparison.Ordinal);
+        string body = activity.Replace(once, twice, StringComparison.Ordinal);
+
+        (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(errors);
+        Assert.Empty(_factory.Sent);
+    }
+
+    [Fact]
+    public async Task Post_SamePropertyNameInTwoObjects_IsAnswered()
+    {
+        JsonNode activity = JsonNode.Parse(Activities.CardAction("refreshKaart"))!;
+        activity["value"]!["action"]!["data"]!["id"] = "a1";   // "id" also names the activity and the action
+
+        (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await PostAsync(activity.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The fuzzer's byte-level mutations of a valid body: a byte order mark in front, a cut inside a character or after a byte.</summary>
+    [Theory]
+    [InlineData("bom")]
+    [InlineData("inside a character")]
+    [InlineData("after one byte")]
+    public async Task Post_ByteOrderMarkOrCutBody_Returns400(string how)
+    {
+        byte[] activity = Encoding.UTF8.GetBytes(Activities.CardAction("refreshKaart").Replace("refresh", "réfresh", StringComparison.Ordinal));
+        byte[] body = how switch
+        {
+            "bom" => [0xEF, 0xBB, 0xBF, .. activity],
+            "inside a character" => activity[..(Array.IndexOf(activity, (byte)0xC3) + 1)],
+            _ => activity[..1],
+        };
+        using ByteArrayContent content = new(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        (HttpResponseMessage response, IReadOnlyList<FakeLogRecord> errors) = await _factory.PostLoggedAsync(content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(errors);
+    }
+
     private Task<(HttpResponseMessage Response, IReadOnlyList<FakeLogRecord> Errors)> PostAsync(string body) =>
         _factory.PostLoggedAsync(new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 }
