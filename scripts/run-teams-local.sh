@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs RegieBot on http://127.0.0.1:3978 for real Teams, behind a dev tunnel (README, "Debug in real Teams"):
+# Runs RegieBot on http://127.0.0.1:3978 for real Teams, behind a dev tunnel (docs/teams-local.md):
 # reads the ids that `atk provision --env local` wrote to env/.env.local and env/.env.local.user, starts Azurite
 # unless something already listens on 127.0.0.1:10002, and prints the link that adds the app in Teams.
 # Ctrl-C stops both.
@@ -21,7 +21,7 @@ ensure_node_modules
 mkdir -p "$RUN_DIR"
 
 for file in env/.env.local env/.env.local.user; do
-  [ -f "$REPO_ROOT/$file" ] || die "$file is missing: run 'atk provision --env local' first (README, Debug in real Teams)"
+  [ -f "$REPO_ROOT/$file" ] || die "$file is missing: run 'atk provision --env local' first (docs/teams-local.md)"
   set -a
   # shellcheck disable=SC1090
   source "$REPO_ROOT/$file"
