@@ -61,7 +61,7 @@ param botSku string = 'F0'
 ])
 param storageSku string = 'Standard_ZRS'
 
-@description('Host name the personal tab "Mijn regiekaarten" is served on, when not the Web App\'s default host name (a custom domain): RegieBot__Tab__Domain. The tab\'s SSO tokens are for api://<this domain>/<botAppId>, the app registration\'s exposed API (README, "Deploy to Azure", step 4). Empty: the Web App\'s own host name (WEBSITE_HOSTNAME).')
+@description('Host name the personal tab "Mijn regiekaarten" is served on, when not the Web App\'s default host name (a custom domain): RegieBot__Tab__Domain. The tab\'s SSO tokens are for api://<this domain>/<botAppId>, the app registration\'s exposed API (docs/deploy.md, step 3a). Empty: the Web App\'s own host name (WEBSITE_HOSTNAME).')
 param tabDomain string = ''
 
 @description('Prefix of every table name (RegieBot__Storage__TablePrefix).')
