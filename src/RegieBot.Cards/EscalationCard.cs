@@ -10,11 +10,7 @@ namespace RegieBot.Cards;
 public sealed class EscalationCard(CardTemplates templates)
 {
     /// <summary>The professional an escalation goes to.</summary>
-    public static Professional? Recipient(KaartContent content)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        return content.Professionals.FirstOrDefault(p => p.Regievorm == Regievorm.Procesregie) ?? content.Bewaker;
-    }
+    public static Professional? Recipient(KaartContent content) => Escalation.RecipientOn(content);
 
     public JsonObject Build(Kaart kaart, string who, string reden)
     {

@@ -9,4 +9,5 @@ namespace RegieBot.Storage;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(KaartContent))]
+[JsonSerializable(typeof(ChannelSummary))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -20,11 +20,22 @@ public sealed partial class TableKaartStore : ICasusDataEraser
         int deleted = 0;
         if (casus.ThreadId is { } threadId)
         {
-            // Only this casus's own entry: after an erasure the thread may already hold a new kaart.
-            KaartThreadEntity? thread = await GetAsync<KaartThreadEntity>(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
-            if (thread is not null && thread.KaartId == casus.KaartId)
+            // Only this casus's own entry: after an erasure the thread may already hold a new kaart. Conditional on the
+            // row as read; a merge meanwhile (the channel tab's summary, the evaluation's moment) changes its ETag, so it
+            // is read again until the delete lands or the row is gone.
+            for (int attempt = 0; attempt < 5; attempt++)
             {
-                deleted += await TableErase.DeleteAsync(Threads, thread.PartitionKey, thread.RowKey, thread.ETag, cancellationToken);
+                KaartThreadEntity? thread = await GetAsync<KaartThreadEntity>(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+                if (thread is null || thread.KaartId != casus.KaartId)
+                {
+                    break;
+                }
+
+                if (await TableErase.DeleteAsync(Threads, thread.PartitionKey, thread.RowKey, thread.ETag, cancellationToken) == 1)
+                {
+                    deleted++;
+                    break;
+                }
             }
         }
 

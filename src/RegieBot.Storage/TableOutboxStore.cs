@@ -54,6 +54,18 @@ public sealed class TableOutboxStore(RegieTables tables) : IOutboxStore, ICasusD
             : TableErase.DeleteRowsAsync(Kaarten, TableKey.Encode(kaartId), [.. items.Select(i => ItemPrefix + TableKey.Encode(i.Id)).Distinct(StringComparer.Ordinal)], cancellationToken);
     }
 
+    public async Task<IReadOnlySet<string>> ListErasingAsync(CancellationToken cancellationToken)
+    {
+        HashSet<string> erasing = new(StringComparer.Ordinal);
+        await foreach (TableEntity entity in Work.QueryAsync<TableEntity>(
+            e => e.PartitionKey == PendingWorkEntity.ErasePartition, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            erasing.Add(TableKey.Decode(entity.RowKey));
+        }
+
+        return erasing;
+    }
+
     public async Task<IReadOnlyList<PendingWork>> FindDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);

@@ -79,6 +79,9 @@ public static class TabDemoKaarten
         await ConfirmAsync(store, familieT.Id, "p1", Sanne, now.AddDays(-79), cancellationToken);
         await store.AddEscalationAsync(familieT.Id, Mohammed, "Het gezin is niet bereikbaar en de afspraken lopen niet.", now.AddDays(-20), cancellationToken);
         await SendEvaluationAsync(reminders, familieT, now.AddDays(-60), cancellationToken);
+        // What the relay (after the confirmation and the escalation) and the reminder's sender write for the channel tab.
+        await store.ApplySummaryAsync(familieT.Id, null, cancellationToken);
+        await store.RecordEvaluationSentAsync(familieT.Location.ThreadId, now.AddDays(-60), cancellationToken);
         ids[FamilieT] = familieT.Id;
 
         KaartContent k = new()
@@ -102,6 +105,7 @@ public static class TabDemoKaarten
         Kaart gezinK = await SaveAsync(store, prefix + "-k", GezinK, k, now.AddDays(-10), cancellationToken);
         await ConfirmAsync(store, gezinK.Id, "p1", Joost, now.AddDays(-9), cancellationToken);
         await ConfirmAsync(store, gezinK.Id, "p3", Sanne, now.AddDays(-8), cancellationToken);
+        await store.ApplySummaryAsync(gezinK.Id, null, cancellationToken);
         ids[GezinK] = gezinK.Id;
 
         KaartContent b = new()

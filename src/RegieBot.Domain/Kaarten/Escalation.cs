@@ -7,6 +7,13 @@ public sealed record Escalation(string By, string Reason, DateTimeOffset At)
     public const string BotActor = "regiebot";
 
     /// <summary>The escalations not yet answered by a new version, oldest first; none on a closed kaart.</summary>
+    /// <summary>Whom an escalation goes to: the procesregisseur, else the bewaker.</summary>
+    public static Professional? RecipientOn(KaartContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.Professionals.FirstOrDefault(p => p.Regievorm == Regievorm.Procesregie) ?? content.Bewaker;
+    }
+
     public static IReadOnlyList<Escalation> OpenOn(Kaart kaart, IReadOnlyList<Escalation> escalations)
     {
         ArgumentNullException.ThrowIfNull(kaart);

@@ -1,3 +1,5 @@
+using RegieBot.Domain.Confirmations;
+
 namespace RegieBot.Domain.Kaarten;
 
 /// <summary>
@@ -8,6 +10,18 @@ public interface IKaartIndex
 {
     /// <summary>The thread, team and member index rows follow the stored kaart (an outbox effect); nothing when it is gone.</summary>
     Task ApplyIndexesAsync(string kaartId, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The channel tab's summary on the kaart's thread row follows <paramref name="held"/> (the state the caller already
+    /// read after the commits it applies), or the stored snapshot when it holds none; nothing when the row is gone.
+    /// </summary>
+    Task ApplySummaryAsync(string kaartId, KaartSnapshot? held, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The evaluation card went out at <paramref name="sentAt"/>, or (null) the evaluation was moved: one write on the
+    /// thread row, no read; nothing when the row is gone.
+    /// </summary>
+    Task RecordEvaluationSentAsync(string threadId, DateTimeOffset? sentAt, CancellationToken cancellationToken);
 
     Task<ThreadKaart?> FindByThreadAsync(string threadId, CancellationToken cancellationToken);
 

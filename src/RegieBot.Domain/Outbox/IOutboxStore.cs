@@ -15,6 +15,9 @@ public interface IOutboxStore
     /// <summary>True while the casus has a tombstone: it is being erased and is shown nowhere any more.</summary>
     Task<bool> IsErasingAsync(string kaartId, CancellationToken cancellationToken);
 
+    /// <summary>The casussen with a tombstone (being erased) now, in one query: normally none or a few.</summary>
+    Task<IReadOnlySet<string>> ListErasingAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<OutboxItem>> GetItemsAsync(string kaartId, CancellationToken cancellationToken);
 
     /// <summary>Removes applied items (idempotent): one request for all of them (they share the kaart's partition).</summary>

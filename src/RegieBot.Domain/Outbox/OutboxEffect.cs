@@ -33,4 +33,10 @@ public enum OutboxEffect
     /// <see cref="OutboxItem.ActivityId"/>) shows its answer for everyone: it is replaced by <see cref="OutboxItem.Card"/>.
     /// </summary>
     CardUpdate,
+
+    /// <summary>
+    /// The channel tab's summary on the kaart's thread row follows what is stored (a confirmation, an escalation): one
+    /// merge after the other effects, from the snapshot the card refresh of the same run read, else from a read of its own.
+    /// </summary>
+    Summary,
 }

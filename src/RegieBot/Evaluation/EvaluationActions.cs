@@ -103,10 +103,12 @@ internal sealed class EvaluationActions(
             return Texts.KaartGone;
         }
 
-        // The escalation and its card in one commit: the card is posted (and recorded) by the relay, never lost or posted twice.
+        // The escalation and its card in one commit: the card is posted (and recorded) by the relay, never lost or posted
+        // twice; the channel tab's summary follows it.
         Escalation escalation = new(ActorNames.Actor(turn.Activity), reden, time.GetUtcNow());
         string card = escalationCard.Build(kaart, ActorNames.Who(kaart, turn.Activity.From?.AadObjectId, turn.Activity.From?.Name), reden).ToJsonString();
-        await relay.CommitAsync(kaart.Id, token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, card)]) { Escalation = escalation }, cancellationToken);
+        await relay.CommitAsync(
+            kaart.Id, token => new KaartCommit(kaart.Id, token, [OutboxItem.Post(token, card), OutboxItem.Of(token, OutboxEffect.Summary)]) { Escalation = escalation }, cancellationToken);
         logger.Escalated(TurnKeyFactory.ForLog(kaart.Id));
         return null;
     }

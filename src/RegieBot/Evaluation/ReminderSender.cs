@@ -18,6 +18,7 @@ namespace RegieBot.Evaluation;
 internal sealed class ReminderSender(
     IKaartVersionStore kaarten,
     ICasusRecordStore records,
+    IKaartIndex index,
     Domain.Outbox.IOutboxStore outbox,
     CasusMessages messages,
     EvaluationCard evaluationCard,
@@ -73,8 +74,13 @@ internal sealed class ReminderSender(
         {
             // Recorded like an opschalen, so status and geschiedenis show it; keyed by the reminder, so a repeat is the same row.
             await records.AddEscalationAsync(kaart.Id, Escalation.BotActor, reason, reminder.ScheduledFor ?? reminder.DueAt, cancellationToken);
+            await index.ApplySummaryAsync(kaart.Id, null, cancellationToken);   // the channel tab shows it (a read and a write)
             return new ReminderDelivery(ReminderDeliveryOutcome.Sent, posted);
         }
+
+        // The channel tab tells when the card waits unanswered for more than a week: one write, before the send is marked,
+        // so a repeat after a crash writes it again.
+        await index.RecordEvaluationSentAsync(kaart.Location.ThreadId, time.GetUtcNow(), cancellationToken);
 
         // A week after the send was first tried, not after this attempt: a send repeated after a crash (the lease ran out)
         // schedules the same row again instead of a second one beside it. It is scheduled with the mark of this send, so

@@ -46,11 +46,13 @@ internal sealed class KaartActions(
 
         Confirmation confirmation = new(professional.Id, aad!, time.GetUtcNow(), RoleFingerprints.Of(snapshot.Kaart.Content, professional));
         // The confirmation, its seal and the shared card's update in one transaction; the relay updates the card right
-        // after, coalesced with the other clicks of a burst (one refresh applies every waiting card item of the kaart).
+        // after, coalesced with the other clicks of a burst (one refresh applies every waiting card item of the kaart), and
+        // the channel tab's summary from the snapshot that refresh read.
         // The outcome is the current state right after the write (or the read that found the role confirmed): shown as
         // is, not read again; the click is answered without waiting for Teams.
         ConfirmOutcome outcome = await relay.CommitUnmarkedAsync(
-            snapshot.Kaart.Id, token => store.ConfirmAsync(snapshot, confirmation, [OutboxItem.Of(token, OutboxEffect.KaartCard)], cancellationToken));
+            snapshot.Kaart.Id,
+            token => store.ConfirmAsync(snapshot, confirmation, [OutboxItem.Of(token, OutboxEffect.KaartCard), OutboxItem.Of(token, OutboxEffect.Summary)], cancellationToken));
         logger.RoleConfirmed(TurnKeyFactory.ForLog(snapshot.Kaart.Id), outcome.Recorded);
         return InvokeResponse.Card(kaartCard.Build(outcome.Snapshot, aad));
     }

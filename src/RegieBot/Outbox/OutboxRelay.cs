@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RegieBot.Bot;
 using RegieBot.Common;
+using RegieBot.Domain.Confirmations;
 using RegieBot.Domain.Dialogs;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
@@ -330,7 +331,7 @@ internal sealed class OutboxRelay(
 
     private async Task<int> ApplyItemsAsync(string kaartId, CancellationToken cancellationToken, bool cardsOnly = false, string? fresh = null)
     {
-        IReadOnlyList<OutboxItem> items = [.. (await outbox.GetItemsAsync(kaartId, cancellationToken)).Where(i => !cardsOnly || i.Effect is OutboxEffect.KaartCard or OutboxEffect.CardUpdate)];
+        IReadOnlyList<OutboxItem> items = [.. (await outbox.GetItemsAsync(kaartId, cancellationToken)).Where(i => !cardsOnly || i.Effect is OutboxEffect.KaartCard or OutboxEffect.CardUpdate or OutboxEffect.Summary)];
         // In commit order (tokens sort by time), and within a commit in the order of the effects. The card updates of
         // all pending commits are one: the card is rendered from what is stored, so the last one shows every commit, and
         // each card item is removed only after that update succeeded (a burst of clicks becomes one PUT).
@@ -341,7 +342,8 @@ internal sealed class OutboxRelay(
         // Every effect is safe to apply twice, so the applied items go together, in one request, once all are applied;
         // an effect that fails leaves every item for the sweep.
         List<OutboxItem> applied = [];
-        foreach (OutboxItem item in ordered)
+        Held held = new();
+        foreach (OutboxItem item in ordered.Where(i => i.Effect != OutboxEffect.Summary))
         {
             OutboxItem[] same = item.Effect switch
             {
@@ -354,26 +356,46 @@ internal sealed class OutboxRelay(
                 continue;
             }
 
-            await ApplyAsync(kaartId, item, item.Token == fresh, cancellationToken);
+            await ApplyAsync(kaartId, item, held, item.Token == fresh, cancellationToken);
             applied.AddRange(same);
+        }
+
+        // The channel tab's summary, once for all pending commits and after every other effect: any snapshot read in this
+        // run was read after all of them. The index effect wrote it already with the thread row; else the card refresh's
+        // snapshot gives it; only without either is the kaart read for it.
+        OutboxItem[] summaries = [.. ordered.Where(i => i.Effect == OutboxEffect.Summary)];
+        if (summaries.Length > 0)
+        {
+            if (!held.SummaryWritten)
+            {
+                await store.ApplySummaryAsync(kaartId, held.Snapshot, cancellationToken);
+            }
+
+            applied.AddRange(summaries);
         }
 
         await outbox.CompleteAsync(kaartId, applied, cancellationToken);
         return items.Count;
     }
 
-    private async Task ApplyAsync(string kaartId, OutboxItem item, bool fresh, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string kaartId, OutboxItem item, Held held, bool fresh, CancellationToken cancellationToken)
     {
         switch (item.Effect)
         {
             case OutboxEffect.Indexes:
                 await store.ApplyIndexesAsync(kaartId, item.RemovedMembers, cancellationToken);
+                held.SummaryWritten = true;   // with the thread row, from the state read after every pending commit
                 break;
             case OutboxEffect.Evaluation:
                 Kaart? current = await store.GetKaartAsync(kaartId, cancellationToken);
                 if (current is { Status: KaartStatus.Actief })
                 {
                     await scheduler.ScheduleEvaluationAsync(current, item.BotId, item.DueAt, cancellationToken);
+                    if (item.DueAt is not null)
+                    {
+                        // "Herinner over een week": the evaluation card sent before is no longer waiting (the channel tab).
+                        await store.RecordEvaluationSentAsync(current.Location.ThreadId, null, cancellationToken);
+                    }
                 }
                 else if (current is not null)
                 {
@@ -411,7 +433,7 @@ internal sealed class OutboxRelay(
             case OutboxEffect.KaartCard:
                 try
                 {
-                    await publisher.RefreshAsync(kaartId, cancellationToken);
+                    held.Snapshot = await publisher.RefreshAsync(kaartId, cancellationToken);
                 }
                 catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                 {
@@ -494,6 +516,14 @@ internal sealed class OutboxRelay(
     }
 
     private sealed record PendingUpdate(long Order, Func<CancellationToken, Task> Update);
+
+    /// <summary>What one run of a kaart's outbox already read or wrote, so the channel tab's summary costs no read of its own.</summary>
+    private sealed class Held
+    {
+        public KaartSnapshot? Snapshot { get; set; }
+
+        public bool SummaryWritten { get; set; }
+    }
 
     /// <summary>Sorts by time (so the outbox of a kaart is applied in commit order), unique by its random tail; no dash.</summary>
     private string NewToken() =>

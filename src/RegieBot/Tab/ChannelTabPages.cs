@@ -32,10 +32,9 @@ internal static class ChannelTabPages
 
     private static void Row(StringBuilder html, ChannelKaart row)
     {
-        TabKaart tab = row.Tab;
-        Kaart kaart = tab.Kaart;
-        string classes = "kaart" + (row.Attention > 0 ? " aandacht" : string.Empty) + (tab.Closed ? " afgesloten" : string.Empty);
-        html.Append(CultureInfo.InvariantCulture, $"<li class=\"{classes}\" data-kaart=\"{E(kaart.Id)}\" data-aandacht=\"{row.Attention}\">");
+        ChannelSummary kaart = row.Summary;
+        string classes = "kaart" + (row.Attention > 0 ? " aandacht" : string.Empty) + (row.Closed ? " afgesloten" : string.Empty);
+        html.Append(CultureInfo.InvariantCulture, $"<li class=\"{classes}\" data-kaart=\"{E(kaart.KaartId)}\" data-aandacht=\"{row.Attention}\">");
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(kaart.Casus)}</h2>");
         if (row.Attention > 0)
         {
@@ -43,19 +42,19 @@ internal static class ChannelTabPages
         }
 
         html.Append("<dl class=\"feiten\">");
-        Fact(html, ChannelTabTexts.GedragenPlan, Plan(row), cls: row.Unconfirmed.Count > 0 && !tab.Closed);
-        Fact(html, ChannelTabTexts.IemandHoudtZicht, Watching(row), cls: row.NobodyWatching);
-        Fact(html, ChannelTabTexts.Evaluatie, Evaluation(row), cls: !tab.Closed && (tab.Overdue || row.EvaluationWaitsTooLong));
-        Fact(html, ChannelTabTexts.Vastgelopen, Escalations(row), cls: tab.OpenEscalations.Count > 0);
+        Fact(html, ChannelTabTexts.GedragenPlan, Plan(row), cls: row.Unconfirmed.Count > 0 && !row.Closed);
+        Fact(html, ChannelTabTexts.IemandHoudtZicht, Watching(kaart), cls: row.NobodyWatching);
+        Fact(html, ChannelTabTexts.Evaluatie, Evaluation(row), cls: !row.Closed && (row.Overdue || row.EvaluationWaitsTooLong));
+        Fact(html, ChannelTabTexts.Vastgelopen, Escalations(row), cls: row.OpenEscalations.Count > 0);
         Fact(html, ChannelTabTexts.Wijzigingen, row.Left.Count == 0 ? ChannelTabTexts.NobodyLeft : ChannelTabTexts.LeftChannel(Names(row.Left)), cls: row.Left.Count > 0);
-        Fact(html, ChannelTabTexts.Status, Status(tab), cls: false);
+        Fact(html, ChannelTabTexts.Status, Status(kaart), cls: false);
         Fact(html, ChannelTabTexts.LastVersion, $"{kaart.Version} · {DutchDates.Day(kaart.UpdatedAt)}", cls: false);
         html.Append("</dl>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"acties\"><a href=\"{E(DeepLink(kaart))}\" data-teams-link target=\"_blank\" rel=\"noopener\">{E(TabTexts.OpenThread)}</a>");
-        if (!tab.Closed && row.Unconfirmed.Any(p => p.TeamsUserId is not null))
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"acties\"><a href=\"{E(DeepLink(kaart.ThreadId, kaart.TenantId))}\" data-teams-link target=\"_blank\" rel=\"noopener\">{E(TabTexts.OpenThread)}</a>");
+        if (!row.Closed && row.Unconfirmed.Any(p => p.Mentionable))
         {
             html.Append(CultureInfo.InvariantCulture,
-                $" <button type=\"button\" data-vraag=\"{E(kaart.Id)}\" aria-label=\"{E(ChannelTabTexts.AskFor(kaart.Casus))}\">{E(ChannelTabTexts.AskConfirmation)}</button>");
+                $" <button type=\"button\" data-vraag=\"{E(kaart.KaartId)}\" aria-label=\"{E(ChannelTabTexts.AskFor(kaart.Casus))}\">{E(ChannelTabTexts.AskConfirmation)}</button>");
         }
 
         html.Append("</p></li>");
@@ -66,22 +65,22 @@ internal static class ChannelTabPages
         : ChannelTabTexts.Confirmed(row.ConfirmedCount, row.Linked.Count) + ": "
           + (row.Unconfirmed.Count == 0 ? ChannelTabTexts.AllConfirmed : ChannelTabTexts.NotYet(Names(row.Unconfirmed)));
 
-    private static string Watching(ChannelKaart row) =>
+    private static string Watching(ChannelSummary kaart) =>
         ChannelTabTexts.Watching(
-            row.Bewaker?.Naam ?? ChannelTabTexts.NoBewaker, row.BewakerConfirmed,
-            row.Aanspreekpunt?.Naam ?? ChannelTabTexts.NoAanspreekpunt, row.AanspreekpuntConfirmed);
+            kaart.Bewaker?.Naam ?? ChannelTabTexts.NoBewaker, kaart.Bewaker?.Confirmed ?? false,
+            kaart.Aanspreekpunt?.Naam ?? ChannelTabTexts.NoAanspreekpunt, kaart.Aanspreekpunt?.Confirmed ?? false);
 
     private static string Evaluation(ChannelKaart row)
     {
-        TabKaart tab = row.Tab;
-        if (tab.Closed)
+        if (row.Closed)
         {
             return ChannelTabTexts.NoneClosed;
         }
 
-        string date = tab.Kaart.Content.Evaluatiedatum is null ? ChannelTabTexts.NotPlanned : DutchDates.Date(tab.Kaart.Content.Evaluatiedatum);
+        DateOnly? evaluatiedatum = row.Summary.Evaluatiedatum;
+        string date = evaluatiedatum is null ? ChannelTabTexts.NotPlanned : DutchDates.Date(evaluatiedatum);
         List<string> parts = [date];
-        if (tab.Overdue)
+        if (row.Overdue)
         {
             parts.Add(ChannelTabTexts.Late);
         }
@@ -95,16 +94,22 @@ internal static class ChannelTabPages
     }
 
     private static string Escalations(ChannelKaart row) =>
-        row.Tab.OpenEscalations is { Count: > 0 } open
-            ? string.Join("; ", open.Select(e => ChannelTabTexts.Escalation(DutchDates.Day(e.At), row.EscalatedTo?.Naam ?? ChannelTabTexts.NoBewaker.ToLowerInvariant())))
+        row.OpenEscalations is { Count: > 0 } open
+            ? string.Join("; ", open.Select(at => ChannelTabTexts.Escalation(DutchDates.Day(at), row.Summary.EscalatedTo ?? ChannelTabTexts.NoBewaker.ToLowerInvariant())))
             : ChannelTabTexts.NoEscalation;
 
-    private static string Status(TabKaart tab) =>
-        tab.Kaart.Closure is { } closure && tab.Closed && AfschaalCriteria.Brief.TryGetValue(closure.Criterium, out string? why)
-            ? $"{StatusText(tab)}: {why}"
-            : StatusText(tab);
+    private static string Status(ChannelSummary kaart)
+    {
+        string status = kaart switch
+        {
+            { Closed: true, ClosedAt: { } closedAt } => TabTexts.ClosedOn(DutchDates.Day(closedAt)),
+            { Closed: true } => TabTexts.Closed,
+            _ => TabTexts.Active,
+        };
+        return kaart.Closed && kaart.Criterium is { } criterium && AfschaalCriteria.Brief.TryGetValue(criterium, out string? why) ? $"{status}: {why}" : status;
+    }
 
-    private static string Names(IEnumerable<Professional> professionals) => string.Join(", ", professionals.Select(p => p.Naam));
+    private static string Names(IEnumerable<SummaryPerson> professionals) => string.Join(", ", professionals.Select(p => p.Naam));
 
     private static void Fact(StringBuilder html, string term, string value, bool cls) =>
         html.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd{(cls ? " class=\"let-op\"" : string.Empty)}>{E(value)}</dd>");

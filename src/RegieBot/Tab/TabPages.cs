@@ -159,12 +159,17 @@ internal static class TabPages
     public static string DeepLink(Kaart kaart)
     {
         ArgumentNullException.ThrowIfNull(kaart);
-        string thread = kaart.Location.ThreadId;
+        return DeepLink(kaart.Location.ThreadId, kaart.Location.TenantId);
+    }
+
+    public static string DeepLink(string thread, string? tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
         string channel = KaartLocation.ChannelOf(thread);
         int at = thread.IndexOf(";messageid=", StringComparison.Ordinal);
         string message = at < 0 ? string.Empty : thread[(at + ";messageid=".Length)..];
         string query = $"?parentMessageId={Uri.EscapeDataString(message)}"
-            + (kaart.Location.TenantId is { } tenant ? $"&tenantId={Uri.EscapeDataString(tenant)}" : string.Empty);
+            + (tenantId is { } tenant ? $"&tenantId={Uri.EscapeDataString(tenant)}" : string.Empty);
         return $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel)}/{Uri.EscapeDataString(message)}{query}";
     }
 

@@ -142,6 +142,8 @@ public sealed partial class CrashAtEveryRequestTests
             await second.Services.GetRequiredService<OutboxRelay>().SweepAsync(Ct);
             await second.Services.GetRequiredService<OutboxRelay>().WhenIdleAsync();
             string? broken = await new Checks(channel, teams, storage, second.Services).VerifyAsync(operation, answer);
+            await second.Services.GetRequiredService<OutboxRelay>().WhenIdleAsync();
+            broken ??= await SummaryInStepAsync(second.Services, channel);
             if (broken is not null)
             {
                 failures.Add($"{operation} {run}: {broken}");
@@ -157,6 +159,31 @@ public sealed partial class CrashAtEveryRequestTests
         {
             await storage.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The channel tab's summary on the thread row of a saved kaart shows what is stored (the tab reads only that), once
+    /// the user's checks (a retry, a card refresh) are done.
+    /// </summary>
+    private static async Task<string?> SummaryInStepAsync(IServiceProvider services, ChannelSimulator channel)
+    {
+        IKaartStore store = services.GetRequiredService<IKaartStore>();
+        foreach (ThreadKaart thread in (await store.ListByChannelAsync(ChannelSimulator.ChannelId, Ct)).Where(t => t.ThreadId == channel.ThreadId && t.Saved))
+        {
+            if (await store.GetSnapshotAsync(thread.KaartId, Ct) is not { } snapshot)
+            {
+                continue;   // being erased: the eraser's own checks apply
+            }
+
+            string expected = System.Text.Json.JsonSerializer.Serialize(ChannelSummary.Of(snapshot));
+            string shown = thread.Summary is null ? "none" : System.Text.Json.JsonSerializer.Serialize(thread.Summary);
+            if (shown != expected)
+            {
+                return $"the channel tab's summary is not in step with the kaart: {shown} instead of {expected}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What users do: the dialog up to the operation, and the operation itself.</summary>

@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using RegieBot.Domain.Kaarten;
 using RegieBot.Domain.Outbox;
 using RegieBot.Protocol.Schema;
+using RegieBot.IntegrationTests.Storage;
+using RegieBot.Outbox;
+using RegieBot.Storage;
 using RegieBot.Testing.Teams;
 
 namespace RegieBot.IntegrationTests.Tab;
@@ -23,7 +26,15 @@ public sealed class ChannelTabApplication : IAsyncLifetime
 
     private readonly TabApplication _tab;
 
-    public ChannelTabApplication() => _tab = new TabApplication(Connector);
+    public ChannelTabApplication() => _tab = new TabApplication(Connector, Requests);
+
+    /// <summary>Every storage request of the host (the tab's reads among them).</summary>
+    internal StorageRequestCounter Requests { get; } = new();
+
+    /// <summary>A table of the host, by its name without prefix (e.g. <see cref="RegieTables.Threads"/>).</summary>
+    public Azure.Data.Tables.TableClient Table(string name) => _tab.App.Services.GetRequiredService<RegieTables>().Get(name);
+
+    internal OutboxRelay Relay => _tab.App.Services.GetRequiredService<OutboxRelay>();
 
     public RecordingConnector Connector { get; } = new();
 

@@ -118,6 +118,52 @@ public sealed class ChannelTabTests(ChannelTabApplication tab) : IClassFixture<C
         Assert.DoesNotContain("Joost", card.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Member_TheWholeChannelIsOneIndexQuery_NoReadPerKaart()
+    {
+        HttpClient mohammed = tab.ClientAs(TabDemoKaarten.Mohammed);
+        await mohammed.GetStringAsync(Path(TabDemoKaarten.ChannelId), Ct);   // the roster is cached from here on
+        await tab.Relay.WhenIdleAsync();
+        tab.Requests.Clear();
+
+        string html = await mohammed.GetStringAsync(Path(TabDemoKaarten.ChannelId), Ct);
+
+        Assert.All(TabDemoKaarten.AllCasussen, casus => Assert.Contains(E(casus), html, StringComparison.Ordinal));
+        IReadOnlyList<string> requests = tab.Requests.Requests;
+        // One query of the channel's thread rows (with the summaries) and one of the tombstones; before the summary, each
+        // of the three kaarten cost a partition query, a tombstone read and a reminder read besides.
+        Assert.Equal(1, requests.Count(r => r.EndsWith(RegieBot.Storage.RegieTables.Threads, StringComparison.Ordinal)));
+        Assert.Equal(1, requests.Count(r => r.EndsWith(RegieBot.Storage.RegieTables.Work, StringComparison.Ordinal)));
+        Assert.DoesNotContain(requests, r => r.EndsWith(RegieBot.Storage.RegieTables.Kaarten, StringComparison.Ordinal) || r.EndsWith(RegieBot.Storage.RegieTables.Reminders, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ThreadRowWithoutSummary_ThatKaartIsReadItself_AndShowsTheSame()
+    {
+        HttpClient mohammed = tab.ClientAs(TabDemoKaarten.Mohammed);
+        string kaartId = tab.KaartIds[TabDemoKaarten.FamilieT];
+        string before = Row(await mohammed.GetStringAsync(Path(TabDemoKaarten.ChannelId), Ct), TabDemoKaarten.FamilieT);
+        Azure.Data.Tables.TableClient threads = tab.Table(RegieBot.Storage.RegieTables.Threads);
+        Azure.Data.Tables.TableEntity row = (await threads.QueryAsync<Azure.Data.Tables.TableEntity>($"KaartId eq '{kaartId}'", cancellationToken: Ct).FirstAsync(Ct))!;
+        try
+        {
+            // A row as written before the summary existed.
+            await threads.UpdateEntityAsync(new Azure.Data.Tables.TableEntity(row.PartitionKey, row.RowKey) { ["Summary"] = string.Empty }, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, Ct);
+            await tab.Relay.WhenIdleAsync();
+            tab.Requests.Clear();
+
+            string after = Row(await mohammed.GetStringAsync(Path(TabDemoKaarten.ChannelId), Ct), TabDemoKaarten.FamilieT);
+
+            Assert.Equal(before, after);
+            Assert.Single(tab.Requests.Requests, r => r.EndsWith(RegieBot.Storage.RegieTables.Kaarten, StringComparison.Ordinal));
+            Assert.Single(tab.Requests.Requests, r => r.EndsWith(RegieBot.Storage.RegieTables.Reminders, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await tab.Store.ApplySummaryAsync(kaartId, null, Ct);
+        }
+    }
+
     private (string Conversation, JsonObject Card)[] Sent() =>
         [.. tab.Connector.Calls
             .Where(c => c.Kind == "send" && c.Activity.Attachments is { Count: > 0 })

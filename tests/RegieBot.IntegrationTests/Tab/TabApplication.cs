@@ -11,13 +11,18 @@ public sealed class TabApplication : IAsyncLifetime
 {
     private readonly AzuriteStorage _storage = new();
     private readonly IConnectorClient? _connector;
+    private readonly Azure.Core.Pipeline.HttpPipelinePolicy? _storagePolicy;
 
     public TabApplication()
     {
     }
 
     /// <summary>With <paramref name="connector"/> as Teams instead of the factory's (e.g. a Teams that fails).</summary>
-    internal TabApplication(IConnectorClient connector) => _connector = connector;
+    internal TabApplication(IConnectorClient connector, Azure.Core.Pipeline.HttpPipelinePolicy? storagePolicy = null)
+    {
+        _connector = connector;
+        _storagePolicy = storagePolicy;
+    }
 
     internal AzuriteBotApplicationFactory App { get; private set; } = null!;
 
@@ -28,7 +33,7 @@ public sealed class TabApplication : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _storage.InitializeAsync();
-        App = new AzuriteBotApplicationFactory(_storage.TablePrefix, _connector, settings: new Dictionary<string, string>
+        App = new AzuriteBotApplicationFactory(_storage.TablePrefix, _connector, storagePolicy: _storagePolicy, settings: new Dictionary<string, string>
         {
             ["RegieBot:Reminders:PollInterval"] = "01:00:00",
             ["RegieBot:Outbox:SweepInterval"] = "01:00:00",

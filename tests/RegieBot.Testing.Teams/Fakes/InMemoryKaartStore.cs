@@ -226,6 +226,11 @@ public sealed class InMemoryKaartStore : IKaartStore
 
     public Task ApplyIndexesAsync(string kaartId, IReadOnlyList<string> removedMembers, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>No summaries here: the channel tab reads each kaart itself.</summary>
+    public Task ApplySummaryAsync(string kaartId, KaartSnapshot? held, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RecordEvaluationSentAsync(string threadId, DateTimeOffset? sentAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<ThreadKaart?> FindByThreadAsync(string threadId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -50,7 +50,7 @@ public sealed class ReminderSenderTests
             .ReturnsAsync((string kaartId, string postId, string conversationId, bool _, CancellationToken _) => new RecordedPost(kaartId, postId, conversationId, null, "e1"));
         _kaarten.Setup(k => k.CompletePostAsync(It.IsAny<RecordedPost>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         return new ReminderSender(
-            _kaarten.Object, _kaarten.Object, _outbox.Object, new CasusMessages(_connector.Object, _kaarten.Object, new RemovedCard(templates), new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>())), new EvaluationCard(templates), new EscalationCard(templates),
+            _kaarten.Object, _kaarten.Object, _kaarten.Object, _outbox.Object, new CasusMessages(_connector.Object, _kaarten.Object, new RemovedCard(templates), new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>())), new EvaluationCard(templates), new EscalationCard(templates),
             new FakeTimeProvider(Now), Options.Create(new ReminderOptions { EvaluationPeriod = "P3M" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderSender>.Instance);
     }
 
