@@ -10,11 +10,11 @@ internal static class RequestBudget
 {
     public static IReadOnlyDictionary<string, double> PerTurn { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
     {
-        ["message: start"] = 11.5,
-        ["invoke: next step"] = 7.5,
+        ["message: start"] = 14,
+        ["invoke: next step"] = 9,
         ["invoke: add professional"] = 6,
-        ["invoke: save (kaart posted)"] = 13,
-        ["invoke: confirm role"] = 5.5,
+        ["invoke: save (kaart posted)"] = 22,
+        ["invoke: confirm role"] = 7,
     };
 
     /// <summary>All requests of one 14-turn dialog.</summary>

@@ -57,32 +57,85 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
         string serviceUrl = await serviceUrls.LatestAsync(location.ThreadId, location.ServiceUrl, cancellationToken);
         ResourceResponse posted = await connector.SendToConversationAsync(serviceUrl, location.ThreadId, message, cancellationToken);
         string id = posted.Id ?? string.Empty;
-        if (!await store.CompletePostAsync(pending, id, cancellationToken) && id.Length > 0)
-        {
-            // Erased while it was being posted: the erasure could not know this message, so it is replaced here.
-            Activity notice = isCard
-                ? KaartPublisher.CardMessage(removedCard.Build(CasusTexts.RemovedFallbackNotice))
-                : new Activity { Type = ActivityTypes.Message, Text = CasusTexts.RemovedText(CasusTexts.RemovedFallbackNotice), TextFormat = "plain" };
-            await connector.UpdateActivityAsync(serviceUrl, location.ThreadId, id, notice, cancellationToken);
-            return null;
-        }
-
-        return id;
+        return await CompleteAsync(pending, id, serviceUrl, isCard, cancellationToken) ? id : null;
     }
 
+    /// <summary>
+    /// Completes a post's record with the message's id. False when the casus was erased while it was being posted: the
+    /// erasure could not know this message, so it is replaced here.
+    /// </summary>
+    private async Task<bool> CompleteAsync(RecordedPost pending, string id, string serviceUrl, bool isCard, CancellationToken cancellationToken)
+    {
+        if (await store.CompletePostAsync(pending, id, cancellationToken) || id.Length == 0)
+        {
+            return true;
+        }
+
+        Activity notice = isCard
+            ? KaartPublisher.CardMessage(removedCard.Build(CasusTexts.RemovedFallbackNotice))
+            : new Activity { Type = ActivityTypes.Message, Text = CasusTexts.RemovedText(CasusTexts.RemovedFallbackNotice), TextFormat = "plain" };
+        await connector.UpdateActivityAsync(serviceUrl, pending.ConversationId, id, notice, cancellationToken);
+        return false;
+    }
+
+    /// <summary>A command's card about the casus in <paramref name="conversationId"/> (see <see cref="PostInTurnAsync"/>).</summary>
     public async Task<string?> PostCardAsync(string kaartId, string serviceUrl, string conversationId, JsonObject card, CancellationToken cancellationToken)
     {
         string latest = await serviceUrls.LatestAsync(conversationId, serviceUrl, cancellationToken);
-        ResourceResponse posted = await connector.SendToConversationAsync(latest, conversationId, KaartPublisher.CardMessage(card), cancellationToken);
-        await RememberAsync(kaartId, conversationId, posted.Id, isCard: true, cancellationToken);
-        return posted.Id;
+        return await PostInTurnAsync(
+            kaartId, latest, conversationId, isCard: true,
+            ct => connector.SendToConversationAsync(latest, conversationId, KaartPublisher.CardMessage(card), ct), cancellationToken);
     }
 
-    /// <summary>Text with user input (names, agreements) in the conversation of the turn.</summary>
-    public async Task PostTextAsync(TurnContext turn, string kaartId, string text, CancellationToken cancellationToken)
+    /// <summary>Text with user input (names, agreements) in the conversation of the turn (see <see cref="PostInTurnAsync"/>).</summary>
+    public Task<string?> PostTextAsync(TurnContext turn, string kaartId, string text, CancellationToken cancellationToken)
     {
-        ResourceResponse posted = await turn.SendPlainTextAsync(text, cancellationToken);
-        await RememberAsync(kaartId, turn.Activity.Conversation?.Id ?? string.Empty, posted.Id, isCard: false, cancellationToken);
+        ArgumentNullException.ThrowIfNull(turn);
+        return PostInTurnAsync(
+            kaartId, turn.Activity.ServiceUrl ?? string.Empty, turn.Activity.Conversation?.Id ?? string.Empty, isCard: false,
+            ct => turn.SendPlainTextAsync(text, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// A post within a turn that has just read the casus (a command's answer): its record is begun before it is sent, and
+    /// nothing is sent once the casus is found erased. A post that an erasure overtakes is replaced by its notice here
+    /// (the record cannot be completed), so every message that shows the casus is either known to its erasure or
+    /// replaced. Three storage requests (begin, the check, complete); the id is new, so no record of it is read first.
+    /// </summary>
+    private async Task<string?> PostInTurnAsync(
+        string kaartId, string serviceUrl, string conversationId, bool isCard, Func<CancellationToken, Task<ResourceResponse>> send, CancellationToken cancellationToken)
+    {
+        if (conversationId.Length == 0)
+        {
+            return null;
+        }
+
+        RecordedPost pending = await store.BeginPostAsync(kaartId, "t" + Guid.NewGuid().ToString("N"), conversationId, isCard, cancellationToken);
+        ResourceResponse posted;
+        try
+        {
+            if (await store.LocateAsync(kaartId, cancellationToken) is null)
+            {
+                await store.AbandonPostAsync(pending, cancellationToken);
+                return null;
+            }
+
+            posted = await send(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await store.AbandonPostAsync(pending, CancellationToken.None);
+            throw;
+        }
+
+        string id = posted.Id ?? string.Empty;
+        if (id.Length == 0)
+        {
+            await store.AbandonPostAsync(pending, cancellationToken);
+            return null;
+        }
+
+        return await CompleteAsync(pending, id, serviceUrl, isCard, cancellationToken) ? id : null;
     }
 
     public Task RememberAsync(string kaartId, string conversationId, string? activityId, bool isCard, CancellationToken cancellationToken) =>

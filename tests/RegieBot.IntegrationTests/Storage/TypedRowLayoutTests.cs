@@ -38,7 +38,7 @@ public sealed class TypedRowLayoutTests(AzuriteStorage storage) : IClassFixture<
         await _store.SaveVersionAsync(kaart, null, ct);
 
         TableEntity thread = await Raw(RegieTables.Threads, KaartLocation.ChannelOf(location.ThreadId), location.ThreadId, ct);
-        Assert.Equal(["Casus", "KaartId", "Saved"], Columns(thread));
+        Assert.Equal(["Casus", "KaartId", "Saved", "Summary"], Columns(thread));   // the channel tab's summary, with the row
         Assert.Equal(kaart.Id, thread.GetString("KaartId"));
         Assert.True(thread.GetBoolean("Saved"));
         foreach ((string table, string partition) in new[] { (RegieTables.MemberIndex, linked.AadObjectId), (RegieTables.TeamIndex, location.TeamId!) })

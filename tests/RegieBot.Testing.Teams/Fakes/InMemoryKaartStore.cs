@@ -407,7 +407,11 @@ public sealed class InMemoryKaartStore : IKaartStore
                 ServiceUrl = kaart.Location.ServiceUrl,
                 TeamId = kaart.Location.TeamId,
                 MemberAadObjectIds = [.. kaart.Content.Professionals.Select(p => p.AadObjectId).OfType<string>()],
-                Messages = [.. _messages.GetValueOrDefault(kaartId) ?? []],
+                Messages =
+                [
+                    .. _messages.GetValueOrDefault(kaartId) ?? [],
+                    .. _posts.Values.Where(p => p.KaartId == kaartId && p.ActivityId is not null).Select(p => new PostedMessage(p.ConversationId, p.ActivityId!, p.IsCard)),
+                ],
             };
             return Task.FromResult(footprint);
         }
