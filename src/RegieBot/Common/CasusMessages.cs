@@ -137,9 +137,4 @@ internal sealed class CasusMessages(IConnectorClient connector, IKaartStore stor
 
         return await CompleteAsync(pending, id, serviceUrl, isCard, cancellationToken) ? id : null;
     }
-
-    public Task RememberAsync(string kaartId, string conversationId, string? activityId, bool isCard, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(activityId) || conversationId.Length == 0
-            ? Task.CompletedTask
-            : store.RecordPostedMessageAsync(kaartId, new PostedMessage(conversationId, activityId, isCard), cancellationToken);
 }

@@ -64,8 +64,7 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
     }
 
     /// <summary>A copy of the current card as a new message, for <c>kaart</c>; the tracked card stays the same.</summary>
-    public Task<ResourceResponse> PostCopyAsync(KaartSnapshot snapshot, string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
-        connector.SendToConversationAsync(serviceUrl, conversationId, CardMessage(kaartCard.Copy(snapshot, conversationId)), cancellationToken);
+    public JsonObject Copy(KaartSnapshot snapshot, string conversationId) => kaartCard.Copy(snapshot, conversationId);
 
     /// <summary>
     /// Updates one of the casus's other cards in place (a step, question or evaluation card) so that everyone sees the

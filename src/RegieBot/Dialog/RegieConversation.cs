@@ -19,7 +19,7 @@ namespace RegieBot.Dialog;
 /// </summary>
 internal sealed class RegieConversation(
     IKaartStore store,
-    IConnectorClient connector,
+    CasusMessages messages,
     DialogSteps steps,
     Outbox.OutboxRelay relay,
     TimeProvider time,
@@ -70,7 +70,7 @@ internal sealed class RegieConversation(
         {
             // A start that was interrupted (or whose step card got lost): the dialog resumes where it stopped. A step card
             // still waiting in its outbox (a crash right after the commit) is posted now; else a new one is.
-            await turn.SendPlainTextAsync(DialogTexts.Resumed(open.Casus), cancellationToken);
+            await messages.PostTextAsync(turn, open.KaartId, DialogTexts.Resumed(open.Casus), cancellationToken);
             if (await relay.ApplyPendingAsync(open.KaartId, cancellationToken) == 0)
             {
                 await PostStepCardAsync(turn, open, cancellationToken);
@@ -79,7 +79,12 @@ internal sealed class RegieConversation(
             return;
         }
 
-        await turn.SendPlainTextAsync(DialogTexts.ThreadTaken(existing?.Casus ?? casus), cancellationToken);
+        // It names the thread's casus: recorded with it, so its erasure replaces this answer too. Nothing is posted once
+        // that casus is gone; a thread row with nothing behind it names only what the user just typed.
+        if (existing is null || await messages.PostTextAsync(turn, existing.KaartId, DialogTexts.ThreadTaken(existing.Casus), cancellationToken) is null)
+        {
+            await turn.SendPlainTextAsync(DialogTexts.ThreadTaken(casus), cancellationToken);
+        }
     }
 
     public async Task CancelAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -139,21 +144,18 @@ internal sealed class RegieConversation(
         return null;
     }
 
-    /// <summary>Posts the step card of an open dialog in its thread and remembers the message.</summary>
+    /// <summary>Posts the step card of an open dialog in its thread, recorded with the casus (its erasure replaces every step card it had).</summary>
     public async Task PostStepCardAsync(TurnContext turn, DialogState dialog, CancellationToken cancellationToken)
     {
         JsonObject card = await steps.RenderAsync(dialog, [], null, null, turn.Activity, cancellationToken);
-        ResourceResponse posted = await connector.SendToConversationAsync(
-            turn.Activity.ServiceUrl!, dialog.Location.ThreadId, KaartPublisher.CardMessage(card), cancellationToken);
-        if (posted.Id is { Length: > 0 } postedId)
+        if (await messages.PostCardAsync(dialog.KaartId, turn.Activity.ServiceUrl!, dialog.Location.ThreadId, card, cancellationToken) is not { } postedId)
         {
-            // Remembered beyond the dialog's current card: deleting the casus replaces every step card it had.
-            await store.RecordPostedMessageAsync(dialog.KaartId, new PostedMessage(dialog.Location.ThreadId, postedId, IsCard: true), cancellationToken);
+            return;   // the casus is being erased
         }
 
         try
         {
-            await store.SaveDialogAsync(dialog with { CardActivityId = posted.Id }, cancellationToken);
+            await store.SaveDialogAsync(dialog with { CardActivityId = postedId }, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

@@ -39,7 +39,7 @@ internal sealed class KaartCommands(
             DialogState? dialog = await store.GetDialogAsync(thread.KaartId, cancellationToken);
             if (dialog is { Status: DialogStatus.Open })
             {
-                await turn.SendPlainTextAsync(KaartTexts.StillOpen(dialog.Casus, (int)dialog.Step + 1), cancellationToken);
+                await messages.PostTextAsync(turn, dialog.KaartId, KaartTexts.StillOpen(dialog.Casus, (int)dialog.Step + 1), cancellationToken);
                 await stepCards.PostStepCardAsync(turn, dialog, cancellationToken);
             }
             else
@@ -57,8 +57,8 @@ internal sealed class KaartCommands(
             return;
         }
 
-        ResourceResponse copy = await publisher.PostCopyAsync(snapshot, turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, cancellationToken);
-        await messages.RememberAsync(thread.KaartId, turn.Activity.Conversation.Id!, copy.Id, isCard: true, cancellationToken);
+        string conversationId = turn.Activity.Conversation!.Id!;
+        await messages.PostCardAsync(thread.KaartId, turn.Activity.ServiceUrl!, conversationId, publisher.Copy(snapshot, conversationId), cancellationToken);
     }
 
     /// <summary>The saved kaart of the turn's thread; where there is none, the turn is answered and the result is null.</summary>
@@ -101,7 +101,7 @@ internal sealed class KaartCommands(
 
         if (kaart.Status == KaartStatus.Afgesloten)
         {
-            await turn.SendPlainTextAsync(CasusTexts.Closed(kaart.Casus), cancellationToken);
+            await messages.PostTextAsync(turn, kaart.Id, CasusTexts.Closed(kaart.Casus), cancellationToken);
             return;
         }
 

@@ -106,6 +106,32 @@ public sealed partial class RegieDialogFlowTests
     }
 
     [Fact]
+    public async Task Verwijderen_AnswersThatNameTheCasus_AreReplacedToo()
+    {
+        // "In deze draad staat al de regiekaart van Familie T." and a kaart copy name the casus: they are recorded with it
+        // before they are posted, so its erasure replaces them like its cards.
+        (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
+        using (app)
+        {
+            (string cardId, _) = await SavedKaartAsync(channel, app);
+            await channel.SayAsync("start Familie X.", user: "petra", cancellationToken: Ct);
+            await channel.SayAsync("kaart", user: "petra", cancellationToken: Ct);
+            Assert.Contains(_teams.Messages.Values, m => (m.Text ?? string.Empty).Contains("Familie T.", StringComparison.Ordinal));
+            string kaartId = (await app.Services.GetRequiredService<IKaartStore>().FindByThreadAsync(channel.ThreadId, Ct))!.KaartId;
+
+            await channel.SayAsync("verwijderen", user: "ahmed", cancellationToken: Ct);
+            (string questionId, JsonObject question) = LatestCardWithVerb(channel, RegieBot.Cards.DeleteCard.Verb);
+            await channel.ClickAsync(questionId, question, "Ja, verwijder alles", user: "petra", cancellationToken: Ct);
+
+            await AssertNothingLeftAsync(kaartId, channel.ThreadId);
+            Assert.All(_teams.Messages, m => Assert.False(
+                ((m.Value.Text ?? string.Empty) + ChannelSimulator.CardOf(m.Value).ToJsonString()).Contains("Familie T.", StringComparison.Ordinal),
+                $"Message {m.Key} still names the casus after verwijderen."));
+            Assert.Contains("Regiekaart verwijderd", SharedCard(cardId).ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Verwijderen_ByAChannelMember_LeavesNothingOfTheCasusInAnyTableOrCard()
     {
         (AzuriteBotApplicationFactory app, ChannelSimulator channel) = Start();
