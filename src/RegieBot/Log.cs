@@ -71,9 +71,6 @@ internal static partial class Log   // 1xxx inbound turns, 2xxx reminders, 4xxx 
     [LoggerMessage(4014, LogLevel.Warning, "The card of kaart {KaartHash} is gone in Teams; posting a fresh one")]
     public static partial void KaartCardLost(this ILogger logger, string kaartHash);
 
-    [LoggerMessage(4015, LogLevel.Debug, "The card of kaart {KaartHash} already shows seal revision {Shown}; revision {Revision} is not shown again")]
-    public static partial void KaartCardAlreadyNewer(this ILogger logger, string kaartHash, long shown, long revision);
-
     [LoggerMessage(4020, LogLevel.Information, "Role confirmed on kaart {KaartHash} (new: {Recorded})")]
     public static partial void RoleConfirmed(this ILogger logger, string kaartHash, bool recorded);
 

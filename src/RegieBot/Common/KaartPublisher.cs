@@ -28,34 +28,7 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
         try
         {
             KaartSnapshot? snapshot = await commits.GetSnapshotAsync(kaartId, cancellationToken);
-            return snapshot is null ? null : await ShowAsync(stripe, snapshot, cancellationToken);
-        }
-        finally
-        {
-            stripe.Gate.Release();
-        }
-    }
-
-    /// <summary>
-    /// Shows <paramref name="snapshot"/> — the current state right after a write conditional on its seal, such as a
-    /// confirmation — on the shared card without reading it again. When this instance already showed the kaart at the
-    /// same or a higher seal revision, that card was read after this snapshot's write and already holds it: it stays.
-    /// Returns the snapshot (with the new card id when the card was posted afresh).
-    /// </summary>
-    public async Task<KaartSnapshot> PublishAsync(KaartSnapshot snapshot, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        Stripe stripe = StripeOf(snapshot.Kaart.Id);
-        await stripe.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (stripe.Shown(snapshot.Kaart.Id) is { } shown && shown >= snapshot.Revision)
-            {
-                logger.KaartCardAlreadyNewer(Bot.TurnKeyFactory.ForLog(snapshot.Kaart.Id), shown, snapshot.Revision);
-                return snapshot;
-            }
-
-            return await ShowAsync(stripe, snapshot, cancellationToken);
+            return snapshot is null ? null : await ShowAsync(snapshot, cancellationToken);
         }
         finally
         {
@@ -68,10 +41,12 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
 
     /// <summary>
     /// Updates one of the casus's other cards in place (a step, question or evaluation card) so that everyone sees the
-    /// answer. The clicker already has it in the invoke response, so a card Teams cannot update (gone, bot removed, or
-    /// still failing after the connector's retries) is logged, never thrown: what was stored stays stored.
+    /// answer; the clicker already has it in the invoke response. A card that is gone or a bot that was removed is final
+    /// and logged. Any other failure is thrown when <paramref name="retried"/> (the relay's
+    /// <see cref="Domain.Outbox.OutboxEffect.CardUpdate"/>: the item stays and the sweep tries again), else logged too
+    /// (a follow-up of a click, which nothing would try again: what was stored stays stored).
     /// </summary>
-    public async Task UpdateCardAsync(string kaartId, string serviceUrl, string conversationId, string? activityId, JsonObject card, CancellationToken cancellationToken)
+    public async Task UpdateCardAsync(string kaartId, string serviceUrl, string conversationId, string? activityId, JsonObject card, CancellationToken cancellationToken, bool retried = false)
     {
         if (activityId is null)
         {
@@ -83,24 +58,7 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
             string latest = await serviceUrls.LatestAsync(conversationId, serviceUrl, cancellationToken);
             await connector.UpdateActivityAsync(latest, conversationId, activityId, CardMessage(card), cancellationToken);
         }
-        catch (ConnectorException ex)
-        {
-            logger.StepCardNotUpdated(Bot.TurnKeyFactory.ForLog(kaartId), (int)ex.StatusCode);
-        }
-    }
-
-    /// <summary>
-    /// The same for the relay (<see cref="Domain.Outbox.OutboxEffect.CardUpdate"/>): a card that is gone or a bot that was
-    /// removed is final and logged; any other failure is thrown, so the item stays and the sweep tries again.
-    /// </summary>
-    public async Task ReplaceCardAsync(string kaartId, string serviceUrl, string conversationId, string activityId, JsonObject card, CancellationToken cancellationToken)
-    {
-        try
-        {
-            string latest = await serviceUrls.LatestAsync(conversationId, serviceUrl, cancellationToken);
-            await connector.UpdateActivityAsync(latest, conversationId, activityId, CardMessage(card), cancellationToken);
-        }
-        catch (ConnectorException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (ConnectorException ex) when (!retried || ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             logger.StepCardNotUpdated(Bot.TurnKeyFactory.ForLog(kaartId), (int)ex.StatusCode);
         }
@@ -112,7 +70,7 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
     private Stripe StripeOf(string kaartId) => _stripes[(uint)StringComparer.Ordinal.GetHashCode(kaartId) % _stripes.Length];
 
     /// <summary>Renders and shows the card; the caller holds the stripe of the kaart.</summary>
-    private async Task<KaartSnapshot> ShowAsync(Stripe stripe, KaartSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<KaartSnapshot> ShowAsync(KaartSnapshot snapshot, CancellationToken cancellationToken)
     {
         Kaart kaart = snapshot.Kaart;
         Activity message = CardMessage(kaartCard.Build(snapshot, viewerAadObjectId: null));
@@ -138,7 +96,6 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
             shown = snapshot with { Kaart = await RememberCardAsync(kaart, posted.Id, cancellationToken) };
         }
 
-        stripe.Remember(kaart.Id, snapshot.Revision);
         return shown;
     }
 
@@ -160,35 +117,9 @@ internal sealed class KaartPublisher(IConnectorClient connector, IKaartVersionSt
         throw new ConcurrencyConflictException("The card id of the kaart could not be stored.");
     }
 
-    /// <summary>
-    /// One lock for the kaarten whose id hashes to it, and the seal revision last shown per kaart, for the most recent
-    /// <see cref="MaxRemembered"/> of them (touched only under the lock). A kaart no longer remembered is shown again.
-    /// </summary>
+    /// <summary>One lock for the kaarten whose id hashes to it: one card update of a kaart at a time.</summary>
     private sealed class Stripe
     {
-        private const int MaxRemembered = 64;
-        private readonly Dictionary<string, long> _shown = new(StringComparer.Ordinal);
-        private readonly Queue<string> _order = new();
-
         public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public long? Shown(string kaartId) => _shown.TryGetValue(kaartId, out long revision) ? revision : null;
-
-        public void Remember(string kaartId, long revision)
-        {
-            if (_shown.TryGetValue(kaartId, out long known))
-            {
-                _shown[kaartId] = Math.Max(known, revision);
-                return;
-            }
-
-            if (_order.Count == MaxRemembered)
-            {
-                _shown.Remove(_order.Dequeue());
-            }
-
-            _order.Enqueue(kaartId);
-            _shown[kaartId] = revision;
-        }
     }
 }

@@ -77,9 +77,11 @@ internal sealed class OutboxRelay(
     }
 
     /// <summary>
-    /// An operation with no intent: the commit is its only storage request. Only for effects that the next reader of the
-    /// kaart finishes itself when a crash stops the relay (<see cref="ApplyPendingAsync"/>): the step card of a new
-    /// dialog, which the next <c>start</c> in the thread finds pending and posts.
+    /// An operation with no intent: the commit is its only storage request. Only for effects that a later reader of the
+    /// kaart finishes itself when a crash stops the relay: the step card of a new dialog (the next <c>start</c> in the
+    /// thread finds it pending, <see cref="ApplyPendingAsync"/>), a dialog step's update of the step card (the next
+    /// step's commit supersedes it), and a confirmation's update of the shared card (the next viewer's snapshot read
+    /// sees it waiting, <see cref="FinishCards"/>).
     /// </summary>
     public async Task<T> CommitUnmarkedAsync<T>(string kaartId, Func<string, Task<T>> commit)
     {
@@ -426,7 +428,7 @@ internal sealed class OutboxRelay(
                 if (item.ActivityId is { } activityId && await store.LocateAsync(kaartId, cancellationToken) is { } located)
                 {
                     JsonObject card = JsonNode.Parse(item.Card ?? "{}")!.AsObject();
-                    await publisher.ReplaceCardAsync(kaartId, located.ServiceUrl, located.ThreadId, activityId, card, cancellationToken);
+                    await publisher.UpdateCardAsync(kaartId, located.ServiceUrl, located.ThreadId, activityId, card, cancellationToken, retried: true);
                 }
 
                 break;

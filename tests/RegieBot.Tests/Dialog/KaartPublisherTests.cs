@@ -16,7 +16,6 @@ public sealed class KaartPublisherTests
     private readonly Mock<IConnectorClient> _connector = new(MockBehavior.Strict);
     private readonly Mock<IKaartStore> _store = new(MockBehavior.Strict);
     private readonly FakeLogger<KaartPublisher> _logger = new();
-    private readonly List<(string ActivityId, string Card)> _updates = [];
 
     private KaartPublisher CreateSut() => new(_connector.Object, _store.Object, _store.Object, new KaartCard(new CardTemplates()),
         new RegieBot.Bot.ServiceUrls(Mock.Of<RegieBot.Domain.Conversations.IConversationReferenceStore>()), _logger);
@@ -41,76 +40,10 @@ public sealed class KaartPublisherTests
         return new KaartSnapshot(kaart, confirmations, []) { Revision = revision, SealETag = "e" + revision };
     }
 
-    private void AcceptCardUpdates() =>
-        _connector.Setup(c => c.UpdateActivityAsync("https://smba.example/", "19:c;messageid=1", It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .Callback((string _, string _, string activityId, Activity message, CancellationToken _) =>
-                _updates.Add((activityId, message.Attachments![0].Content!.ToJsonString())))
-            .ReturnsAsync(new ResourceResponse("updated"));
-
-    [Theory]
-    [InlineData(2)]   // an older state, e.g. a confirmation whose update waited for the lock while a later one was shown
-    [InlineData(3)]   // the same revision, e.g. a double click: nothing written, nothing newer to show
-    public async Task PublishAsync_NotNewerThanTheCardShows_DoesNotOverwriteIt(long revision)
-    {
-        AcceptCardUpdates();
-        KaartPublisher sut = CreateSut();
-        CancellationToken ct = TestContext.Current.CancellationToken;
-
-        await sut.PublishAsync(Snapshot(3, confirmed: true), ct);
-        KaartSnapshot returned = await sut.PublishAsync(Snapshot(revision, confirmed: false), ct);
-
-        (string _, string card) = Assert.Single(_updates);
-        Assert.Contains("Rol bevestigd op", card, StringComparison.Ordinal);
-        Assert.Equal(revision, returned.Revision);   // the caller still answers the clicker with its own state
-    }
-
     [Fact]
-    public async Task PublishAsync_NewerRevision_UpdatesTheCardInPlace()
+    public async Task RefreshAsync_CardGoneInTeams_PostsAfreshAndRemembersItsId()
     {
-        AcceptCardUpdates();
-        KaartPublisher sut = CreateSut();
-        CancellationToken ct = TestContext.Current.CancellationToken;
-
-        await sut.PublishAsync(Snapshot(2, confirmed: false), ct);
-        await sut.PublishAsync(Snapshot(3, confirmed: true), ct);
-
-        Assert.Equal(2, _updates.Count);
-        Assert.All(_updates, u => Assert.Equal("card-k-1", u.ActivityId));
-        Assert.DoesNotContain("Rol bevestigd op", _updates[0].Card, StringComparison.Ordinal);
-        Assert.Contains("Rol bevestigd op", _updates[1].Card, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PublishAsync_AfterARefreshThatReadANewerRevision_KeepsTheRefreshedCard()
-    {
-        AcceptCardUpdates();
-        _store.Setup(s => s.GetSnapshotAsync("k-1", It.IsAny<CancellationToken>())).ReturnsAsync(Snapshot(5, confirmed: true));
-        KaartPublisher sut = CreateSut();
-        CancellationToken ct = TestContext.Current.CancellationToken;
-
-        await sut.RefreshAsync("k-1", ct);
-        await sut.PublishAsync(Snapshot(4, confirmed: false), ct);
-
-        (string _, string card) = Assert.Single(_updates);
-        Assert.Contains("Rol bevestigd op", card, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PublishAsync_NewerRevisionOfAnotherKaart_IsShown()
-    {
-        AcceptCardUpdates();
-        KaartPublisher sut = CreateSut();
-        CancellationToken ct = TestContext.Current.CancellationToken;
-
-        await sut.PublishAsync(Snapshot(7, confirmed: true, id: "k-1"), ct);
-        await sut.PublishAsync(Snapshot(1, confirmed: false, id: "k-2"), ct);
-
-        Assert.Equal(["card-k-1", "card-k-2"], _updates.Select(u => u.ActivityId));
-    }
-
-    [Fact]
-    public async Task PublishAsync_CardGoneInTeams_PostsAfreshAndRemembersItsId()
-    {
+        _store.Setup(s => s.GetSnapshotAsync("k-1", It.IsAny<CancellationToken>())).ReturnsAsync(Snapshot(3, confirmed: true));
         _connector.Setup(c => c.UpdateActivityAsync("https://smba.example/", "19:c;messageid=1", "card-k-1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConnectorException(HttpStatusCode.NotFound, "NotFound", "gone"));
         _connector.Setup(c => c.SendToConversationAsync("https://smba.example/", "19:c;messageid=1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
@@ -118,7 +51,7 @@ public sealed class KaartPublisherTests
         _store.Setup(s => s.UpdateKaartAsync(It.Is<Kaart>(k => k.CardActivityId == "card-new"), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Kaart k, CancellationToken _) => k with { ETag = "e-new" });
 
-        KaartSnapshot shown = await CreateSut().PublishAsync(Snapshot(3, confirmed: true), TestContext.Current.CancellationToken);
+        KaartSnapshot shown = (await CreateSut().RefreshAsync("k-1", TestContext.Current.CancellationToken))!;
 
         Assert.Equal("card-new", shown.Kaart.CardActivityId);
         Assert.Equal(3, shown.Revision);
@@ -141,6 +74,28 @@ public sealed class KaartPublisherTests
         FakeLogRecord record = Assert.Single(_logger.Collector.GetSnapshot());
         Assert.Equal(4013, record.Id.Id);
         Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), record.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, false)]             // final: logged, the item goes
+    [InlineData(HttpStatusCode.Forbidden, false)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, true)]    // the relay's item stays for the sweep
+    [InlineData(HttpStatusCode.TooManyRequests, true)]
+    public async Task UpdateCardAsync_Retried_ThrowsAllButAFinalFailure(HttpStatusCode status, bool thrown)
+    {
+        _connector.Setup(c => c.UpdateActivityAsync("https://smba.example/", "19:c;messageid=1", "a-1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(status, "code", "message"));
+
+        Task update = CreateSut().UpdateCardAsync("k-1", "https://smba.example/", "19:c;messageid=1", "a-1", new JsonObject { ["type"] = "AdaptiveCard" }, TestContext.Current.CancellationToken, retried: true);
+
+        if (thrown)
+        {
+            await Assert.ThrowsAsync<ConnectorException>(() => update);
+        }
+        else
+        {
+            await update;
+        }
     }
 
     [Fact]
