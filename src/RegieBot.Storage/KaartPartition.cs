@@ -45,11 +45,12 @@ internal static class KaartPartition
     internal static Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken cancellationToken) =>
         GetAsync<TableEntity>(table, partition, row, cancellationToken);
 
-    internal static async Task<T?> GetAsync<T>(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    /// <param name="select">Only these columns (null: all of them).</param>
+    internal static async Task<T?> GetAsync<T>(TableClient table, string partition, string row, CancellationToken cancellationToken, IEnumerable<string>? select = null)
         where T : class, ITableEntity
     {
         NullableResponse<T> response = await table.GetEntityIfExistsAsync<T>(
-            TableKey.Encode(partition), TableKey.Encode(row), cancellationToken: cancellationToken);
+            TableKey.Encode(partition), TableKey.Encode(row), select, cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 }

@@ -64,7 +64,9 @@ public sealed partial class TableKaartStore : IKaartIndex
     public async Task<ThreadKaart?> FindByThreadAsync(string threadId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(threadId);
-        KaartThreadEntity? entity = await GetAsync<KaartThreadEntity>(Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken);
+        // Every turn in a thread reads this row: not the channel tab's summary, which only the tab shows.
+        KaartThreadEntity? entity = await GetAsync<KaartThreadEntity>(
+            Threads, KaartLocation.ChannelOf(threadId), threadId, cancellationToken, ["RowKey", nameof(KaartThreadEntity.KaartId), nameof(KaartThreadEntity.Casus), nameof(KaartThreadEntity.Saved)]);
         return entity?.ToThreadKaart();
     }
 

@@ -20,6 +20,41 @@ public sealed class TypedRowLayoutTests(AzuriteStorage storage) : IClassFixture<
     private readonly TableKaartStore _store = new(storage.Tables, TimeProvider.System);
 
     [Fact]
+    public async Task FindByThreadAsync_ReadsTheThreadRowWithoutTheChannelTabsSummary()
+    {
+        // Every turn in a thread reads its thread row; the summary (names, confirmations) is only the channel tab's.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        (DialogState dialog, KaartLocation location) = await StartDialogAsync(ct);
+        UriRecorder uris = new();
+        TableClientOptions options = new();
+        options.AddPolicy(uris, Azure.Core.HttpPipelinePosition.PerCall);
+        TableKaartStore recorded = new(new RegieTables(new TableServiceClient(AzuriteStorage.ConnectionString, options), storage.Options), TimeProvider.System);
+
+        ThreadKaart? thread = await recorded.FindByThreadAsync(location.ThreadId, ct);
+
+        Assert.Equal(dialog.KaartId, thread?.KaartId);
+        string read = Assert.Single(uris.All);
+        Assert.Contains("select=RowKey,KaartId,Casus,Saved", Uri.UnescapeDataString(read), StringComparison.Ordinal);
+    }
+
+    private sealed class UriRecorder : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> All { get; } = new();
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            All.Enqueue(message.Request.Uri.ToString());
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            All.Enqueue(message.Request.Uri.ToString());
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+
+    [Fact]
     public async Task IndexRows_KeepTheirColumns()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
