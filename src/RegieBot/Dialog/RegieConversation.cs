@@ -79,11 +79,15 @@ internal sealed class RegieConversation(
             return;
         }
 
-        // It names the thread's casus: recorded with it, so its erasure replaces this answer too. Nothing is posted once
-        // that casus is gone; a thread row with nothing behind it names only what the user just typed.
-        if (existing is null || await messages.PostTextAsync(turn, existing.KaartId, DialogTexts.ThreadTaken(existing.Casus), cancellationToken) is null)
+        // It names the thread's casus: recorded with it, so its erasure replaces this answer too. A casus that is being
+        // erased is not named (the thread is free again in a moment); a row that vanished names only what was typed.
+        if (existing is null)
         {
             await turn.SendPlainTextAsync(DialogTexts.ThreadTaken(casus), cancellationToken);
+        }
+        else if (await messages.PostTextAsync(turn, existing.KaartId, DialogTexts.ThreadTaken(existing.Casus), cancellationToken) is null)
+        {
+            await turn.SendPlainTextAsync(CasusTexts.ChangedMeanwhile, cancellationToken);
         }
     }
 
