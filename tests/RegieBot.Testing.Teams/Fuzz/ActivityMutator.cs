@@ -280,30 +280,9 @@ public static class ActivityMutator
     internal static string InsertLoneSurrogate(string json, int target)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(json);
-        List<long> starts = [];
-        try
-        {
-            Utf8JsonReader reader = new(bytes, new JsonReaderOptions { MaxDepth = 1024 });
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
-                {
-                    starts.Add(reader.TokenStartIndex);
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return json;
-        }
-
-        if (starts.Count == 0)
-        {
-            return json;
-        }
-
-        int at = (int)starts[target % starts.Count] + 1;   // just after the opening quote
-        return Encoding.UTF8.GetString([.. bytes[..at], .. "\\ud800"u8, .. bytes[at..]]);
+        return StringStart(bytes, target) is { } at
+            ? Encoding.UTF8.GetString([.. bytes[..at], .. "\\ud800"u8, .. bytes[at..]])
+            : json;
     }
 
     /// <summary>
@@ -334,6 +313,15 @@ public static class ActivityMutator
     internal static byte[] InsertInvalidUtf8(byte[] bytes, int target, string hex)
     {
         byte[] invalid = Convert.FromHexString(hex);
+        return StringStart(bytes, target) is { } at ? [.. bytes[..at], .. invalid, .. bytes[at..]] : [.. invalid, .. bytes];
+    }
+
+    /// <summary>
+    /// Just after the opening quote of one string of the body (a value or a property name, counted in document order);
+    /// null when the body is no JSON any more (an earlier mutation) or holds no string.
+    /// </summary>
+    private static int? StringStart(byte[] bytes, int target)
+    {
         List<long> starts = [];
         try
         {
@@ -348,16 +336,10 @@ public static class ActivityMutator
         }
         catch (JsonException)
         {
-            return [.. invalid, .. bytes];
+            return null;
         }
 
-        if (starts.Count == 0)
-        {
-            return [.. invalid, .. bytes];
-        }
-
-        int at = (int)starts[target % starts.Count] + 1;   // just after the opening quote
-        return [.. bytes[..at], .. invalid, .. bytes[at..]];
+        return starts.Count == 0 ? null : (int)starts[target % starts.Count] + 1;
     }
 
     /// <summary>Writes the document, with each duplicated field written a second time (with another value) right after the first.</summary>
